@@ -1,0 +1,261 @@
+// The safecase case language. Layout only: no actions, no embedded Java.
+// Semantics (names, types, scope, obligations) live in the checker; see docs/language.md.
+grammar SafeCase;
+
+// ---------------------------------------------------------------- files
+
+file
+    : caseHeader? decl* EOF
+    ;
+
+caseHeader
+    : CASE ident text
+    ;
+
+decl
+    : importDecl
+    | enumDecl
+    | quantityDecl
+    | defineDecl
+    | element
+    | patternDecl
+    | useDecl
+    ;
+
+importDecl
+    : IMPORT qname (AS ident)?
+    ;
+
+enumDecl
+    : ENUM ident LBRACE ident (COMMA ident)* COMMA? RBRACE
+    ;
+
+quantityDecl
+    : QUANTITY ident (LBRACK ident IN qname RBRACK)? COLON typeRef text?
+    ;
+
+typeRef
+    : BOOL                                  # boolType
+    | INT (IN range)?                       # intType
+    | REAL (IN range)?                      # realType
+    | PROBABILITY                           # probabilityType
+    | qname                                 # enumType
+    ;
+
+range
+    : LBRACK expr COMMA expr RBRACK
+    ;
+
+defineDecl
+    : DEFINE ident EQ expr
+    ;
+
+// Claims, strategies, evidence, defeaters, assumptions, contexts and justifications share
+// one shape; which clauses each kind may carry is checked (with a clear diagnostic) later.
+element
+    : kind=(CONTEXT | JUSTIFICATION | ASSUMPTION | CLAIM | STRATEGY | EVIDENCE | DEFEATER)
+      qname text? (COLON expr)? clause*
+    ;
+
+clause
+    : CONTEXT refList                       # contextClause
+    | ASSUMING refList                      # assumingClause
+    | JUSTIFIED BY refList                  # justifiedClause
+    | SUPPORTED BY refList                  # supportedClause
+    | UNDEVELOPED                           # undevelopedClause
+    | ASSERTED text                         # assertedClause
+    | OWNER text                            # ownerClause
+    | REBUTS qname                          # rebutsClause
+    | UNDERCUTS qname                       # undercutsClause
+    | UNDERMINES qname                      # underminesClause
+    | ELIMINATED BY refList                 # eliminatedClause
+    | ACCEPTED text                         # acceptedClause
+    | FILE text                             # fileClause
+    | SHA256 text                           # shaClause
+    | EXPIRES DATE                          # expiresClause
+    | GIVES expr (COMMA expr)*              # givesClause
+    ;
+
+refList
+    : qname (COMMA qname)*
+    ;
+
+patternDecl
+    : PATTERN ident LPAREN (param (COMMA param)*)? RPAREN LBRACE decl* RBRACE
+    ;
+
+param
+    : ident COLON paramType=(TEXT | PROBABILITY | REAL | INT | BOOL)
+    ;
+
+useDecl
+    : USE qname LPAREN (arg (COMMA arg)*)? RPAREN AS ident
+    ;
+
+arg
+    : ident COLON (text | expr)
+    ;
+
+text
+    : STRING
+    | LONG_STRING
+    ;
+
+qname
+    : ident (DOT ident)*
+    ;
+
+ident
+    : IDENT
+    ;
+
+// ---------------------------------------------------------------- formulas
+// Loosest first: if/forall/exists, <=>, =>, or, and, not, comparisons, + -, * / sum, unary -.
+
+expr
+    : IF expr THEN expr ELSE expr                   # ifExpr
+    | FORALL ident IN qname COLON expr              # forallExpr
+    | EXISTS ident IN qname COLON expr              # existsExpr
+    | iffExpr                                       # plainExpr
+    ;
+
+iffExpr
+    : implExpr (IFF implExpr)?
+    ;
+
+implExpr
+    : orExpr (IMPLIES implExpr)?
+    ;
+
+orExpr
+    : andExpr (OR andExpr)*
+    ;
+
+andExpr
+    : notExpr (AND notExpr)*
+    ;
+
+notExpr
+    : NOT notExpr                                   # notOp
+    | cmpExpr                                       # notPlain
+    ;
+
+cmpExpr
+    : addExpr (op=(EQEQ | NEQ | LT | LE | GT | GE) addExpr)?
+    ;
+
+addExpr
+    : mulExpr (ops+=(PLUS | MINUS) mulExpr)*
+    ;
+
+mulExpr
+    : mulOperand (ops+=(STAR | SLASH) mulOperand)*
+    ;
+
+mulOperand
+    : SUM LPAREN ident IN qname RPAREN mulExpr      # sumOperand
+    | unary                                         # unaryOperand
+    ;
+
+unary
+    : MINUS unary                                   # negate
+    | primary                                       # unaryPlain
+    ;
+
+primary
+    : NUMBER                                        # numberLit
+    | TRUE                                          # trueLit
+    | FALSE                                         # falseLit
+    | DATE                                          # dateLit
+    | STRING                                        # stringLit
+    | qname LPAREN (expr (COMMA expr)*)? RPAREN     # call
+    | qname (LBRACK expr RBRACK)?                   # ref
+    | LPAREN expr RPAREN                            # paren
+    ;
+
+// ---------------------------------------------------------------- lexer
+
+CASE : 'case';
+IMPORT : 'import';
+AS : 'as';
+QUANTITY : 'quantity';
+ENUM : 'enum';
+DEFINE : 'define';
+CONTEXT : 'context';
+ASSUMPTION : 'assumption';
+CLAIM : 'claim';
+STRATEGY : 'strategy';
+EVIDENCE : 'evidence';
+DEFEATER : 'defeater';
+JUSTIFICATION : 'justification';
+PATTERN : 'pattern';
+USE : 'use';
+SUPPORTED : 'supported';
+BY : 'by';
+JUSTIFIED : 'justified';
+ASSUMING : 'assuming';
+ASSERTED : 'asserted';
+UNDEVELOPED : 'undeveloped';
+OWNER : 'owner';
+REBUTS : 'rebuts';
+UNDERCUTS : 'undercuts';
+UNDERMINES : 'undermines';
+ELIMINATED : 'eliminated';
+ACCEPTED : 'accepted';
+FILE : 'file';
+SHA256 : 'sha256';
+GIVES : 'gives';
+EXPIRES : 'expires';
+AND : 'and';
+OR : 'or';
+NOT : 'not';
+TRUE : 'true';
+FALSE : 'false';
+IN : 'in';
+SUM : 'sum';
+FORALL : 'forall';
+EXISTS : 'exists';
+IF : 'if';
+THEN : 'then';
+ELSE : 'else';
+BOOL : 'bool';
+INT : 'int';
+REAL : 'real';
+PROBABILITY : 'probability';
+TEXT : 'text';
+
+IFF : '<=>';
+IMPLIES : '=>';
+EQEQ : '==';
+NEQ : '!=';
+LE : '<=';
+GE : '>=';
+LT : '<';
+GT : '>';
+EQ : '=';
+PLUS : '+';
+MINUS : '-';
+STAR : '*';
+SLASH : '/';
+LPAREN : '(';
+RPAREN : ')';
+LBRACK : '[';
+RBRACK : ']';
+LBRACE : '{';
+RBRACE : '}';
+COMMA : ',';
+COLON : ':';
+DOT : '.';
+
+DATE : DIGIT DIGIT DIGIT DIGIT '-' DIGIT DIGIT '-' DIGIT DIGIT;
+NUMBER : DIGIT+ ('.' DIGIT+)? ([eE] [+-]? DIGIT+)? '%'?;
+IDENT : [A-Za-z_] [A-Za-z0-9_]*;
+
+LONG_STRING : '"""' .*? '"""';
+STRING : '"' ( '\\' ["\\n] | ~["\\\r\n] )* '"';
+
+LINE_COMMENT : '//' ~[\r\n]* -> channel(HIDDEN);
+BLOCK_COMMENT : '/*' .*? '*/' -> channel(HIDDEN);
+WS : [ \t\r\n\f\u00A0\uFEFF]+ -> channel(HIDDEN);
+
+fragment DIGIT : [0-9];

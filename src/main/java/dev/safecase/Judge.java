@@ -1,0 +1,344 @@
+package dev.safecase;
+
+import dev.safecase.check.Model;
+import dev.safecase.evidence.Validity;
+import dev.safecase.lower.Obligation;
+import dev.safecase.prove.SmtLib;
+import dev.safecase.prove.Status;
+import dev.safecase.prove.Verdict;
+import dev.safecase.syntax.Code;
+import dev.safecase.syntax.Diagnostic;
+import dev.safecase.syntax.Diagnostics;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Turns the verdicts of one case into final statuses (§6, §8): applies `asserted`, the
+ * defeater rules and invalid evidence, then computes claim status (worst in closure),
+ * discharge, roots and what each claim rests on.
+ */
+final class Judge {
+    private final Verifier.Prepared prepared;
+    private final Model.Case model;
+    private final Map<String, Verdict> verdicts;
+    private final Options options;
+    private final Diagnostics diags;
+    private final Map<String, Obligation> obligations = new LinkedHashMap<>();
+    private final Map<String, Model.Node> nodes = new LinkedHashMap<>();
+    private final Map<String, Status> finalStatus = new HashMap<>();
+    private final Map<String, Optional<String>> reasons = new HashMap<>();
+    private final Map<String, Set<String>> closures = new HashMap<>();
+
+    Judge(Verifier.Prepared prepared, Map<String, Verdict> verdicts, Options options, Diagnostics diags) {
+        this.prepared = prepared;
+        this.model = prepared.model();
+        this.verdicts = verdicts;
+        this.options = options;
+        this.diags = diags;
+        for (Obligation o : prepared.lowered().obligations()) obligations.put(o.id(), o);
+        for (Model.Node n : model.nodes()) nodes.put(n.id(), n);
+    }
+
+    private Optional<Verdict> verdict(Obligation o) {
+        return Optional.ofNullable(verdicts.get(Verifier.key(model.name(), o.id())));
+    }
+
+    Results.CaseResult result(List<Diagnostic> caseDiags) {
+        for (Obligation o : obligations.values()) status(o.id());
+        List<Results.ObligationResult> obs = new ArrayList<>();
+        Map<Status, Integer> summary = new EnumMap<>(Status.class);
+        for (Status s : Status.values()) summary.put(s, 0);
+        List<String> open = new ArrayList<>();
+        List<String> unproven = new ArrayList<>();
+        for (Obligation o : obligations.values()) {
+            Status s = status(o.id());
+            summary.merge(s, 1, Integer::sum);
+            if (s == Status.OPEN) open.add(o.id());
+            if (s != Status.PROVED && s != Status.ASSERTED) unproven.add(o.id());
+            obs.add(obligationResult(o, s));
+            warnAssumptionsOnly(o, s);
+        }
+        boolean consistent = status("consistency:" + model.name()) == Status.PROVED;
+        Set<String> roots = roots();
+        List<Results.ClaimResult> claims = new ArrayList<>();
+        boolean discharged = true;
+        for (Model.Claim c : model.all(Model.Claim.class)) {
+            Status s = claimStatus(c.id());
+            boolean d = consistent && (s == Status.PROVED || (s == Status.ASSERTED && !options.strict()));
+            boolean root = roots.contains(c.id());
+            if (root && !d) discharged = false;
+            claims.add(new Results.ClaimResult(c.id(), c.text(), c.isFormal(), c.formula().map(SmtLib::infix).orElse(""), root,
+                    c.pos().line(), s, d, restsOn(c.id()), supportKind(c.support()), supportedBy(c.support()), c.owner(),
+                    c.origin(), c.asserted()));
+        }
+        if (roots.isEmpty()) discharged = consistent;
+        List<Diagnostic> own = new ArrayList<>(caseDiags);
+        own.addAll(diags.sorted().stream().filter(d -> d.pos().file().equals(model.file())).toList());
+        return new Results.CaseResult(model.name(), model.file(), model.pos().line(), model.text(), true, discharged, summary,
+                claims, obs, assumptions(), evidence(), defeaters(), open, unproven,
+                own.stream().distinct().sorted(Diagnostic.SOURCE_ORDER).toList());
+    }
+
+    // ------------------------------------------------------------ obligation status
+
+    private Status status(String oid) {
+        Status hit = finalStatus.get(oid);
+        if (hit != null) return hit;
+        Obligation o = obligations.get(oid);
+        Status s = base(o);
+        Optional<String> reason = o.reason().or(() -> verdict(o).flatMap(Verdict::reason));
+        if (o.kind() == Obligation.Kind.VALIDITY) reason = prepared.evidence().get(o.node()).reason();
+        Model.Node owner = nodes.get(o.node());
+        if (o.kind() == Obligation.Kind.DEFEATER && owner instanceof Model.Defeater d) {
+            s = defeater(d, o, s);
+            reason = defeaterReason(d, o, s, reason);
+        } else if (ownAsserted(owner).isPresent() && isOwnStep(o)) {
+            if (s == Status.OPEN || s == Status.UNKNOWN) {
+                reason = Optional.of("asserted: " + ownAsserted(owner).get() + reason.map(r -> " (was " + r + ")").orElse(""));
+                s = Status.ASSERTED;
+            } else if (s == Status.PROVED && o.kind() != Obligation.Kind.SUPPORT) {
+                diags.warning(Code.SC318, owner.pos(), "assertion on " + owner.id() + " is unnecessary: " + o.id()
+                        + " is proved");
+            }
+        }
+        if (s == Status.REFUTED && reason.isEmpty()) reason = Optional.of(refutedReason(o));
+        finalStatus.put(oid, s);
+        reasons.put(oid, reason);
+        return s;
+    }
+
+    private static boolean isOwnStep(Obligation o) {
+        return o.kind() == Obligation.Kind.SUPPORT || o.kind() == Obligation.Kind.INFERENCE || o.kind() == Obligation.Kind.EVIDENCE;
+    }
+
+    private static Optional<String> ownAsserted(Model.Node n) {
+        if (n instanceof Model.Claim c) return c.asserted();
+        if (n instanceof Model.Strategy s) return s.asserted();
+        return Optional.empty();
+    }
+
+    private Status base(Obligation o) {
+        return switch (o.mode()) {
+            case STRUCTURAL -> Status.PROVED;
+            case OPEN -> Status.OPEN;
+            case ASSERTED -> Status.ASSERTED;
+            case INVALID -> o.kind() == Obligation.Kind.VALIDITY
+                    ? prepared.evidence().get(o.node()).status() : Status.INVALID;
+            case ENTAILMENT, SATISFIABLE -> verdict(o).map(Verdict::status).orElse(Status.UNKNOWN);
+        };
+    }
+
+    /** §8: the first rule that applies. */
+    private Status defeater(Model.Defeater d, Obligation o, Status proof) {
+        if (o.mode() == Obligation.Mode.INVALID) return Status.INVALID;
+        if (d.accepted().isPresent()) return Status.ASSERTED;
+        if (d.eliminatedBy().isEmpty()) return proof;
+        if (d.formula().isPresent()) {
+            Status s = proof;
+            for (String c : d.eliminatedBy()) s = Status.worst(s, claimStatus(c));
+            return s;
+        }
+        boolean allProved = true;
+        boolean allReviewed = true;
+        for (String c : d.eliminatedBy()) {
+            Status cs = claimStatus(c);
+            allProved &= cs == Status.PROVED;
+            allReviewed &= cs == Status.PROVED || cs == Status.ASSERTED;
+        }
+        return allProved ? Status.PROVED : allReviewed ? Status.ASSERTED : Status.OPEN;
+    }
+
+    private Optional<String> defeaterReason(Model.Defeater d, Obligation o, Status s, Optional<String> reason) {
+        if (d.accepted().isPresent()) {
+            String solved = verdict(o).map(v -> " (its formula is " + v.status().label() + ")").orElse("");
+            return Optional.of("accepted: " + d.accepted().get() + solved);
+        }
+        if (!d.eliminatedBy().isEmpty() && s != Status.PROVED) {
+            List<String> pending = d.eliminatedBy().stream().filter(c -> claimStatus(c) != Status.PROVED)
+                    .map(c -> c + " is " + claimStatus(c).label()).toList();
+            if (!pending.isEmpty()) return Optional.of("not eliminated: " + String.join(", ", pending));
+        }
+        if (s == Status.REFUTED) {
+            return Optional.of("the defeater can hold: in the counterexample its formula is true under the premises");
+        }
+        return reason;
+    }
+
+    private String refutedReason(Obligation o) {
+        if (o.kind() == Obligation.Kind.EVIDENCE) {
+            return "the evidence facts hold but " + o.goal().map(SmtLib::infix).orElse("the claim") + " fails";
+        }
+        return "the premises hold but " + o.goal().map(SmtLib::infix).orElse("the goal") + " fails";
+    }
+
+    // ------------------------------------------------------------ claims
+
+    /** Obligation IDs in the closure of a node (§6). */
+    private Set<String> closure(String id) {
+        Set<String> hit = closures.get(id);
+        if (hit != null) return hit;
+        closures.put(id, Set.of());
+        Set<String> out = new LinkedHashSet<>();
+        Model.Node n = nodes.get(id);
+        for (String k : List.of("support:", "inference:", "evidence:", "validity:", "defeater:")) {
+            if (obligations.containsKey(k + id)) out.add(k + id);
+        }
+        if (n instanceof Model.Claim c) {
+            if (c.support() instanceof Model.ByStrategy s) out.addAll(closure(s.strategy()));
+            if (c.support() instanceof Model.Direct d) {
+                d.claims().forEach(x -> out.addAll(closure(x)));
+                d.evidence().forEach(x -> out.addAll(closure(x)));
+            }
+        } else if (n instanceof Model.Strategy s) {
+            s.subclaims().forEach(x -> out.addAll(closure(x)));
+        } else if (n instanceof Model.Defeater d) {
+            d.eliminatedBy().forEach(x -> out.addAll(closure(x)));
+        }
+        for (Model.Defeater d : model.all(Model.Defeater.class)) {
+            if (d.target().equals(id)) out.addAll(closure(d.id()));
+        }
+        closures.put(id, out);
+        return out;
+    }
+
+    private Status claimStatus(String id) {
+        Status s = Status.PROVED;
+        for (String o : closure(id)) s = Status.worst(s, status(o));
+        return s;
+    }
+
+    private List<String> restsOn(String id) {
+        Set<String> out = new LinkedHashSet<>();
+        for (String o : closure(id)) {
+            if (status(o) == Status.PROVED) out.addAll(usedAssumptions(obligations.get(o)));
+        }
+        return sortedBySource(out);
+    }
+
+    private List<String> usedAssumptions(Obligation o) {
+        Optional<Verdict> v = verdict(o);
+        if (v.isEmpty() || v.get().status() != Status.PROVED) return List.of();
+        return v.get().core().stream().filter(n -> nodes.get(n) instanceof Model.Assumption).toList();
+    }
+
+    private List<String> sortedBySource(Set<String> ids) {
+        List<String> order = new ArrayList<>(nodes.keySet());
+        return ids.stream().sorted((a, b) -> Integer.compare(order.indexOf(a), order.indexOf(b))).toList();
+    }
+
+    private Set<String> roots() {
+        Set<String> named = new LinkedHashSet<>();
+        for (Model.Node n : model.nodes()) {
+            if (n instanceof Model.Claim c && c.support() instanceof Model.Direct d) named.addAll(d.claims());
+            if (n instanceof Model.Strategy s) named.addAll(s.subclaims());
+            if (n instanceof Model.Defeater d) named.addAll(d.eliminatedBy());
+        }
+        Set<String> roots = new LinkedHashSet<>();
+        for (Model.Claim c : model.all(Model.Claim.class)) if (!named.contains(c.id())) roots.add(c.id());
+        return roots;
+    }
+
+    private static String supportKind(Model.Support s) {
+        if (s instanceof Model.ByStrategy) return "strategy";
+        if (s instanceof Model.Direct) return "direct";
+        if (s instanceof Model.Undeveloped) return "undeveloped";
+        return "none";
+    }
+
+    private static List<String> supportedBy(Model.Support s) {
+        if (s instanceof Model.ByStrategy b) return List.of(b.strategy());
+        if (s instanceof Model.Direct d) {
+            List<String> out = new ArrayList<>(d.claims());
+            out.addAll(d.evidence());
+            return out;
+        }
+        return List.of();
+    }
+
+    private void warnAssumptionsOnly(Obligation o, Status s) {
+        if (s != Status.PROVED || (o.kind() != Obligation.Kind.INFERENCE && o.kind() != Obligation.Kind.EVIDENCE)) return;
+        Optional<Verdict> v = verdict(o);
+        if (v.isEmpty()) return;
+        boolean hasSupport = o.premises().stream().anyMatch(p -> isSupportPremise(p.name()));
+        boolean usesSupport = v.get().core().stream().anyMatch(this::isSupportPremise);
+        if (hasSupport && !usesSupport) {
+            List<String> used = usedAssumptions(o);
+            diags.warning(Code.SC317, nodes.get(o.node()).pos(), o.node() + " follows from assumptions alone ("
+                    + (used.isEmpty() ? "none needed" : String.join(", ", used)) + "); its support is not used");
+        }
+    }
+
+    private boolean isSupportPremise(String name) {
+        return name.contains("#") || nodes.get(name) instanceof Model.Claim;
+    }
+
+    // ------------------------------------------------------------ results
+
+    private Results.ObligationResult obligationResult(Obligation o, Status s) {
+        Optional<Verdict> v = verdict(o);
+        List<String> core = v.map(Verdict::core).orElse(List.of());
+        List<String> used = s == Status.PROVED ? usedAssumptions(o) : List.of();
+        Map<String, String> cex = v.filter(x -> x.status() == Status.REFUTED).map(Verdict::counterexample).orElse(Map.of());
+        Map<String, String> ordered = new LinkedHashMap<>();
+        if (!cex.isEmpty()) for (String sym : SmtLib.symbols(o).keySet()) ordered.put(sym, cex.get(sym));
+        List<Results.Premise> premises = o.premises().stream()
+                .map(p -> new Results.Premise(p.name(), SmtLib.infix(p.formula()))).toList();
+        Optional<String> owner = ownerOf(nodes.get(o.node()));
+        return new Results.ObligationResult(o.id(), o.kind().label(), o.node(), model.file(), o.pos().line(), s,
+                v.map(Verdict::millis).orElse(0L), used, s == Status.PROVED ? List.of() : core, ordered,
+                reasons.getOrDefault(o.id(), Optional.empty()), premises, o.goal().map(SmtLib::infix), owner);
+    }
+
+    private static Optional<String> ownerOf(Model.Node n) {
+        if (n instanceof Model.Claim c) return c.owner();
+        if (n instanceof Model.Strategy s) return s.owner();
+        if (n instanceof Model.Defeater d) return d.owner();
+        return Optional.empty();
+    }
+
+    private List<Results.AssumptionResult> assumptions() {
+        List<Results.AssumptionResult> out = new ArrayList<>();
+        Map<String, List<String>> scope = prepared.lowered().scope();
+        for (Model.Assumption a : model.all(Model.Assumption.class)) {
+            List<String> inScope = new ArrayList<>();
+            List<String> usedBy = new ArrayList<>();
+            for (Obligation o : obligations.values()) {
+                boolean premise = o.premises().stream().anyMatch(p -> p.name().equals(a.id()));
+                boolean informalInScope = a.formula().isEmpty() && scope.getOrDefault(o.node(), List.of()).contains(a.id())
+                        && o.kind() != Obligation.Kind.CONSISTENCY;
+                if (premise || informalInScope) inScope.add(o.id());
+                if (status(o.id()) == Status.PROVED && usedAssumptions(o).contains(a.id())) usedBy.add(o.id());
+            }
+            out.add(new Results.AssumptionResult(a.id(), a.text(), a.formula().map(SmtLib::infix).orElse(""), a.pos().line(),
+                    inScope, usedBy));
+        }
+        return out;
+    }
+
+    private List<Results.EvidenceResult> evidence() {
+        List<Results.EvidenceResult> out = new ArrayList<>();
+        for (Model.Evidence e : model.all(Model.Evidence.class)) {
+            Validity.Outcome o = prepared.evidence().get(e.id());
+            Optional<String> sha = o.actualSha256().or(e::sha256);
+            out.add(new Results.EvidenceResult(e.id(), e.text(), e.file(), status("validity:" + e.id()), sha, e.expires(),
+                    o.reason(), o.facts().stream().map(f -> SmtLib.infix(f.formula())).toList(), e.pos().line()));
+        }
+        return out;
+    }
+
+    private List<Results.DefeaterResult> defeaters() {
+        List<Results.DefeaterResult> out = new ArrayList<>();
+        for (Model.Defeater d : model.all(Model.Defeater.class)) {
+            out.add(new Results.DefeaterResult(d.id(), d.text(), d.attack().name().toLowerCase(java.util.Locale.ROOT),
+                    d.target(), status("defeater:" + d.id()), d.owner(), d.eliminatedBy(), d.accepted(), d.pos().line()));
+        }
+        return out;
+    }
+}

@@ -1,0 +1,46 @@
+package dev.safecase;
+
+import dev.safecase.ast.Rational;
+import dev.safecase.prove.Status;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+/** Everything that steers one run; the CLI and the Maven plugin both build one of these. */
+public record Options(Path root, LocalDate today, boolean strict, Set<Status> failOn, Rational minProved,
+                      long timeoutMs, long rlimit, int jobs, boolean cache) {
+
+    public static final Set<Status> DEFAULT_FAIL_ON =
+            EnumSet.of(Status.REFUTED, Status.VACUOUS, Status.UNKNOWN, Status.OPEN, Status.INVALID);
+
+    public Options {
+        failOn = failOn.isEmpty() ? EnumSet.noneOf(Status.class) : EnumSet.copyOf(failOn);
+        failOn.add(Status.VACUOUS); // a vacuous proof is never acceptable
+        if (strict) failOn.add(Status.ASSERTED);
+        failOn = Set.copyOf(failOn);
+    }
+
+    public static Options defaults(Path root) {
+        return new Options(root, LocalDate.now(ZoneOffset.UTC), false, DEFAULT_FAIL_ON, Rational.ZERO, 10_000, 5_000_000,
+                Runtime.getRuntime().availableProcessors(), true);
+    }
+
+    public Options withRoot(Path r) { return new Options(r, today, strict, failOn, minProved, timeoutMs, rlimit, jobs, cache); }
+    public Options withToday(LocalDate d) { return new Options(root, d, strict, failOn, minProved, timeoutMs, rlimit, jobs, cache); }
+    public Options withStrict(boolean s) { return new Options(root, today, s, failOn, minProved, timeoutMs, rlimit, jobs, cache); }
+    public Options withFailOn(Set<Status> f) { return new Options(root, today, strict, f, minProved, timeoutMs, rlimit, jobs, cache); }
+    public Options withMinProved(Rational m) { return new Options(root, today, strict, failOn, m, timeoutMs, rlimit, jobs, cache); }
+    public Options withTimeoutMs(long t) { return new Options(root, today, strict, failOn, minProved, t, rlimit, jobs, cache); }
+    public Options withRlimit(long r) { return new Options(root, today, strict, failOn, minProved, timeoutMs, r, jobs, cache); }
+    public Options withJobs(int j) { return new Options(root, today, strict, failOn, minProved, timeoutMs, rlimit, j, cache); }
+    public Options withCache(boolean c) { return new Options(root, today, strict, failOn, minProved, timeoutMs, rlimit, jobs, c); }
+
+    /** The fail-on set in status order, for printing. */
+    public List<Status> failOnOrdered() {
+        List<Status> order = List.of(Status.REFUTED, Status.VACUOUS, Status.UNKNOWN, Status.OPEN, Status.INVALID, Status.ASSERTED);
+        return order.stream().filter(failOn::contains).toList();
+    }
+}

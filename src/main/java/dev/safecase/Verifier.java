@@ -1,0 +1,311 @@
+package dev.safecase;
+
+import dev.safecase.ast.Rational;
+import dev.safecase.ast.SourceUnit;
+import dev.safecase.check.Checker;
+import dev.safecase.check.Model;
+import dev.safecase.check.Sources;
+import dev.safecase.evidence.Validity;
+import dev.safecase.lower.Lowering;
+import dev.safecase.lower.Obligation;
+import dev.safecase.prove.SmtLib;
+import dev.safecase.prove.Status;
+import dev.safecase.prove.Verdict;
+import dev.safecase.prove.Z3Session;
+import dev.safecase.syntax.Code;
+import dev.safecase.syntax.Diagnostic;
+import dev.safecase.syntax.Diagnostics;
+import dev.safecase.syntax.Position;
+import dev.safecase.syntax.SourceText;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Stream;
+
+/**
+ * The pipeline, and the one API that the CLI, the Maven plugin, the tests and the benchmarks
+ * call: files → AST → checked model → evidence → obligations → verdicts → results and the gate.
+ */
+public final class Verifier {
+    public static final String VERSION = "0.1.0";
+
+    private final Options options;
+    private final Sources sources;
+
+    public Verifier(Options options) {
+        this.options = options;
+        this.sources = new Sources(options.root());
+    }
+
+    /** A checked case ready to prove: its model and its obligations. */
+    public record Prepared(Model.Case model, Lowering.Lowered lowered, Map<String, Validity.Outcome> evidence) {}
+
+    /** Everything a run produced: the results and, for explain/smt, the obligations by case. */
+    public record Outcome(Results.Run run, Map<String, Prepared> prepared, Map<String, Verdict> verdicts) {
+        public int exitCode() {
+            if (run.hasInputErrors()) return 2;
+            return run.gate().passed() ? 0 : 1;
+        }
+    }
+
+    /** The source text of a file read in this run, for printing diagnostics. */
+    public Optional<SourceText> source(String display) {
+        return sources.text(display);
+    }
+
+    public Sources sources() {
+        return sources;
+    }
+
+    /** Parses, checks and lowers every case under the paths, without proving. */
+    public Map<String, Prepared> prepare(List<Path> paths, Diagnostics diags, Map<String, String> failedCases) {
+        Map<String, Prepared> out = new LinkedHashMap<>();
+        Validity validity = new Validity(options.root(), options.today());
+        for (SourceUnit unit : caseUnits(paths, diags)) {
+            String name = unit.header().orElseThrow().name();
+            if (out.containsKey(name) || failedCases.containsKey(name)) {
+                diags.error(Code.SC005, unit.header().get().namePos(), "case name " + name + " is already used by "
+                        + (out.containsKey(name) ? out.get(name).model().file() : failedCases.get(name))
+                        + "; case names are unique in a run");
+                continue;
+            }
+            Diagnostics local = new Diagnostics();
+            Optional<Model.Case> model = Checker.check(unit, sources, local);
+            if (model.isPresent()) {
+                Map<String, Validity.Outcome> ev = new LinkedHashMap<>();
+                Map<String, Lowering.EvidenceState> states = new HashMap<>();
+                for (Model.Evidence e : model.get().all(Model.Evidence.class)) {
+                    Validity.Outcome o = validity.decide(model.get(), e);
+                    ev.put(e.id(), o);
+                    states.put(e.id(), new Lowering.EvidenceState(o.status() != Status.INVALID, o.facts()));
+                }
+                Lowering.Lowered lowered = Lowering.lower(model.get(), states, local);
+                out.put(name, new Prepared(model.get(), lowered, ev));
+            } else {
+                failedCases.put(name, unit.displayPath());
+            }
+            diags.addAll(local.sorted());
+        }
+        return out;
+    }
+
+    /** The whole run: check, prove with {@code jobs} workers, judge, and apply the gate. */
+    public Outcome run(List<Path> paths) {
+        Diagnostics diags = new Diagnostics();
+        Map<String, String> failed = new LinkedHashMap<>();
+        List<String> order = new ArrayList<>();
+        Map<String, Prepared> prepared = prepare(paths, diags, failed);
+        Map<String, Verdict> verdicts = prove(prepared);
+        List<Diagnostic> all = diags.sorted();
+        List<Results.CaseResult> cases = new ArrayList<>();
+        Map<String, String> allCases = new LinkedHashMap<>();
+        prepared.forEach((k, v) -> allCases.put(k, v.model().file()));
+        failed.forEach(allCases::putIfAbsent);
+        List<Map.Entry<String, String>> byFile = new ArrayList<>(allCases.entrySet());
+        byFile.sort(Map.Entry.comparingByValue());
+        Diagnostics extra = new Diagnostics();
+        for (Map.Entry<String, String> c : byFile) {
+            order.add(c.getKey());
+            Prepared p = prepared.get(c.getKey());
+            List<Diagnostic> own = all.stream().filter(d -> d.pos().file().equals(c.getValue())).toList();
+            if (p == null) {
+                cases.add(unchecked(c.getKey(), c.getValue(), own));
+            } else {
+                cases.add(new Judge(p, verdicts, options, extra).result(own));
+            }
+        }
+        List<Diagnostic> merged = new ArrayList<>(all);
+        merged.addAll(extra.sorted());
+        merged = merged.stream().distinct().sorted(Diagnostic.SOURCE_ORDER).toList();
+        Results.Gate gate = gate(cases, merged);
+        Results.Run run = new Results.Run(VERSION, solverVersion(), options.today(), gate, merged, cases);
+        return new Outcome(run, prepared, verdicts);
+    }
+
+    private static String solverVersion() {
+        try {
+            return Z3Session.solverVersion();
+        } catch (Throwable e) {
+            return "z3 (unavailable)";
+        }
+    }
+
+    private static Results.CaseResult unchecked(String name, String file, List<Diagnostic> diags) {
+        Map<Status, Integer> summary = new EnumMap<>(Status.class);
+        for (Status s : Status.values()) summary.put(s, 0);
+        int line = diags.isEmpty() ? 1 : diags.get(0).pos().line();
+        return new Results.CaseResult(name, file, line, "", false, false, summary, List.of(), List.of(), List.of(), List.of(),
+                List.of(), List.of(), List.of(), diags);
+    }
+
+    private Results.Gate gate(List<Results.CaseResult> cases, List<Diagnostic> diags) {
+        int proved = 0;
+        int total = 0;
+        Map<Status, Integer> failing = new EnumMap<>(Status.class);
+        for (Results.CaseResult c : cases) {
+            for (Results.ObligationResult o : c.obligations()) {
+                total++;
+                if (o.status() == Status.PROVED) proved++;
+                if (options.failOn().contains(o.status())) failing.merge(o.status(), 1, Integer::sum);
+            }
+        }
+        List<String> reasons = new ArrayList<>();
+        long errors = cases.stream().filter(c -> !c.checked()).count();
+        if (errors > 0 || diags.stream().anyMatch(Diagnostic::isError)) {
+            reasons.add(errors == 1 ? "1 case has input errors" : Math.max(errors, 1) + " case(s) have input errors");
+        }
+        failing.forEach((s, n) -> reasons.add(n + " obligation" + (n == 1 ? " is " : "s are ") + s.label()));
+        Rational share = total == 0 ? Rational.ONE : Rational.of(proved, total);
+        if (share.compareTo(options.minProved()) < 0) {
+            reasons.add("proved " + proved + "/" + total + " = " + share.approx() + " < min-proved " + options.minProved().approx());
+        }
+        return new Results.Gate(reasons.isEmpty(), options.strict(), options.failOnOrdered(), options.minProved().approx(),
+                proved, total, reasons);
+    }
+
+    // ------------------------------------------------------------ inputs
+
+    /** Every case file under the paths (folders searched recursively), parsed. Modules are skipped. */
+    private List<SourceUnit> caseUnits(List<Path> paths, Diagnostics diags) {
+        List<SourceUnit> out = new ArrayList<>();
+        for (Path p : paths) {
+            String display = sources.display(p);
+            if (!Files.exists(p)) {
+                diags.error(Code.SC001, new Position(display, 1, 1), "no such file or directory");
+                continue;
+            }
+            if (Files.isDirectory(p)) {
+                List<Path> files = caseFiles(p, display, diags);
+                int before = out.size();
+                for (Path f : files) loadCase(f, false, diags).ifPresent(out::add);
+                if (out.size() == before && !diags.hasErrors()) {
+                    diags.error(Code.SC003, new Position(display, 1, 1), "no case found in this folder (a case starts with `case NAME \"text\"`)");
+                }
+            } else {
+                loadCase(p, true, diags).ifPresent(out::add);
+            }
+        }
+        return out;
+    }
+
+    private List<Path> caseFiles(Path dir, String display, Diagnostics diags) {
+        try (Stream<Path> s = Files.walk(dir)) {
+            return s.filter(f -> f.toString().endsWith(".case") && Files.isRegularFile(f)).sorted().toList();
+        } catch (IOException | UncheckedIOException | SecurityException e) {
+            diags.error(Code.SC001, new Position(display, 1, 1), "cannot read folder: " + e.getMessage());
+            return List.of();
+        }
+    }
+
+    private Optional<SourceUnit> loadCase(Path file, boolean explicit, Diagnostics diags) {
+        Sources.Loaded loaded = sources.load(file);
+        boolean isCase = loaded.unit().map(SourceUnit::isCase).orElse(looksLikeCase(loaded.text().text()));
+        if (!isCase && !explicit) return Optional.empty();
+        diags.addAll(loaded.diagnostics());
+        if (loaded.unit().isEmpty()) return Optional.empty();
+        SourceUnit unit = loaded.unit().get();
+        Position at = new Position(loaded.text().display(), 1, 1);
+        if (!unit.isCase()) {
+            diags.error(Code.SC003, at, loaded.text().text().isBlank() ? "empty file: a case starts with `case NAME \"text\"`"
+                    : "this is a module (no `case NAME \"text\"` header); modules are checked through the cases that import them");
+            return Optional.empty();
+        }
+        if (!file.toAbsolutePath().normalize().startsWith(options.root().toAbsolutePath().normalize())) {
+            diags.error(Code.SC004, at, "case file is outside the project root " + options.root().toAbsolutePath().normalize()
+                    + "; pass --root");
+            return Optional.empty();
+        }
+        return Optional.of(unit);
+    }
+
+    /** For files that failed to parse: does the text start (after comments) with `case`? */
+    private static boolean looksLikeCase(String text) {
+        String t = text.replaceAll("(?s)/\\*.*?\\*/", " ").replaceAll("//[^\n]*", " ").stripLeading();
+        return t.startsWith("case ") || t.startsWith("case\t") || t.startsWith("case\n");
+    }
+
+    // ------------------------------------------------------------ proving
+
+    private Map<String, Verdict> prove(Map<String, Prepared> prepared) {
+        List<Obligation> work = new ArrayList<>();
+        for (Prepared p : prepared.values()) {
+            for (Obligation o : p.lowered().obligations()) {
+                if (o.mode() == Obligation.Mode.ENTAILMENT || o.mode() == Obligation.Mode.SATISFIABLE) work.add(o);
+            }
+        }
+        List<String> keys = new ArrayList<>();
+        for (Prepared p : prepared.values()) {
+            for (Obligation o : p.lowered().obligations()) {
+                if (o.mode() == Obligation.Mode.ENTAILMENT || o.mode() == Obligation.Mode.SATISFIABLE) {
+                    keys.add(key(p.model().name(), o.id()));
+                }
+            }
+        }
+        Map<String, Verdict> out = new HashMap<>();
+        if (work.isEmpty()) return out;
+        int jobs = Math.max(1, Math.min(options.jobs(), work.size()));
+        Verdict[] results = new Verdict[work.size()];
+        if (jobs == 1) {
+            try (Z3Session z3 = new Z3Session(options.timeoutMs(), options.rlimit())) {
+                for (int i = 0; i < work.size(); i++) results[i] = z3.decide(work.get(i));
+            }
+        } else {
+            ExecutorService pool = Executors.newFixedThreadPool(jobs);
+            try {
+                List<Future<?>> fs = new ArrayList<>();
+                int chunk = (work.size() + jobs - 1) / jobs;
+                for (int w = 0; w < jobs; w++) {
+                    final int from = w * chunk;
+                    final int to = Math.min(work.size(), from + chunk);
+                    fs.add(pool.submit(() -> {
+                        try (Z3Session z3 = new Z3Session(options.timeoutMs(), options.rlimit())) {
+                            for (int i = from; i < to; i++) results[i] = z3.decide(work.get(i));
+                        }
+                    }));
+                }
+                for (Future<?> f : fs) f.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while proving", e);
+            } catch (java.util.concurrent.ExecutionException e) {
+                throw new IllegalStateException("solver worker failed: " + e.getCause(), e.getCause());
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+        for (int i = 0; i < results.length; i++) out.put(keys.get(i), results[i]);
+        return out;
+    }
+
+    static String key(String caseName, String obligationId) {
+        return caseName + ":" + obligationId;
+    }
+
+    /** The SMT-LIB text sent to Z3 for an obligation (for explain). */
+    public static String sentText(Obligation o) {
+        return Z3Session.tracked(o);
+    }
+
+    /** A standalone SMT-LIB 2 script for any solver (for smt). */
+    public static String standalone(Obligation o, String caseName) {
+        return SmtLib.standalone(o, caseName, VERSION);
+    }
+
+    /** For ordering helpers that need a stable set. */
+    static <T> Set<T> linked(List<T> xs) {
+        return new LinkedHashSet<>(xs);
+    }
+}

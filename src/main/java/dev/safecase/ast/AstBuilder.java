@@ -1,0 +1,349 @@
+package dev.safecase.ast;
+
+import dev.safecase.syntax.Code;
+import dev.safecase.syntax.Diagnostics;
+import dev.safecase.syntax.Position;
+import dev.safecase.syntax.SourceText;
+import dev.safecase.syntax.gen.SafeCaseParser;
+import dev.safecase.syntax.gen.SafeCaseParser.*;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.antlr.v4.runtime.ParserRuleContext;
+import org.antlr.v4.runtime.Token;
+
+/** Parse tree to AST: one method per grammar rule. Only called on trees without syntax errors. */
+public final class AstBuilder {
+    private final SourceText source;
+    private final Diagnostics diags;
+
+    public AstBuilder(SourceText source, Diagnostics diags) {
+        this.source = source;
+        this.diags = diags;
+    }
+
+    private Position pos(Token t) {
+        return new Position(source.display(), t.getLine(), t.getCharPositionInLine() + 1);
+    }
+
+    private Position pos(ParserRuleContext ctx) {
+        return pos(ctx.getStart());
+    }
+
+    public SourceUnit file(FileContext ctx) {
+        Optional<SourceUnit.CaseHeader> header = Optional.ofNullable(ctx.caseHeader()).map(this::caseHeader);
+        return new SourceUnit(source.path(), source.display(), header, decls(ctx.decl()));
+    }
+
+    private SourceUnit.CaseHeader caseHeader(CaseHeaderContext ctx) {
+        return new SourceUnit.CaseHeader(pos(ctx), ctx.ident().getText(), pos(ctx.ident()), text(ctx.text()));
+    }
+
+    private List<Decl> decls(List<DeclContext> ctxs) {
+        List<Decl> out = new ArrayList<>();
+        for (DeclContext d : ctxs) out.add(decl(d));
+        return out;
+    }
+
+    private Decl decl(DeclContext ctx) {
+        if (ctx.importDecl() != null) return importDecl(ctx.importDecl());
+        if (ctx.enumDecl() != null) return enumDecl(ctx.enumDecl());
+        if (ctx.quantityDecl() != null) return quantityDecl(ctx.quantityDecl());
+        if (ctx.defineDecl() != null) return defineDecl(ctx.defineDecl());
+        if (ctx.element() != null) return element(ctx.element());
+        if (ctx.patternDecl() != null) return patternDecl(ctx.patternDecl());
+        return useDecl(ctx.useDecl());
+    }
+
+    private Decl.Import importDecl(ImportDeclContext ctx) {
+        return new Decl.Import(pos(ctx), qname(ctx.qname()), Optional.ofNullable(ctx.ident()).map(i -> i.getText()));
+    }
+
+    private Decl.Ident ident(IdentContext ctx) {
+        return new Decl.Ident(pos(ctx), ctx.getText());
+    }
+
+    private Decl.EnumDecl enumDecl(EnumDeclContext ctx) {
+        List<Decl.Ident> ids = ctx.ident().stream().map(this::ident).toList();
+        return new Decl.EnumDecl(pos(ctx), ids.get(0), ids.subList(1, ids.size()));
+    }
+
+    private Decl.Quantity quantityDecl(QuantityDeclContext ctx) {
+        List<IdentContext> ids = ctx.ident();
+        Optional<Decl.Ident> indexVar = ids.size() > 1 ? Optional.of(ident(ids.get(1))) : Optional.empty();
+        Optional<Name> indexEnum = Optional.ofNullable(ctx.qname()).map(this::qname);
+        Optional<Text> description = Optional.ofNullable(ctx.text()).map(this::text);
+        return new Decl.Quantity(pos(ctx), ident(ids.get(0)), indexVar, indexEnum, typeRef(ctx.typeRef()), description);
+    }
+
+    private Decl.TypeRef typeRef(TypeRefContext ctx) {
+        Position p = pos(ctx);
+        if (ctx instanceof BoolTypeContext) return new Decl.BoolType(p);
+        if (ctx instanceof IntTypeContext c) return new Decl.IntType(p, Optional.ofNullable(c.range()).map(this::range));
+        if (ctx instanceof RealTypeContext c) return new Decl.RealType(p, Optional.ofNullable(c.range()).map(this::range));
+        if (ctx instanceof ProbabilityTypeContext) return new Decl.ProbabilityType(p);
+        return new Decl.EnumRef(p, qname(((EnumTypeContext) ctx).qname()));
+    }
+
+    private Decl.Range range(RangeContext ctx) {
+        return new Decl.Range(pos(ctx), expr(ctx.expr(0)), expr(ctx.expr(1)));
+    }
+
+    private Decl.Define defineDecl(DefineDeclContext ctx) {
+        return new Decl.Define(pos(ctx), ident(ctx.ident()), expr(ctx.expr()));
+    }
+
+    private Decl.Element element(ElementContext ctx) {
+        Decl.ElementKind kind = switch (ctx.kind.getType()) {
+            case SafeCaseParser.CONTEXT -> Decl.ElementKind.CONTEXT;
+            case SafeCaseParser.JUSTIFICATION -> Decl.ElementKind.JUSTIFICATION;
+            case SafeCaseParser.ASSUMPTION -> Decl.ElementKind.ASSUMPTION;
+            case SafeCaseParser.CLAIM -> Decl.ElementKind.CLAIM;
+            case SafeCaseParser.STRATEGY -> Decl.ElementKind.STRATEGY;
+            case SafeCaseParser.EVIDENCE -> Decl.ElementKind.EVIDENCE;
+            default -> Decl.ElementKind.DEFEATER;
+        };
+        List<Clause> clauses = new ArrayList<>();
+        for (ClauseContext c : ctx.clause()) clauses.add(clause(c));
+        return new Decl.Element(pos(ctx), kind, qname(ctx.qname()), Optional.ofNullable(ctx.text()).map(this::text),
+                Optional.ofNullable(ctx.expr()).map(this::expr), clauses);
+    }
+
+    private Clause clause(ClauseContext ctx) {
+        Position p = pos(ctx);
+        if (ctx instanceof ContextClauseContext c) return refs(p, Clause.Kind.CONTEXT, c.refList());
+        if (ctx instanceof AssumingClauseContext c) return refs(p, Clause.Kind.ASSUMING, c.refList());
+        if (ctx instanceof JustifiedClauseContext c) return refs(p, Clause.Kind.JUSTIFIED_BY, c.refList());
+        if (ctx instanceof SupportedClauseContext c) return refs(p, Clause.Kind.SUPPORTED_BY, c.refList());
+        if (ctx instanceof EliminatedClauseContext c) return refs(p, Clause.Kind.ELIMINATED_BY, c.refList());
+        if (ctx instanceof UndevelopedClauseContext) return new Clause.Flag(p, Clause.Kind.UNDEVELOPED);
+        if (ctx instanceof AssertedClauseContext c) return new Clause.Str(p, Clause.Kind.ASSERTED, text(c.text()));
+        if (ctx instanceof OwnerClauseContext c) return new Clause.Str(p, Clause.Kind.OWNER, text(c.text()));
+        if (ctx instanceof AcceptedClauseContext c) return new Clause.Str(p, Clause.Kind.ACCEPTED, text(c.text()));
+        if (ctx instanceof FileClauseContext c) return new Clause.Str(p, Clause.Kind.FILE, text(c.text()));
+        if (ctx instanceof ShaClauseContext c) return new Clause.Str(p, Clause.Kind.SHA256, text(c.text()));
+        if (ctx instanceof RebutsClauseContext c) return new Clause.Target(p, Clause.Kind.REBUTS, qname(c.qname()));
+        if (ctx instanceof UndercutsClauseContext c) return new Clause.Target(p, Clause.Kind.UNDERCUTS, qname(c.qname()));
+        if (ctx instanceof UnderminesClauseContext c) return new Clause.Target(p, Clause.Kind.UNDERMINES, qname(c.qname()));
+        if (ctx instanceof ExpiresClauseContext c) {
+            return new Clause.Expires(p, Clause.Kind.EXPIRES, c.DATE().getText(), pos(c.DATE().getSymbol()));
+        }
+        GivesClauseContext g = (GivesClauseContext) ctx;
+        return new Clause.Gives(p, Clause.Kind.GIVES, g.expr().stream().map(this::expr).toList());
+    }
+
+    private Clause.Refs refs(Position p, Clause.Kind kind, RefListContext ctx) {
+        return new Clause.Refs(p, kind, ctx.qname().stream().map(this::qname).toList());
+    }
+
+    private Decl.Pattern patternDecl(PatternDeclContext ctx) {
+        List<Decl.Param> params = new ArrayList<>();
+        for (ParamContext pc : ctx.param()) {
+            Decl.ParamType t = switch (pc.paramType.getType()) {
+                case SafeCaseParser.TEXT -> Decl.ParamType.TEXT;
+                case SafeCaseParser.PROBABILITY -> Decl.ParamType.PROBABILITY;
+                case SafeCaseParser.REAL -> Decl.ParamType.REAL;
+                case SafeCaseParser.INT -> Decl.ParamType.INT;
+                default -> Decl.ParamType.BOOL;
+            };
+            params.add(new Decl.Param(pos(pc), pc.ident().getText(), t));
+        }
+        return new Decl.Pattern(pos(ctx), ident(ctx.ident()), params, decls(ctx.decl()), pos(ctx.RBRACE().getSymbol()));
+    }
+
+    private Decl.Use useDecl(UseDeclContext ctx) {
+        List<Decl.Arg> args = new ArrayList<>();
+        for (ArgContext a : ctx.arg()) {
+            String src = a.text() != null ? a.text().getText() : sourceOf(a.expr());
+            if (a.text() != null) {
+                Text t = text(a.text());
+                args.add(new Decl.Arg(pos(a), a.ident().getText(), Optional.of(t), Optional.empty(), t.value()));
+            } else {
+                args.add(new Decl.Arg(pos(a), a.ident().getText(), Optional.empty(), Optional.of(expr(a.expr())), src));
+            }
+        }
+        return new Decl.Use(pos(ctx), qname(ctx.qname()), args, ident(ctx.ident()));
+    }
+
+    private String sourceOf(ParserRuleContext ctx) {
+        int a = ctx.getStart().getStartIndex();
+        int b = ctx.getStop().getStopIndex();
+        return source.text().substring(a, b + 1);
+    }
+
+    public Name qname(QnameContext ctx) {
+        return new Name(pos(ctx), ctx.ident().stream().map(IdentContext::getText).toList());
+    }
+
+    private Text text(TextContext ctx) {
+        Token t = ctx.getStart();
+        String raw = t.getText();
+        String value = t.getType() == SafeCaseParser.LONG_STRING ? longString(raw) : shortString(raw);
+        return new Text(pos(t), value);
+    }
+
+    private static String shortString(String raw) {
+        StringBuilder sb = new StringBuilder();
+        for (int i = 1; i < raw.length() - 1; i++) {
+            char c = raw.charAt(i);
+            if (c == '\\' && i + 1 < raw.length() - 1) {
+                char n = raw.charAt(++i);
+                sb.append(n == 'n' ? '\n' : n);
+            } else {
+                sb.append(c);
+            }
+        }
+        return sb.toString();
+    }
+
+    /** Drops the line break after the opening quotes and the indentation common to all lines. */
+    static String longString(String raw) {
+        String body = raw.substring(3, raw.length() - 3);
+        if (body.startsWith("\r\n")) body = body.substring(2);
+        else if (body.startsWith("\n")) body = body.substring(1);
+        List<String> lines = body.lines().toList();
+        int indent = Integer.MAX_VALUE;
+        for (String l : lines) {
+            if (l.isBlank()) continue;
+            int n = 0;
+            while (n < l.length() && (l.charAt(n) == ' ' || l.charAt(n) == '\t')) n++;
+            indent = Math.min(indent, n);
+        }
+        if (indent == Integer.MAX_VALUE) indent = 0;
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < lines.size(); i++) {
+            String l = lines.get(i);
+            sb.append(l.length() >= indent ? l.substring(indent) : l.strip());
+            if (i < lines.size() - 1) sb.append('\n');
+        }
+        return sb.toString().stripTrailing();
+    }
+
+    // ------------------------------------------------------------ formulas
+
+    public Expr expr(ExprContext ctx) {
+        Position p = pos(ctx);
+        if (ctx instanceof IfExprContext c) return new Expr.If(p, expr(c.expr(0)), expr(c.expr(1)), expr(c.expr(2)));
+        if (ctx instanceof ForallExprContext c) {
+            return new Expr.Quant(p, Expr.QuantKind.FORALL, c.ident().getText(), pos(c.ident()), qname(c.qname()), expr(c.expr()));
+        }
+        if (ctx instanceof ExistsExprContext c) {
+            return new Expr.Quant(p, Expr.QuantKind.EXISTS, c.ident().getText(), pos(c.ident()), qname(c.qname()), expr(c.expr()));
+        }
+        return iff(((PlainExprContext) ctx).iffExpr());
+    }
+
+    private Expr iff(IffExprContext ctx) {
+        Expr left = impl(ctx.implExpr(0));
+        if (ctx.implExpr().size() == 1) return left;
+        return new Expr.Binary(pos(ctx.IFF().getSymbol()), Expr.BinOp.IFF, left, impl(ctx.implExpr(1)));
+    }
+
+    private Expr impl(ImplExprContext ctx) {
+        Expr left = or(ctx.orExpr());
+        if (ctx.implExpr() == null) return left;
+        return new Expr.Binary(pos(ctx.IMPLIES().getSymbol()), Expr.BinOp.IMPLIES, left, impl(ctx.implExpr()));
+    }
+
+    private Expr or(OrExprContext ctx) {
+        Expr e = and(ctx.andExpr(0));
+        for (int i = 1; i < ctx.andExpr().size(); i++) {
+            e = new Expr.Binary(pos(ctx.OR(i - 1).getSymbol()), Expr.BinOp.OR, e, and(ctx.andExpr(i)));
+        }
+        return e;
+    }
+
+    private Expr and(AndExprContext ctx) {
+        Expr e = not(ctx.notExpr(0));
+        for (int i = 1; i < ctx.notExpr().size(); i++) {
+            e = new Expr.Binary(pos(ctx.AND(i - 1).getSymbol()), Expr.BinOp.AND, e, not(ctx.notExpr(i)));
+        }
+        return e;
+    }
+
+    private Expr not(NotExprContext ctx) {
+        if (ctx instanceof NotOpContext c) return new Expr.Unary(pos(c), Expr.UnOp.NOT, not(c.notExpr()));
+        return cmp(((NotPlainContext) ctx).cmpExpr());
+    }
+
+    private Expr cmp(CmpExprContext ctx) {
+        Expr left = add(ctx.addExpr(0));
+        if (ctx.op == null) return left;
+        Expr.BinOp op = switch (ctx.op.getType()) {
+            case SafeCaseParser.EQEQ -> Expr.BinOp.EQ;
+            case SafeCaseParser.NEQ -> Expr.BinOp.NE;
+            case SafeCaseParser.LT -> Expr.BinOp.LT;
+            case SafeCaseParser.LE -> Expr.BinOp.LE;
+            case SafeCaseParser.GT -> Expr.BinOp.GT;
+            default -> Expr.BinOp.GE;
+        };
+        return new Expr.Binary(pos(ctx.op), op, left, add(ctx.addExpr(1)));
+    }
+
+    private Expr add(AddExprContext ctx) {
+        Expr e = mul(ctx.mulExpr(0));
+        for (int i = 1; i < ctx.mulExpr().size(); i++) {
+            Token op = ctx.ops.get(i - 1);
+            e = new Expr.Binary(pos(op), op.getType() == SafeCaseParser.PLUS ? Expr.BinOp.ADD : Expr.BinOp.SUB, e,
+                    mul(ctx.mulExpr(i)));
+        }
+        return e;
+    }
+
+    private Expr mul(MulExprContext ctx) {
+        Expr e = mulOperand(ctx.mulOperand(0));
+        for (int i = 1; i < ctx.mulOperand().size(); i++) {
+            Token op = ctx.ops.get(i - 1);
+            e = new Expr.Binary(pos(op), op.getType() == SafeCaseParser.STAR ? Expr.BinOp.MUL : Expr.BinOp.DIV, e,
+                    mulOperand(ctx.mulOperand(i)));
+        }
+        return e;
+    }
+
+    private Expr mulOperand(MulOperandContext ctx) {
+        if (ctx instanceof SumOperandContext c) {
+            return new Expr.Quant(pos(c), Expr.QuantKind.SUM, c.ident().getText(), pos(c.ident()), qname(c.qname()), mul(c.mulExpr()));
+        }
+        return unary(((UnaryOperandContext) ctx).unary());
+    }
+
+    private Expr unary(UnaryContext ctx) {
+        if (ctx instanceof NegateContext c) return new Expr.Unary(pos(c), Expr.UnOp.NEG, unary(c.unary()));
+        return primary(((UnaryPlainContext) ctx).primary());
+    }
+
+    private Expr primary(PrimaryContext ctx) {
+        Position p = pos(ctx);
+        if (ctx instanceof NumberLitContext) return number(p, ctx.getText());
+        if (ctx instanceof TrueLitContext) return new Expr.Bool(p, true);
+        if (ctx instanceof FalseLitContext) return new Expr.Bool(p, false);
+        if (ctx instanceof DateLitContext) return new Expr.DateLit(p, ctx.getText());
+        if (ctx instanceof StringLitContext) return new Expr.Str(p, shortString(ctx.getText()));
+        if (ctx instanceof CallContext c) {
+            return new Expr.Call(p, qname(c.qname()), c.expr().stream().map(this::expr).toList());
+        }
+        if (ctx instanceof RefContext c) {
+            return new Expr.Ref(p, qname(c.qname()), Optional.ofNullable(c.expr()).map(this::expr));
+        }
+        return expr(((ParenContext) ctx).expr());
+    }
+
+    private Expr number(Position p, String text) {
+        boolean percent = text.endsWith("%");
+        String digits = percent ? text.substring(0, text.length() - 1) : text;
+        Rational value;
+        try {
+            value = Rational.of(new BigDecimal(digits));
+        } catch (NumberFormatException | ArithmeticException e) {
+            diags.error(Code.SC102, p, "malformed number '" + text + "'");
+            value = Rational.ZERO;
+        }
+        if (digits.matches(".*[eE][+-]?\\d{5,}.*")) {
+            diags.error(Code.SC102, p, "number '" + text + "' has an exponent too large to be useful");
+            value = Rational.ZERO;
+        }
+        if (percent) value = value.divide(Rational.of(100));
+        return new Expr.Num(p, value, !percent && value.isInteger(), text);
+    }
+}

@@ -1,0 +1,86 @@
+package dev.safecase.ast;
+
+import dev.safecase.syntax.Position;
+import java.util.List;
+import java.util.Optional;
+
+/** A top-level or pattern-body declaration, as written. */
+public sealed interface Decl
+        permits Decl.Import, Decl.EnumDecl, Decl.Quantity, Decl.Define, Decl.Element, Decl.Pattern, Decl.Use {
+    Position pos();
+
+    record Import(Position pos, Name path, Optional<String> alias) implements Decl {
+        public String boundName() {
+            return alias.orElse(path.last());
+        }
+    }
+
+    record Ident(Position pos, String id) {}
+
+    record EnumDecl(Position pos, Ident name, List<Ident> members) implements Decl {
+        public EnumDecl {
+            members = List.copyOf(members);
+        }
+    }
+
+    sealed interface TypeRef permits BoolType, IntType, RealType, ProbabilityType, EnumRef {
+        Position pos();
+    }
+
+    record Range(Position pos, Expr low, Expr high) {}
+
+    record BoolType(Position pos) implements TypeRef {}
+
+    record IntType(Position pos, Optional<Range> range) implements TypeRef {}
+
+    record RealType(Position pos, Optional<Range> range) implements TypeRef {}
+
+    record ProbabilityType(Position pos) implements TypeRef {}
+
+    record EnumRef(Position pos, Name name) implements TypeRef {}
+
+    /** {@code quantity risk[h in Hazard] : probability "…"}. */
+    record Quantity(Position pos, Ident name, Optional<Ident> indexVar, Optional<Name> indexEnum,
+                    TypeRef type, Optional<Text> description) implements Decl {}
+
+    record Define(Position pos, Ident name, Expr value) implements Decl {}
+
+    enum ElementKind {
+        CONTEXT("context"), JUSTIFICATION("justification"), ASSUMPTION("assumption"), CLAIM("claim"),
+        STRATEGY("strategy"), EVIDENCE("evidence"), DEFEATER("defeater");
+
+        public final String keyword;
+
+        ElementKind(String keyword) {
+            this.keyword = keyword;
+        }
+    }
+
+    /** Claims, strategies, evidence, defeaters, assumptions, contexts and justifications. */
+    record Element(Position pos, ElementKind kind, Name id, Optional<Text> text, Optional<Expr> formula,
+                   List<Clause> clauses) implements Decl {
+        public Element {
+            clauses = List.copyOf(clauses);
+        }
+    }
+
+    enum ParamType { TEXT, PROBABILITY, REAL, INT, BOOL }
+
+    record Param(Position pos, String name, ParamType type) {}
+
+    record Pattern(Position pos, Ident name, List<Param> params, List<Decl> body, Position end) implements Decl {
+        public Pattern {
+            params = List.copyOf(params);
+            body = List.copyOf(body);
+        }
+    }
+
+    /** An argument of a {@code use}: either a text or a formula (a constant). */
+    record Arg(Position pos, String name, Optional<Text> text, Optional<Expr> value, String source) {}
+
+    record Use(Position pos, Name pattern, List<Arg> args, Ident prefix) implements Decl {
+        public Use {
+            args = List.copyOf(args);
+        }
+    }
+}

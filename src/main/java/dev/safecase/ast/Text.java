@@ -1,0 +1,7 @@
+package dev.safecase.ast;
+
+import dev.safecase.syntax.Position;
+
+/** A string literal: its decoded value and its position. */
+public record Text(Position pos, String value) {
+}

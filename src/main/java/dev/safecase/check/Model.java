@@ -1,0 +1,138 @@
+package dev.safecase.check;
+
+import dev.safecase.ast.Rational;
+import dev.safecase.syntax.Position;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+/** The checked model of one case: every node resolved, every formula typed. */
+public final class Model {
+    private Model() {
+    }
+
+    /** A scalar quantity symbol (an indexed quantity gives one per member). */
+    public record Quantity(String name, Type type, Optional<Rational> low, Optional<Rational> high,
+                           Position pos, String description) {
+        public boolean hasRange() {
+            return low.isPresent() || high.isPresent();
+        }
+    }
+
+    public enum Kind {
+        CLAIM("claim"), STRATEGY("strategy"), EVIDENCE("evidence"), DEFEATER("defeater"),
+        ASSUMPTION("assumption"), CONTEXT("context"), JUSTIFICATION("justification");
+
+        public final String keyword;
+
+        Kind(String keyword) { this.keyword = keyword; }
+    }
+
+    /** Common shape of every node. {@code origin} names the pattern node an instance came from. */
+    public sealed interface Node permits Claim, Strategy, Evidence, Defeater, Assumption, TextNode {
+        String id();
+
+        Position pos();
+
+        String text();
+
+        Optional<String> origin();
+
+        Kind kind();
+    }
+
+    /** How a claim is supported. */
+    public sealed interface Support permits Unsupported, Undeveloped, ByStrategy, Direct {}
+
+    public record Unsupported() implements Support {}
+
+    public record Undeveloped() implements Support {}
+
+    public record ByStrategy(String strategy) implements Support {}
+
+    /** A conjunctive list of claims and evidence. */
+    public record Direct(List<String> claims, List<String> evidence) implements Support {
+        public Direct {
+            claims = List.copyOf(claims);
+            evidence = List.copyOf(evidence);
+        }
+    }
+
+    public record Claim(String id, Position pos, String text, Optional<Term> formula, List<String> context,
+                        List<String> assuming, List<String> justifiedBy, Support support,
+                        Optional<String> asserted, Optional<String> owner, Optional<String> origin) implements Node {
+        public Claim {
+            context = List.copyOf(context);
+            assuming = List.copyOf(assuming);
+            justifiedBy = List.copyOf(justifiedBy);
+        }
+
+        public Kind kind() { return Kind.CLAIM; }
+
+        public boolean isFormal() { return formula.isPresent(); }
+    }
+
+    public record Strategy(String id, Position pos, String text, List<String> context, List<String> assuming,
+                           List<String> justifiedBy, List<String> subclaims, boolean undeveloped,
+                           Optional<String> asserted, Optional<String> owner, Optional<String> origin) implements Node {
+        public Strategy {
+            context = List.copyOf(context);
+            assuming = List.copyOf(assuming);
+            justifiedBy = List.copyOf(justifiedBy);
+            subclaims = List.copyOf(subclaims);
+        }
+
+        public Kind kind() { return Kind.STRATEGY; }
+    }
+
+    /** One {@code gives} fact, with its position for messages. */
+    public record Fact(Term formula, Position pos) {}
+
+    public record Evidence(String id, Position pos, String text, Optional<String> file, Optional<Position> filePos,
+                           Optional<String> sha256, Optional<LocalDate> expires, List<Fact> facts,
+                           Optional<String> origin) implements Node {
+        public Evidence {
+            facts = List.copyOf(facts);
+        }
+
+        public Kind kind() { return Kind.EVIDENCE; }
+
+        public boolean isReference() { return file.isEmpty(); }
+    }
+
+    public enum Attack { REBUTS, UNDERCUTS, UNDERMINES }
+
+    public record Defeater(String id, Position pos, String text, Optional<Term> formula, Attack attack, String target,
+                           List<String> eliminatedBy, Optional<String> accepted, Optional<String> owner,
+                           Optional<String> origin) implements Node {
+        public Defeater {
+            eliminatedBy = List.copyOf(eliminatedBy);
+        }
+
+        public Kind kind() { return Kind.DEFEATER; }
+    }
+
+    public record Assumption(String id, Position pos, String text, Optional<Term> formula,
+                             Optional<String> origin) implements Node {
+        public Kind kind() { return Kind.ASSUMPTION; }
+    }
+
+    public record TextNode(String id, Position pos, String text, Kind kind, Optional<String> origin) implements Node {}
+
+    /** A whole checked case. Node lists are in source order (instances at their {@code use}). */
+    public record Case(String name, String file, java.nio.file.Path path, Position pos, String text,
+                       List<Quantity> quantities, List<Node> nodes) {
+        public Case {
+            quantities = List.copyOf(quantities);
+            nodes = List.copyOf(nodes);
+        }
+
+        public <T extends Node> List<T> all(Class<T> type) {
+            return nodes.stream().filter(type::isInstance).map(type::cast).toList();
+        }
+
+        public Optional<Node> node(String id) {
+            return nodes.stream().filter(n -> n.id().equals(id)).findFirst();
+        }
+    }
+}

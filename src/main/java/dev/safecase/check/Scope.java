@@ -1,0 +1,111 @@
+package dev.safecase.check;
+
+import dev.safecase.ast.Decl;
+import dev.safecase.ast.Rational;
+import dev.safecase.syntax.Position;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A namespace: the top level of a case or module, or a pattern instance (its parameters and
+ * own declarations, falling back to the top level of the file that declares the pattern).
+ */
+public final class Scope {
+    /** What a name can stand for. */
+    public sealed interface Symbol permits EnumSym, QuantitySym, DefineSym, NodeSym, PatternSym, ModuleSym, PrefixSym,
+            ParamSym, BoundSym, MemberSym {
+        Position pos();
+    }
+
+    public record EnumSym(Position pos, Type.EnumType type) implements Symbol {}
+
+    /** {@code name} is the symbol's name in the case ({@code cyber.pass_rate}); indexed quantities have an enum. */
+    public record QuantitySym(Position pos, String name, Decl.Quantity decl, Scope scope) implements Symbol {}
+
+    public record DefineSym(Position pos, String name, Decl.Define decl, Scope scope) implements Symbol {}
+
+    public record NodeSym(Position pos, String id, Model.Kind kind) implements Symbol {}
+
+    public record PatternSym(Position pos, Decl.Pattern decl, Scope declaringScope) implements Symbol {}
+
+    public record ModuleSym(Position pos, Scope module) implements Symbol {}
+
+    /** A {@code use} prefix: its names are the instance's declarations. */
+    public record PrefixSym(Position pos, Scope instance) implements Symbol {}
+
+    /** A pattern parameter bound to an argument: a constant term, or a text. */
+    public record ParamSym(Position pos, Decl.ParamType type, Optional<Rational> number, Optional<Boolean> bool,
+                           String source) implements Symbol {}
+
+    /** An enum member reached by a qualified name ({@code Hazard.sabotage}). */
+    public record MemberSym(Position pos, Type.EnumType type, String member) implements Symbol {}
+
+    /** A variable bound by forall/exists/sum to one enum member during expansion. */
+    public record BoundSym(Position pos, Type.EnumType type, String member) implements Symbol {}
+
+    private final Scope parent;
+    private final String prefix;
+    private final String description;
+    private final Map<String, Symbol> names = new LinkedHashMap<>();
+
+    public Scope(Scope parent, String prefix, String description) {
+        this.parent = parent;
+        this.prefix = prefix;
+        this.description = description;
+    }
+
+    /** The prefix that this scope's declarations get in the case ({@code ""}, {@code cyber.}, {@code m.}). */
+    public String prefix() {
+        return prefix;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    public Optional<Scope> parent() {
+        return Optional.ofNullable(parent);
+    }
+
+    /** Declares a name; returns the earlier symbol when the name is taken in this scope. */
+    public Optional<Symbol> declare(String name, Symbol sym) {
+        Symbol old = names.putIfAbsent(name, sym);
+        return Optional.ofNullable(old);
+    }
+
+    public Optional<Symbol> local(String name) {
+        return Optional.ofNullable(names.get(name));
+    }
+
+    public Optional<Symbol> lookup(String name) {
+        for (Scope s = this; s != null; s = s.parent) {
+            Symbol sym = s.names.get(name);
+            if (sym != null) return Optional.of(sym);
+        }
+        return Optional.empty();
+    }
+
+    /** A child scope for a bound variable. */
+    public Scope bind(String var, Symbol sym) {
+        Scope s = new Scope(this, prefix, description);
+        s.names.put(var, sym);
+        return s;
+    }
+
+    /** Every enum visible from here, innermost first, for bare member lookup. */
+    public List<EnumSym> visibleEnums() {
+        Map<String, EnumSym> out = new LinkedHashMap<>();
+        for (Scope s = this; s != null; s = s.parent) {
+            for (Symbol sym : s.names.values()) {
+                if (sym instanceof EnumSym e) out.putIfAbsent(e.type().name(), e);
+            }
+        }
+        return List.copyOf(out.values());
+    }
+
+    public Map<String, Symbol> locals() {
+        return java.util.Collections.unmodifiableMap(names);
+    }
+}

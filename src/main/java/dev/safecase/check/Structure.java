@@ -1,0 +1,134 @@
+package dev.safecase.check;
+
+import dev.safecase.syntax.Code;
+import dev.safecase.syntax.Diagnostics;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Checks the shape of a resolved argument: every strategy has one parent, undercut claims have a
+ * step to undercut, the dependency graph and the claim-formula graph are acyclic, and every
+ * assumption is assumed somewhere.
+ */
+final class Structure {
+    private final Model.Case model;
+    private final Diagnostics diags;
+    private final Map<String, Set<String>> claimFormulaRefs;
+    private final Map<String, Model.Node> nodes = new LinkedHashMap<>();
+
+    Structure(Model.Case model, Diagnostics diags, Map<String, Set<String>> claimFormulaRefs) {
+        this.model = model;
+        this.diags = diags;
+        this.claimFormulaRefs = claimFormulaRefs;
+        for (Model.Node n : model.nodes()) nodes.put(n.id(), n);
+    }
+
+    void check() {
+        strategyParents();
+        undercutTargets();
+        cycles(dependencyEdges(), "dependency cycle", Code.SC304);
+        cycles(claimFormulaRefs, "claim formula cycle (a formal claim's formula names claims whose formulas name it back)",
+                Code.SC305);
+        unusedAssumptions();
+    }
+
+    private void strategyParents() {
+        Map<String, String> parent = new HashMap<>();
+        for (Model.Claim c : model.all(Model.Claim.class)) {
+            if (c.support() instanceof Model.ByStrategy s) {
+                String old = parent.putIfAbsent(s.strategy(), c.id());
+                if (old != null) {
+                    diags.error(Code.SC303, c.pos(), "strategy " + s.strategy() + " already supports claim " + old
+                            + "; a strategy has exactly one parent claim");
+                }
+            }
+        }
+        for (Model.Strategy s : model.all(Model.Strategy.class)) {
+            if (!parent.containsKey(s.id())) {
+                diags.error(Code.SC303, s.pos(), "strategy " + s.id() + " is named by no claim's `supported by`; "
+                        + "every strategy has exactly one parent claim");
+            }
+        }
+    }
+
+    private void undercutTargets() {
+        for (Model.Defeater d : model.all(Model.Defeater.class)) {
+            if (d.attack() != Model.Attack.UNDERCUTS || !(nodes.get(d.target()) instanceof Model.Claim c)) continue;
+            if (c.support() instanceof Model.ByStrategy s) {
+                diags.error(Code.SC310, d.pos(), "claim " + c.id() + " is supported by strategy " + s.strategy()
+                        + ", which carries its inference: undercut " + s.strategy() + " instead");
+            } else if (!(c.support() instanceof Model.Direct)) {
+                diags.error(Code.SC310, d.pos(), "claim " + c.id() + " has no `supported by`, so there is no inference to undercut");
+            }
+        }
+    }
+
+    /** supported by, node to each defeater attacking it, defeater to its eliminated-by claims. */
+    private Map<String, Set<String>> dependencyEdges() {
+        Map<String, Set<String>> edges = new LinkedHashMap<>();
+        for (Model.Node n : model.nodes()) {
+            Set<String> out = edges.computeIfAbsent(n.id(), k -> new LinkedHashSet<>());
+            if (n instanceof Model.Claim c) {
+                if (c.support() instanceof Model.ByStrategy s) out.add(s.strategy());
+                if (c.support() instanceof Model.Direct d) {
+                    out.addAll(d.claims());
+                    out.addAll(d.evidence());
+                }
+            } else if (n instanceof Model.Strategy s) {
+                out.addAll(s.subclaims());
+            } else if (n instanceof Model.Defeater d) {
+                out.addAll(d.eliminatedBy());
+                edges.computeIfAbsent(d.target(), k -> new LinkedHashSet<>()).add(d.id());
+            }
+        }
+        return edges;
+    }
+
+    private void cycles(Map<String, Set<String>> edges, String what, Code code) {
+        Set<String> done = new HashSet<>();
+        Set<String> reported = new HashSet<>();
+        for (String start : edges.keySet()) {
+            dfs(start, edges, new ArrayList<>(), new HashSet<>(), done, reported, what, code);
+        }
+    }
+
+    private void dfs(String n, Map<String, Set<String>> edges, List<String> path, Set<String> onPath, Set<String> done,
+                     Set<String> reported, String what, Code code) {
+        if (done.contains(n)) return;
+        if (onPath.contains(n)) {
+            List<String> cycle = new ArrayList<>(path.subList(path.indexOf(n), path.size()));
+            cycle.add(n);
+            Set<String> members = new HashSet<>(cycle);
+            if (reported.addAll(members)) {
+                Model.Node at = nodes.get(n);
+                diags.error(code, at == null ? model.pos() : at.pos(), what + ": " + String.join(" -> ", cycle));
+            }
+            return;
+        }
+        onPath.add(n);
+        path.add(n);
+        for (String m : edges.getOrDefault(n, Set.of())) dfs(m, edges, path, onPath, done, reported, what, code);
+        path.remove(path.size() - 1);
+        onPath.remove(n);
+        done.add(n);
+    }
+
+    private void unusedAssumptions() {
+        Set<String> assumed = new HashSet<>();
+        for (Model.Node n : model.nodes()) {
+            if (n instanceof Model.Claim c) assumed.addAll(c.assuming());
+            if (n instanceof Model.Strategy s) assumed.addAll(s.assuming());
+        }
+        for (Model.Assumption a : model.all(Model.Assumption.class)) {
+            if (!assumed.contains(a.id())) {
+                diags.warning(Code.SC301, a.pos(), "assumption " + a.id() + " is never assumed (name it in an `assuming` clause)");
+            }
+        }
+    }
+}

@@ -1,0 +1,68 @@
+package dev.safecase.cli;
+
+import dev.safecase.Results;
+import dev.safecase.Verifier;
+import dev.safecase.lower.Obligation;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** The text of {@code explain}: one obligation in full. */
+final class Explanation {
+    private Explanation() {
+    }
+
+    record Found(Results.CaseResult caseResult, Results.ObligationResult result, Optional<Obligation> obligation) {}
+
+    static Optional<Found> find(Verifier.Outcome outcome, String id) {
+        List<Found> hits = new ArrayList<>();
+        for (Results.CaseResult c : outcome.run().cases()) {
+            for (Results.ObligationResult o : c.obligations()) {
+                if (o.id().equals(id) || (c.name() + ":" + o.id()).equals(id)) {
+                    Verifier.Prepared p = outcome.prepared().get(c.name());
+                    Optional<Obligation> ob = p.lowered().obligations().stream().filter(x -> x.id().equals(o.id())).findFirst();
+                    hits.add(new Found(c, o, ob));
+                }
+            }
+        }
+        return hits.size() == 1 ? Optional.of(hits.get(0)) : Optional.empty();
+    }
+
+    static String hint(Verifier.Outcome outcome, String id) {
+        long matches = outcome.run().cases().stream().flatMap(c -> c.obligations().stream()).filter(o -> o.id().equals(id)).count();
+        if (matches > 1) return " that is unique: several cases have it; write CASE:" + id;
+        List<String> all = outcome.run().cases().stream().flatMap(c -> c.obligations().stream()).map(Results.ObligationResult::id)
+                .filter(x -> x.endsWith(":" + id.substring(id.indexOf(':') + 1))).toList();
+        return all.isEmpty() ? " (IDs are KIND:NODE, e.g. inference:top; see `safecase check`)" : " (did you mean " + all.get(0) + "?)";
+    }
+
+    static String render(Found f, Verifier.Outcome outcome) {
+        Results.ObligationResult o = f.result();
+        StringBuilder sb = new StringBuilder();
+        sb.append("obligation ").append(o.id()).append(" of case ").append(f.caseResult().name()).append(" (").append(o.file())
+                .append(':').append(o.line()).append(")\n");
+        sb.append("status: ").append(o.status().label()).append(o.reason().map(r -> " - " + r).orElse("")).append('\n');
+        sb.append("premises:\n");
+        if (o.premises().isEmpty()) sb.append("  (none)\n");
+        for (Results.Premise p : o.premises()) sb.append("  [").append(p.name()).append("] ").append(p.formula()).append('\n');
+        sb.append("goal: ").append(o.goal().orElse("(none: this obligation checks that the premises are satisfiable together)"))
+                .append('\n');
+        if (!o.usedAssumptions().isEmpty()) sb.append("used assumptions: ").append(String.join(", ", o.usedAssumptions())).append('\n');
+        if (!o.core().isEmpty()) sb.append("unsat core: ").append(String.join(", ", o.core())).append('\n');
+        if (!o.counterexample().isEmpty()) {
+            sb.append("counterexample:\n");
+            o.counterexample().forEach((k, v) -> sb.append("  ").append(k).append(" = ").append(v).append('\n'));
+        }
+        if (f.obligation().isPresent()) {
+            Obligation ob = f.obligation().get();
+            if (ob.mode() == Obligation.Mode.ENTAILMENT || ob.mode() == Obligation.Mode.SATISFIABLE) {
+                sb.append("SMT-LIB sent to ").append(outcome.run().solver()).append(" (premise i is tracked by trk!i; ")
+                        .append("the negated goal by trk!goal):\n");
+                sb.append(Verifier.sentText(ob));
+            } else {
+                sb.append("not sent to the solver (").append(ob.mode().name().toLowerCase(java.util.Locale.ROOT)).append(")\n");
+            }
+        }
+        return sb.toString();
+    }
+}

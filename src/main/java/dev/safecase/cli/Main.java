@@ -1,0 +1,353 @@
+package dev.safecase.cli;
+
+import dev.safecase.Options;
+import dev.safecase.Results;
+import dev.safecase.Verifier;
+import dev.safecase.ast.Rational;
+import dev.safecase.evidence.Pin;
+import dev.safecase.lower.Obligation;
+import dev.safecase.prove.Status;
+import dev.safecase.report.JsonReport;
+import dev.safecase.report.Reports;
+import dev.safecase.syntax.Diagnostic;
+import dev.safecase.syntax.DiagnosticPrinter;
+import dev.safecase.syntax.Diagnostics;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** The {@code safecase} command line. Exit status: 0 gate passes, 1 gate fails, 2 input error or bad option. */
+@Command(name = "safecase", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        description = "A formal safety-case verifier: checks a case's argument, proves its obligations with Z3, "
+                + "and gates a release on what is discharged.",
+        subcommands = {Main.Check.class, Main.Report.class, Main.Explain.class, Main.Smt.class, Main.Graph.class,
+                Main.PinCommand.class, CommandLine.HelpCommand.class})
+public final class Main implements Callable<Integer> {
+
+    public static void main(String[] args) {
+        System.exit(run(args, new PrintWriter(System.out, true, StandardCharsets.UTF_8),
+                new PrintWriter(System.err, true, StandardCharsets.UTF_8)));
+    }
+
+    /** Runs the CLI with the given streams; used by main and by tests. */
+    public static int run(String[] args, PrintWriter out, PrintWriter err) {
+        CommandLine cl = new CommandLine(new Main());
+        cl.setOut(out);
+        cl.setErr(err);
+        cl.setParameterExceptionHandler((ex, a) -> {
+            err.println("safecase: error: " + ex.getMessage());
+            err.println("Try 'safecase --help' for the commands and options.");
+            return 2;
+        });
+        cl.setExecutionExceptionHandler((ex, c, parsed) -> {
+            if (ex instanceof BadOption b) {
+                err.println("safecase: error: " + b.getMessage());
+                return 2;
+            }
+            boolean debug = List.of(args).contains("--debug");
+            err.println("safecase: error: " + describe(ex));
+            if (debug) ex.printStackTrace(err);
+            else err.println("(run with --debug for details)");
+            return 2;
+        });
+        int code = cl.execute(args);
+        out.flush();
+        err.flush();
+        return code;
+    }
+
+    private static String describe(Throwable ex) {
+        if (ex instanceof UnsatisfiedLinkError || ex instanceof NoClassDefFoundError && String.valueOf(ex.getMessage()).contains("z3")) {
+            return "cannot load the Z3 native library (" + ex.getMessage() + "). The library is unpacked into the "
+                    + "temporary directory; if it is mounted noexec, pass -Djava.io.tmpdir=DIR (see docs/cli.md)";
+        }
+        String m = ex.getMessage();
+        return m == null ? ex.getClass().getSimpleName() : m;
+    }
+
+    @Override
+    public Integer call() {
+        new CommandLine(this).usage(System.out);
+        return 0;
+    }
+
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            String solver;
+            try {
+                solver = dev.safecase.prove.Z3Session.solverVersion();
+            } catch (Throwable e) {
+                solver = "z3 (native library not loadable here)";
+            }
+            return new String[] {"safecase " + Verifier.VERSION, "solver: " + solver};
+        }
+    }
+
+    /** A user mistake in the options: message, exit 2, no stack trace. */
+    static final class BadOption extends RuntimeException {
+        BadOption(String m) {
+            super(m);
+        }
+    }
+
+    /** Options shared by the commands that run the pipeline. */
+    static final class Common {
+        @Option(names = "--root", paramLabel = "DIR", description = "Project root: evidence paths may not leave it (default: the working directory).")
+        Path root;
+        @Option(names = "--today", paramLabel = "YYYY-MM-DD", description = "The date evidence expiry is judged on (default: today, UTC).")
+        String today;
+        @Option(names = "--strict", description = "Fail the gate on asserted obligations too.")
+        boolean strict;
+        @Option(names = "--fail-on", paramLabel = "STATUS,...", description = "Statuses that fail the gate (default: refuted,vacuous,unknown,open,invalid; vacuous is always kept).")
+        String failOn;
+        @Option(names = "--min-proved", paramLabel = "R", description = "Share of obligations that must be proved, 0..1 (default 0).")
+        String minProved;
+        @Option(names = "--timeout-ms", paramLabel = "N", description = "Solver time limit per obligation (default 10000).")
+        Long timeoutMs;
+        @Option(names = "--rlimit", paramLabel = "N", description = "Solver resource limit per obligation (default 5000000).")
+        Long rlimit;
+        @Option(names = "--jobs", paramLabel = "N", description = "Obligations proved in parallel (default: the number of cores).")
+        Integer jobs;
+        @Option(names = "--no-cache", description = "Accepted for compatibility; this version keeps no result cache.")
+        boolean noCache;
+        @Option(names = "--debug", description = "Show stack traces for internal errors.")
+        boolean debug;
+        @Parameters(paramLabel = "PATH", arity = "0..*", description = "Case files or folders (default: cases/ under the root).")
+        List<Path> paths = new ArrayList<>();
+
+        Options options() {
+            Path r = root == null ? Path.of("").toAbsolutePath() : root.toAbsolutePath().normalize();
+            if (!Files.isDirectory(r)) throw new BadOption("--root " + root + " is not a directory");
+            Options o = Options.defaults(r).withStrict(strict).withCache(!noCache);
+            if (today != null) {
+                try {
+                    o = o.withToday(LocalDate.parse(today));
+                } catch (DateTimeParseException e) {
+                    throw new BadOption("--today " + today + " is not a date (YYYY-MM-DD)");
+                }
+            }
+            if (failOn != null) o = o.withFailOn(parseFailOn(failOn));
+            if (minProved != null) o = o.withMinProved(parseShare(minProved));
+            if (timeoutMs != null) o = o.withTimeoutMs(positive("--timeout-ms", timeoutMs));
+            if (rlimit != null) o = o.withRlimit(positive("--rlimit", rlimit));
+            if (jobs != null) o = o.withJobs((int) positive("--jobs", jobs));
+            return o;
+        }
+
+        List<Path> paths(Options o) {
+            return paths.isEmpty() ? List.of(o.root().resolve("cases")) : paths;
+        }
+
+        private static long positive(String name, long v) {
+            if (v < 1) throw new BadOption(name + " must be at least 1 (got " + v + ")");
+            return v;
+        }
+
+        private static Set<Status> parseFailOn(String s) {
+            Set<Status> out = EnumSet.noneOf(Status.class);
+            for (String part : s.split(",")) {
+                if (part.isBlank()) continue;
+                Status st;
+                try {
+                    st = Status.parse(part);
+                } catch (IllegalArgumentException e) {
+                    throw new BadOption("--fail-on: unknown status '" + part.trim()
+                            + "' (statuses: refuted, vacuous, unknown, open, invalid, asserted)");
+                }
+                if (st == Status.PROVED) throw new BadOption("--fail-on: 'proved' cannot fail the gate");
+                out.add(st);
+            }
+            return out;
+        }
+
+        private static Rational parseShare(String s) {
+            Rational r;
+            try {
+                r = s.endsWith("%") ? Rational.parse(s.substring(0, s.length() - 1)).divide(Rational.of(100)) : Rational.parse(s);
+            } catch (RuntimeException e) {
+                throw new BadOption("--min-proved " + s + " is not a number between 0 and 1");
+            }
+            if (r.signum() < 0 || r.compareTo(Rational.ONE) > 0) {
+                throw new BadOption("--min-proved " + s + " must be between 0 and 1");
+            }
+            return r;
+        }
+    }
+
+    abstract static class Run implements Callable<Integer> {
+        @Mixin
+        Common common = new Common();
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        PrintWriter out() {
+            return spec.commandLine().getOut();
+        }
+
+        PrintWriter err() {
+            return spec.commandLine().getErr();
+        }
+
+        Verifier.Outcome verify(Verifier v, Options o) {
+            Verifier.Outcome outcome = v.run(common.paths(o));
+            printDiagnostics(v, outcome.run().diagnostics());
+            return outcome;
+        }
+
+        void printDiagnostics(Verifier v, List<Diagnostic> ds) {
+            for (Diagnostic d : ds) err().print(DiagnosticPrinter.format(d, v::source));
+            err().flush();
+        }
+    }
+
+    @Command(name = "check", mixinStandardHelpOptions = true, description = "Parse, type-check and prove; print a summary; exit by the gate.")
+    static final class Check extends Run {
+        @Option(names = "--format", paramLabel = "text|json", description = "Output format on stdout (default text).")
+        String format = "text";
+
+        @Override
+        public Integer call() {
+            if (!format.equals("text") && !format.equals("json")) throw new BadOption("--format must be text or json, not " + format);
+            Options o = common.options();
+            Verifier v = new Verifier(o);
+            Verifier.Outcome outcome = verify(v, o);
+            if (format.equals("json")) out().print(JsonReport.render(outcome.run()));
+            else out().print(Summary.text(outcome.run()));
+            out().flush();
+            return outcome.exitCode();
+        }
+    }
+
+    @Command(name = "report", mixinStandardHelpOptions = true, description = "Check, then write every report (HTML, SVG, JSON, JUnit, SARIF, Markdown).")
+    static final class Report extends Run {
+        @Option(names = {"-o", "--output"}, paramLabel = "DIR", description = "Output folder (default target/safecase under the root).")
+        Path output;
+
+        @Override
+        public Integer call() throws IOException {
+            Options o = common.options();
+            Verifier v = new Verifier(o);
+            Verifier.Outcome outcome = verify(v, o);
+            Path dir = output != null ? output : o.root().resolve("target/safecase");
+            Reports.writeAll(outcome.run(), dir);
+            out().print(Summary.text(outcome.run()));
+            out().println("report: " + dir.resolve("index.html"));
+            return outcome.exitCode();
+        }
+    }
+
+    @Command(name = "graph", mixinStandardHelpOptions = true, description = "Write each case's argument as a GSN diagram (SVG), coloured by status.")
+    static final class Graph extends Run {
+        @Option(names = {"-o", "--output"}, paramLabel = "DIR", description = "Output folder (default target/safecase under the root).")
+        Path output;
+
+        @Override
+        public Integer call() throws IOException {
+            Options o = common.options();
+            Verifier v = new Verifier(o);
+            Verifier.Outcome outcome = verify(v, o);
+            Path dir = output != null ? output : o.root().resolve("target/safecase");
+            Reports.writeSvgs(outcome.run(), dir);
+            for (Results.CaseResult c : outcome.run().cases()) {
+                if (c.checked()) out().println(dir.resolve(c.name() + ".svg"));
+            }
+            return outcome.exitCode();
+        }
+    }
+
+    @Command(name = "explain", mixinStandardHelpOptions = true, description = "Show one obligation in full: premises, the SMT-LIB sent, the verdict, the model or core. "
+            + "Usage: safecase explain ID [PATH...], where ID is KIND:NODE, or CASE:KIND:NODE when several cases are checked.")
+    static final class Explain extends Run {
+        @Override
+        public Integer call() {
+            if (common.paths.isEmpty()) throw new BadOption("explain needs an obligation ID: safecase explain KIND:NODE [PATH...]");
+            String id = common.paths.remove(0).toString();
+            Options o = common.options();
+            Verifier v = new Verifier(o);
+            Verifier.Outcome outcome = verify(v, o);
+            if (outcome.run().hasInputErrors()) return 2;
+            Optional<Explanation.Found> found = Explanation.find(outcome, id);
+            if (found.isEmpty()) {
+                err().println("safecase: error: no obligation " + id + Explanation.hint(outcome, id));
+                return 2;
+            }
+            out().print(Explanation.render(found.get(), outcome));
+            return found.get().result().status() == Status.PROVED || found.get().result().status() == Status.ASSERTED ? 0 : 1;
+        }
+    }
+
+    @Command(name = "smt", mixinStandardHelpOptions = true, description = "Write each solver obligation as a standalone SMT-LIB 2 file DIR/CASE/KIND.NODE.smt2.")
+    static final class Smt extends Run {
+        @Option(names = {"-o", "--output"}, paramLabel = "DIR", required = true, description = "Output folder.")
+        Path output;
+
+        @Override
+        public Integer call() throws IOException {
+            Options o = common.options();
+            Verifier v = new Verifier(o);
+            Diagnostics diags = new Diagnostics();
+            Map<String, Verifier.Prepared> prepared = v.prepare(common.paths(o), diags, new java.util.LinkedHashMap<>());
+            printDiagnostics(v, diags.sorted());
+            if (diags.hasErrors()) return 2;
+            int n = 0;
+            for (Verifier.Prepared p : prepared.values()) {
+                Path dir = output.resolve(p.model().name());
+                Files.createDirectories(dir);
+                for (Obligation ob : p.lowered().obligations()) {
+                    if (ob.mode() != Obligation.Mode.ENTAILMENT && ob.mode() != Obligation.Mode.SATISFIABLE) continue;
+                    String file = ob.kind().label() + "." + ob.node() + ".smt2";
+                    Files.writeString(dir.resolve(file), Verifier.standalone(ob, p.model().name()), StandardCharsets.UTF_8);
+                    n++;
+                }
+            }
+            out().println("wrote " + n + " SMT-LIB files under " + output);
+            return 0;
+        }
+    }
+
+    @Command(name = "pin", mixinStandardHelpOptions = true, description = "Write or update the sha256 pin of every evidence file in the cases.")
+    static final class PinCommand extends Run {
+        @Option(names = "--check", description = "Only report pins that are missing or stale; exit 1 if any.")
+        boolean check;
+
+        @Override
+        public Integer call() {
+            Options o = common.options();
+            Verifier v = new Verifier(o);
+            Diagnostics diags = new Diagnostics();
+            Map<String, Verifier.Prepared> prepared = v.prepare(common.paths(o), diags, new java.util.LinkedHashMap<>());
+            int changed = 0;
+            for (Verifier.Prepared p : prepared.values()) {
+                for (Pin.Change c : Pin.pin(p.model().path(), o.root(), diags, !check)) {
+                    if (c.oldSha().isPresent() && c.oldSha().get().equals(c.newSha())) continue;
+                    changed++;
+                    out().println(p.model().file() + ": " + c.evidenceId() + " (" + c.file() + ") "
+                            + c.oldSha().map(s -> s.substring(0, Math.min(12, s.length())) + "… -> ").orElse("pinned ")
+                            + c.newSha().substring(0, 12) + "…" + (check ? " (not written: --check)" : ""));
+                }
+            }
+            printDiagnostics(v, diags.sorted());
+            if (diags.hasErrors()) return 2;
+            if (changed == 0) out().println("all evidence pins are current");
+            return check && changed > 0 ? 1 : 0;
+        }
+    }
+
+}

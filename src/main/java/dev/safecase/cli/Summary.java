@@ -1,0 +1,87 @@
+package dev.safecase.cli;
+
+import dev.safecase.Results;
+import dev.safecase.prove.Status;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** The human summary that {@code check} prints: per case, claims, unproven obligations, open problems; then the gate. */
+final class Summary {
+    private Summary() {
+    }
+
+    static String text(Results.Run run) {
+        StringBuilder sb = new StringBuilder();
+        for (Results.CaseResult c : run.cases()) caseText(sb, c);
+        Results.Gate g = run.gate();
+        sb.append("total: ").append(g.proved()).append(" of ").append(g.total()).append(" obligations proved\n");
+        sb.append("gate: ").append(g.passed() ? "PASSED" : "FAILED");
+        if (!g.reasons().isEmpty()) sb.append(" (").append(String.join("; ", g.reasons())).append(')');
+        sb.append(" [fail-on ").append(String.join(",", g.failOn().stream().map(Status::label).toList()));
+        if (!"0".equals(g.minProved())) sb.append(", min-proved ").append(g.minProved());
+        sb.append("]\n");
+        return sb.toString();
+    }
+
+    private static void caseText(StringBuilder sb, Results.CaseResult c) {
+        sb.append("case ").append(c.name()).append(" (").append(c.file()).append("): ");
+        if (!c.checked()) {
+            sb.append("NOT CHECKED: input errors (see above)\n\n");
+            return;
+        }
+        sb.append(c.discharged() ? "discharged" : "NOT discharged").append('\n');
+        sb.append("  ").append(counts(c.summary())).append('\n');
+        sb.append("  claims:\n");
+        int w = c.claims().stream().mapToInt(x -> x.id().length()).max().orElse(4);
+        for (Results.ClaimResult cl : c.claims()) {
+            sb.append("    ").append(cl.discharged() ? "+ " : "- ").append(pad(cl.id(), w)).append("  ")
+                    .append(pad(cl.status().label(), 8)).append(cl.root() ? " (root) " : "        ").append(cl.text().replace('\n', ' '))
+                    .append('\n');
+        }
+        List<Results.ObligationResult> unproven = new ArrayList<>();
+        for (Results.ObligationResult o : c.obligations()) {
+            if (o.status() != Status.PROVED && o.status() != Status.ASSERTED && o.status() != Status.OPEN) unproven.add(o);
+        }
+        if (!unproven.isEmpty()) {
+            sb.append("  unproven obligations:\n");
+            for (Results.ObligationResult o : unproven) {
+                sb.append("    ").append(o.file()).append(':').append(o.line()).append(": ").append(o.id()).append(' ')
+                        .append(o.status().label()).append(o.reason().map(r -> " - " + r).orElse("")).append('\n');
+                if (!o.counterexample().isEmpty()) sb.append("      counterexample: ").append(map(o.counterexample())).append('\n');
+                if (!o.core().isEmpty()) sb.append("      clashing premises: ").append(String.join(", ", o.core())).append('\n');
+            }
+        }
+        List<Results.ObligationResult> open = c.obligations().stream().filter(o -> o.status() == Status.OPEN).toList();
+        if (!open.isEmpty()) {
+            sb.append("  open problems:\n");
+            for (Results.ObligationResult o : open) {
+                sb.append("    ").append(o.file()).append(':').append(o.line()).append(": ").append(o.id())
+                        .append(o.reason().map(r -> " - " + r).orElse(""))
+                        .append(o.owner().map(x -> " [owner: " + x + "]").orElse("")).append('\n');
+            }
+        }
+        sb.append('\n');
+    }
+
+    static String counts(Map<Status, Integer> summary) {
+        List<String> parts = new ArrayList<>();
+        int total = 0;
+        for (Status s : Status.values()) {
+            int n = summary.getOrDefault(s, 0);
+            total += n;
+            if (n > 0) parts.add(n + " " + s.label());
+        }
+        return total + " obligations: " + (parts.isEmpty() ? "none" : String.join(", ", parts));
+    }
+
+    private static String map(Map<String, String> m) {
+        List<String> parts = new ArrayList<>();
+        m.forEach((k, v) -> parts.add(k + " = " + v));
+        return String.join(", ", parts);
+    }
+
+    private static String pad(String s, int w) {
+        return s.length() >= w ? s : s + " ".repeat(w - s.length());
+    }
+}

@@ -1,0 +1,359 @@
+package dev.safecase.lower;
+
+import dev.safecase.check.Model;
+import dev.safecase.check.Term;
+import dev.safecase.check.Terms;
+import dev.safecase.check.Type;
+import dev.safecase.lower.Obligation.Kind;
+import dev.safecase.lower.Obligation.Mode;
+import dev.safecase.lower.Obligation.Premise;
+import dev.safecase.syntax.Code;
+import dev.safecase.syntax.Diagnostics;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Turns a checked case into obligations (§5, §6, §8): computes the assumption scope Γ of every
+ * node, expands formal claim IDs into their formulas, and names every premise.
+ */
+public final class Lowering {
+
+    /** What the evidence stage decided for one item: valid or not, and its ground facts. */
+    public record EvidenceState(boolean valid, List<Model.Fact> facts) {
+        public EvidenceState {
+            facts = List.copyOf(facts);
+        }
+    }
+
+    /** The obligations of a case, Γ of every node (assumption IDs in source order), and warnings. */
+    public record Lowered(List<Obligation> obligations, Map<String, List<String>> scope) {
+        public Lowered {
+            obligations = List.copyOf(obligations);
+        }
+    }
+
+    private final Model.Case model;
+    private final Map<String, EvidenceState> evidence;
+    private final Diagnostics diags;
+    private final Map<String, Model.Node> nodes = new LinkedHashMap<>();
+    private final Map<String, Integer> order = new HashMap<>();
+    private final Map<String, List<String>> parents = new HashMap<>();
+    private final Map<String, Set<String>> gamma = new HashMap<>();
+    private final Map<String, Model.Quantity> quantities = new HashMap<>();
+
+    private Lowering(Model.Case model, Map<String, EvidenceState> evidence, Diagnostics diags) {
+        this.model = model;
+        this.evidence = evidence;
+        this.diags = diags;
+        int i = 0;
+        for (Model.Node n : model.nodes()) {
+            nodes.put(n.id(), n);
+            order.put(n.id(), i++);
+        }
+        for (Model.Quantity q : model.quantities()) quantities.put(q.name(), q);
+    }
+
+    public static Lowered lower(Model.Case model, Map<String, EvidenceState> evidence, Diagnostics diags) {
+        return new Lowering(model, evidence, diags).run();
+    }
+
+    private Lowered run() {
+        computeParents();
+        Map<String, List<String>> scope = new LinkedHashMap<>();
+        for (Model.Node n : model.nodes()) scope.put(n.id(), sorted(gamma(n.id())));
+        List<Obligation> out = new ArrayList<>();
+        for (Model.Node n : model.nodes()) {
+            if (n instanceof Model.Claim c) {
+                out.add(support(c.id(), c.pos(), c.support() instanceof Model.ByStrategy || c.support() instanceof Model.Direct,
+                        c.support() instanceof Model.Undeveloped, c.asserted()));
+                if (c.support() instanceof Model.Direct d) out.add(direct(c, d));
+            } else if (n instanceof Model.Strategy s) {
+                out.add(support(s.id(), s.pos(), !s.subclaims().isEmpty(), s.undeveloped(), s.asserted()));
+                if (!s.subclaims().isEmpty()) out.add(strategyInference(s));
+            } else if (n instanceof Model.Evidence e) {
+                out.add(new Obligation("validity:" + e.id(), Kind.VALIDITY, e.id(), e.pos(), Mode.INVALID, List.of(),
+                        Optional.empty(), List.of(e.id()), Optional.empty()));
+            } else if (n instanceof Model.Defeater d) {
+                out.add(defeater(d));
+            }
+        }
+        out.add(consistency());
+        return new Lowered(out, scope);
+    }
+
+    // ------------------------------------------------------------ scope
+
+    private void computeParents() {
+        for (Model.Node n : model.nodes()) {
+            if (n instanceof Model.Claim c && c.support() instanceof Model.ByStrategy s) addParent(s.strategy(), c.id());
+            if (n instanceof Model.Claim c && c.support() instanceof Model.Direct d) {
+                d.claims().forEach(x -> addParent(x, c.id()));
+                d.evidence().forEach(x -> addParent(x, c.id()));
+            }
+            if (n instanceof Model.Strategy s) s.subclaims().forEach(x -> addParent(x, s.id()));
+            if (n instanceof Model.Defeater d) {
+                addParent(d.id(), d.target());
+                d.eliminatedBy().forEach(x -> addParent(x, d.id()));
+            }
+        }
+    }
+
+    private void addParent(String child, String parent) {
+        List<String> ps = parents.computeIfAbsent(child, k -> new ArrayList<>());
+        if (!ps.contains(parent)) ps.add(parent);
+    }
+
+    /** Γ(n) = own(n) ∪ ⋂ over parents p of Γ(p); the checker has ruled out cycles. */
+    private Set<String> gamma(String id) {
+        Set<String> hit = gamma.get(id);
+        if (hit != null) return hit;
+        gamma.put(id, Set.of()); // guards against a cycle the checker missed
+        Set<String> own = new LinkedHashSet<>(own(nodes.get(id)));
+        List<String> ps = parents.getOrDefault(id, List.of());
+        Set<String> inherited = null;
+        Set<String> union = new LinkedHashSet<>();
+        for (String p : ps) {
+            Set<String> g = gamma(p);
+            union.addAll(g);
+            if (inherited == null) inherited = new LinkedHashSet<>(g);
+            else inherited.retainAll(g);
+        }
+        if (inherited != null) {
+            for (String a : union) {
+                if (inherited.contains(a) || own.contains(a)) continue;
+                String with = ps.stream().filter(p -> gamma(p).contains(a)).findFirst().orElse("?");
+                String without = ps.stream().filter(p -> !gamma(p).contains(a)).findFirst().orElse("?");
+                Model.Node n = nodes.get(id);
+                diags.warning(Code.SC314, n.pos(), "assumption " + a + " is in scope of " + id + " through " + with
+                        + " but not through " + without + ", so " + id + " may not rely on it");
+            }
+            own.addAll(inherited);
+        }
+        Set<String> result = Set.copyOf(own);
+        gamma.put(id, result);
+        return result;
+    }
+
+    private static List<String> own(Model.Node n) {
+        if (n instanceof Model.Claim c) return c.assuming();
+        if (n instanceof Model.Strategy s) return s.assuming();
+        return List.of();
+    }
+
+    private List<String> sorted(Set<String> ids) {
+        List<String> out = new ArrayList<>(ids);
+        out.sort((a, b) -> Integer.compare(order.getOrDefault(a, Integer.MAX_VALUE), order.getOrDefault(b, Integer.MAX_VALUE)));
+        return out;
+    }
+
+    // ------------------------------------------------------------ obligations
+
+    private Obligation support(String id, dev.safecase.syntax.Position pos, boolean supported, boolean undeveloped,
+                               Optional<String> asserted) {
+        String oid = "support:" + id;
+        if (supported) {
+            return new Obligation(oid, Kind.SUPPORT, id, pos, Mode.STRUCTURAL, List.of(), Optional.empty(), List.of(), Optional.empty());
+        }
+        if (asserted.isPresent()) {
+            return new Obligation(oid, Kind.SUPPORT, id, pos, Mode.ASSERTED, List.of(), Optional.empty(), List.of(),
+                    Optional.of("asserted: " + asserted.get()));
+        }
+        String reason = undeveloped ? "undeveloped: nothing supports " + id + " yet" : id + " has no `supported by`";
+        return new Obligation(oid, Kind.SUPPORT, id, pos, Mode.OPEN, List.of(), Optional.empty(), List.of(), Optional.of(reason));
+    }
+
+    private Obligation strategyInference(Model.Strategy s) {
+        String parent = parents.getOrDefault(s.id(), List.of()).stream().findFirst().orElseThrow();
+        List<Premise> premises = assumptionPremises(s.id());
+        for (String sub : s.subclaims()) premises.add(new Premise(sub, expand(new Term.ClaimRef(sub))));
+        return entailment("inference:" + s.id(), Kind.INFERENCE, s, premises, parent, List.of());
+    }
+
+    private Obligation direct(Model.Claim c, Model.Direct d) {
+        List<Premise> premises = assumptionPremises(c.id());
+        for (String sub : d.claims()) premises.add(new Premise(sub, expand(new Term.ClaimRef(sub))));
+        premises.addAll(facts(d.evidence()));
+        Kind kind = d.claims().isEmpty() ? Kind.EVIDENCE : Kind.INFERENCE;
+        return entailment(kind.label() + ":" + c.id(), kind, c, premises, c.id(), d.evidence());
+    }
+
+    private Obligation entailment(String oid, Kind kind, Model.Node owner, List<Premise> premises, String goalClaim,
+                                  List<String> listed) {
+        List<String> invalid = listed.stream().filter(e -> !evidenceValid(e)).toList();
+        if (!invalid.isEmpty()) {
+            return new Obligation(oid, kind, owner.id(), owner.pos(), Mode.INVALID, premises, Optional.empty(), listed,
+                    Optional.of("rests on invalid evidence " + String.join(", ", invalid)));
+        }
+        Term goal = expand(new Term.ClaimRef(goalClaim));
+        List<Premise> withRanges = withRanges(premises, Optional.of(goal));
+        if (goal instanceof Term.ClaimRef atom && !mentions(withRanges, atom.claimId())) {
+            if (kind == Kind.EVIDENCE) {
+                return new Obligation(oid, kind, owner.id(), owner.pos(), Mode.ASSERTED, withRanges, Optional.of(goal), listed,
+                        Optional.of("informal claim resting on valid evidence: accepted on review of "
+                                + String.join(", ", listed)));
+            }
+            return new Obligation(oid, kind, owner.id(), owner.pos(), Mode.OPEN, withRanges, Optional.of(goal), listed,
+                    Optional.of("informal step: state a warrant assumption, or mark it asserted"));
+        }
+        return new Obligation(oid, kind, owner.id(), owner.pos(), Mode.ENTAILMENT, withRanges, Optional.of(goal), listed,
+                Optional.empty());
+    }
+
+    private Obligation defeater(Model.Defeater d) {
+        String oid = "defeater:" + d.id();
+        Premises p = defeaterPremises(d);
+        List<String> invalid = p.listed().stream().filter(e -> !evidenceValid(e)).toList();
+        if (!invalid.isEmpty()) {
+            return new Obligation(oid, Kind.DEFEATER, d.id(), d.pos(), Mode.INVALID, p.premises(), Optional.empty(), p.listed(),
+                    Optional.of((d.attack() == Model.Attack.UNDERMINES ? "undermines" : "attacks an inference resting on")
+                            + " invalid evidence " + String.join(", ", invalid)));
+        }
+        if (d.formula().isPresent()) {
+            List<Premise> premises = new ArrayList<>(p.premises());
+            for (String c : d.eliminatedBy()) premises.add(new Premise(c, expand(new Term.ClaimRef(c))));
+            Term goal = new Term.Not(expand(d.formula().get()));
+            return new Obligation(oid, Kind.DEFEATER, d.id(), d.pos(), Mode.ENTAILMENT, withRanges(premises, Optional.of(goal)),
+                    Optional.of(goal), p.listed(), Optional.empty());
+        }
+        if (!d.eliminatedBy().isEmpty()) {
+            return new Obligation(oid, Kind.DEFEATER, d.id(), d.pos(), Mode.OPEN, List.of(), Optional.empty(), p.listed(),
+                    Optional.of("eliminated by " + String.join(", ", d.eliminatedBy())));
+        }
+        if (d.accepted().isPresent()) {
+            return new Obligation(oid, Kind.DEFEATER, d.id(), d.pos(), Mode.ASSERTED, List.of(), Optional.empty(), p.listed(),
+                    Optional.of("accepted: " + d.accepted().get()));
+        }
+        return new Obligation(oid, Kind.DEFEATER, d.id(), d.pos(), Mode.OPEN, List.of(), Optional.empty(), p.listed(),
+                Optional.of("open defeater: " + d.text()));
+    }
+
+    private record Premises(List<Premise> premises, List<String> listed) {}
+
+    /** P(d): the premises of the attacked step (§8). */
+    private Premises defeaterPremises(Model.Defeater d) {
+        Model.Node target = nodes.get(d.target());
+        if (target instanceof Model.Evidence e) {
+            List<Premise> ps = assumptionPremises(e.id());
+            ps.addAll(facts(List.of(e.id())));
+            return new Premises(ps, List.of(e.id()));
+        }
+        if (target instanceof Model.Claim c && c.support() instanceof Model.ByStrategy s) {
+            return stepPremises(nodes.get(s.strategy()));
+        }
+        return stepPremises(target);
+    }
+
+    private Premises stepPremises(Model.Node n) {
+        List<Premise> ps = assumptionPremises(n.id());
+        if (n instanceof Model.Strategy s) {
+            for (String sub : s.subclaims()) ps.add(new Premise(sub, expand(new Term.ClaimRef(sub))));
+            return new Premises(ps, List.of());
+        }
+        if (n instanceof Model.Claim c && c.support() instanceof Model.Direct d) {
+            for (String sub : d.claims()) ps.add(new Premise(sub, expand(new Term.ClaimRef(sub))));
+            ps.addAll(facts(d.evidence()));
+            return new Premises(ps, d.evidence());
+        }
+        return new Premises(ps, List.of());
+    }
+
+    private Obligation consistency() {
+        Set<String> assumed = new TreeSet<>((a, b) -> Integer.compare(order.get(a), order.get(b)));
+        for (Model.Node n : model.nodes()) assumed.addAll(own(n));
+        List<Premise> premises = new ArrayList<>();
+        for (String a : assumed) {
+            ((Model.Assumption) nodes.get(a)).formula().ifPresent(f -> premises.add(new Premise(a, expand(f))));
+        }
+        for (Model.Evidence e : model.all(Model.Evidence.class)) premises.addAll(facts(List.of(e.id())));
+        for (Model.Claim c : model.all(Model.Claim.class)) {
+            if (c.asserted().isPresent() && c.formula().isPresent()) premises.add(new Premise(c.id(), expand(c.formula().get())));
+        }
+        return new Obligation("consistency:" + model.name(), Kind.CONSISTENCY, model.name(), model.pos(), Mode.SATISFIABLE,
+                withAllRanges(premises), Optional.empty(), List.of(), Optional.empty());
+    }
+
+    // ------------------------------------------------------------ premises
+
+    private List<Premise> assumptionPremises(String nodeId) {
+        List<Premise> out = new ArrayList<>();
+        for (String a : sorted(gamma(nodeId))) {
+            Model.Assumption as = (Model.Assumption) nodes.get(a);
+            as.formula().ifPresent(f -> out.add(new Premise(a, expand(f))));
+        }
+        return out;
+    }
+
+    private boolean evidenceValid(String id) {
+        EvidenceState s = evidence.get(id);
+        return s != null && s.valid();
+    }
+
+    private List<Premise> facts(List<String> evidenceIds) {
+        List<Premise> out = new ArrayList<>();
+        for (String id : evidenceIds) {
+            EvidenceState s = evidence.get(id);
+            if (s == null || !s.valid()) continue;
+            int i = 1;
+            for (Model.Fact f : s.facts()) out.add(new Premise(id + "#" + i++, expand(f.formula())));
+        }
+        return out;
+    }
+
+    /** Replaces formal claim references by their formulas; informal claims stay atoms. */
+    private Term expand(Term t) {
+        return Terms.map(t, x -> {
+            if (x instanceof Term.ClaimRef r && nodes.get(r.claimId()) instanceof Model.Claim c && c.formula().isPresent()) {
+                return expand(c.formula().get());
+            }
+            return x;
+        });
+    }
+
+    private List<Premise> withRanges(List<Premise> premises, Optional<Term> goal) {
+        Set<String> vars = new LinkedHashSet<>();
+        Set<String> atoms = new LinkedHashSet<>();
+        for (Premise p : premises) Terms.collect(p.formula(), vars, atoms);
+        goal.ifPresent(g -> Terms.collect(g, vars, atoms));
+        List<Premise> out = new ArrayList<>(premises);
+        for (String v : vars) range(v).ifPresent(out::add);
+        return out;
+    }
+
+    private List<Premise> withAllRanges(List<Premise> premises) {
+        List<Premise> out = new ArrayList<>(premises);
+        for (Model.Quantity q : model.quantities()) range(q.name()).ifPresent(out::add);
+        return out;
+    }
+
+    private Optional<Premise> range(String var) {
+        Model.Quantity q = quantities.get(var);
+        if (q == null || !q.hasRange()) return Optional.empty();
+        Term v = new Term.Var(q.name(), q.type());
+        List<Term> parts = new ArrayList<>();
+        q.low().ifPresent(lo -> parts.add(new Term.Cmp(Term.CmpOp.LE, new Term.Num(lo, numType(q, lo)), v)));
+        q.high().ifPresent(hi -> parts.add(new Term.Cmp(Term.CmpOp.LE, v, new Term.Num(hi, numType(q, hi)))));
+        Term f = parts.size() == 1 ? parts.get(0) : new Term.And(parts);
+        return Optional.of(new Premise("range:" + q.name(), f));
+    }
+
+    private static Type numType(Model.Quantity q, dev.safecase.ast.Rational r) {
+        return q.type() instanceof Type.Int && r.isInteger() ? Type.INT : Type.REAL;
+    }
+
+    private static boolean mentions(List<Premise> premises, String atom) {
+        for (Premise p : premises) {
+            Set<String> vars = new LinkedHashSet<>();
+            Set<String> atoms = new LinkedHashSet<>();
+            Terms.collect(p.formula(), vars, atoms);
+            if (atoms.contains(atom)) return true;
+        }
+        return false;
+    }
+}

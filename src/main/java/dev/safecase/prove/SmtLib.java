@@ -1,0 +1,167 @@
+package dev.safecase.prove;
+
+import dev.safecase.ast.Rational;
+import dev.safecase.check.Term;
+import dev.safecase.check.Terms;
+import dev.safecase.check.Type;
+import dev.safecase.lower.Obligation;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Prints obligations as SMT-LIB 2 (logic ALL): the one text that the solver is given, that
+ * {@code explain} shows and that {@code smt} exports. Ints used as reals get {@code to_real},
+ * so strict solvers such as cvc5 accept it.
+ */
+public final class SmtLib {
+    private SmtLib() {
+    }
+
+    /** The symbols an obligation mentions, in first-occurrence order: name to sort. */
+    public static Map<String, Type> symbols(Obligation o) {
+        Set<String> vars = new LinkedHashSet<>();
+        Set<String> atoms = new LinkedHashSet<>();
+        Map<String, Type> types = new LinkedHashMap<>();
+        List<Term> all = new ArrayList<>();
+        o.premises().forEach(p -> all.add(p.formula()));
+        o.goal().ifPresent(all::add);
+        for (Term t : all) collectTyped(t, types);
+        return types;
+    }
+
+    private static void collectTyped(Term t, Map<String, Type> types) {
+        if (t instanceof Term.Var v) types.putIfAbsent(v.name(), v.type());
+        if (t instanceof Term.ClaimRef c) types.putIfAbsent(c.claimId(), Type.BOOL);
+        for (Term c : Terms.children(t)) collectTyped(c, types);
+    }
+
+    private static void collectEnums(Term t, Map<String, Type.EnumType> enums) {
+        if (t.type() instanceof Type.EnumType e) enums.putIfAbsent(e.name(), e);
+        if (t instanceof Term.Cmp c) {
+            collectEnums(c.left(), enums);
+            collectEnums(c.right(), enums);
+        }
+        for (Term c : Terms.children(t)) collectEnums(c, enums);
+    }
+
+    /** Datatype and constant declarations for an obligation. */
+    public static String declarations(Obligation o) {
+        Map<String, Type.EnumType> enums = new LinkedHashMap<>();
+        o.premises().forEach(p -> collectEnums(p.formula(), enums));
+        o.goal().ifPresent(g -> collectEnums(g, enums));
+        StringBuilder sb = new StringBuilder();
+        for (Type.EnumType e : enums.values()) {
+            sb.append("(declare-datatypes ((").append(symbol(e.name())).append(" 0)) ((");
+            for (int i = 0; i < e.members().size(); i++) {
+                if (i > 0) sb.append(' ');
+                sb.append('(').append(member(e, e.members().get(i))).append(')');
+            }
+            sb.append(")))\n");
+        }
+        for (Map.Entry<String, Type> s : symbols(o).entrySet()) {
+            sb.append("(declare-const ").append(symbol(s.getKey())).append(' ').append(sort(s.getValue())).append(")\n");
+        }
+        return sb.toString();
+    }
+
+    /** A standalone script: premises named, one check of the premises, then one with the goal negated. */
+    public static String standalone(Obligation o, String caseName, String version) {
+        StringBuilder sb = new StringBuilder();
+        sb.append("; safecase ").append(version).append(" obligation ").append(o.id()).append(" of case ").append(caseName)
+                .append(" (").append(o.pos()).append(")\n");
+        sb.append("; expected answers: proved = sat, unsat; refuted = sat, sat; vacuous = unsat")
+                .append(o.goal().isPresent() ? ", unsat" : "").append('\n');
+        sb.append("(set-logic ALL)\n");
+        sb.append(declarations(o));
+        for (Obligation.Premise p : o.premises()) {
+            sb.append("; premise ").append(p.name()).append('\n');
+            sb.append("(assert ").append(bool(p.formula())).append(")\n");
+        }
+        sb.append("(check-sat)\n");
+        o.goal().ifPresent(g -> {
+            sb.append("; negated goal\n");
+            sb.append("(assert (not ").append(bool(g)).append("))\n");
+            sb.append("(check-sat)\n");
+        });
+        return sb.toString();
+    }
+
+    public static String symbol(String name) {
+        return "|" + name.replace("|", "_").replace("\\", "_") + "|";
+    }
+
+    static String member(Type.EnumType e, String m) {
+        return symbol(e.name() + "." + m);
+    }
+
+    static String sort(Type t) {
+        if (t instanceof Type.Bool) return "Bool";
+        if (t instanceof Type.Int) return "Int";
+        if (t instanceof Type.Real) return "Real";
+        return symbol(((Type.EnumType) t).name());
+    }
+
+    public static String bool(Term t) {
+        return term(t, false);
+    }
+
+    /** Prints a term; {@code asReal} coerces an int-sorted term to Real. */
+    static String term(Term t, boolean asReal) {
+        if (t instanceof Term.Num n) return number(n.value(), asReal || n.type() instanceof Type.Real);
+        String s = raw(t);
+        return asReal && t.type() instanceof Type.Int ? "(to_real " + s + ")" : s;
+    }
+
+    private static String raw(Term t) {
+        if (t instanceof Term.BoolConst b) return b.value() ? "true" : "false";
+        if (t instanceof Term.EnumConst e) return member(e.type(), e.member());
+        if (t instanceof Term.Var v) return symbol(v.name());
+        if (t instanceof Term.ClaimRef c) return symbol(c.claimId());
+        if (t instanceof Term.Not n) return "(not " + bool(n.operand()) + ")";
+        if (t instanceof Term.And a) return nary("and", a.operands(), "true");
+        if (t instanceof Term.Or o) return nary("or", o.operands(), "false");
+        if (t instanceof Term.Implies i) return "(=> " + bool(i.left()) + " " + bool(i.right()) + ")";
+        if (t instanceof Term.Iff i) return "(= " + bool(i.left()) + " " + bool(i.right()) + ")";
+        if (t instanceof Term.Cmp c) {
+            boolean real = c.left().type() instanceof Type.Real || c.right().type() instanceof Type.Real;
+            return "(" + c.op().smt + " " + term(c.left(), real) + " " + term(c.right(), real) + ")";
+        }
+        if (t instanceof Term.Arith a) {
+            boolean real = a.type() instanceof Type.Real;
+            return "(" + a.op().smt + " " + term(a.left(), real) + " " + term(a.right(), real) + ")";
+        }
+        if (t instanceof Term.Neg n) return "(- " + term(n.operand(), n.type() instanceof Type.Real) + ")";
+        if (t instanceof Term.Ite i) {
+            boolean real = i.type() instanceof Type.Real;
+            return "(ite " + bool(i.cond()) + " " + term(i.then(), real) + " " + term(i.otherwise(), real) + ")";
+        }
+        throw new IllegalStateException("not ground: " + t);
+    }
+
+    private static String nary(String op, List<Term> ts, String empty) {
+        if (ts.isEmpty()) return empty;
+        if (ts.size() == 1) return bool(ts.get(0));
+        StringBuilder sb = new StringBuilder("(").append(op);
+        for (Term t : ts) sb.append(' ').append(bool(t));
+        return sb.append(')').toString();
+    }
+
+    static String number(Rational r, boolean real) {
+        BigInteger num = r.numerator().abs();
+        String body;
+        if (!real) body = num.toString();
+        else if (r.isInteger()) body = num + ".0";
+        else body = "(/ " + num + ".0 " + r.denominator() + ".0)";
+        return r.signum() < 0 ? "(- " + body + ")" : body;
+    }
+
+    /** A readable infix form of a term, for reports and explain. */
+    public static String infix(Term t) {
+        return Infix.print(t);
+    }
+}

@@ -1,0 +1,190 @@
+package dev.safecase.prove;
+
+import com.microsoft.z3.BoolExpr;
+import com.microsoft.z3.Context;
+import com.microsoft.z3.Expr;
+import com.microsoft.z3.FuncDecl;
+import com.microsoft.z3.IntNum;
+import com.microsoft.z3.Model;
+import com.microsoft.z3.Params;
+import com.microsoft.z3.RatNum;
+import com.microsoft.z3.Solver;
+import com.microsoft.z3.AlgebraicNum;
+import dev.safecase.ast.Rational;
+import dev.safecase.check.Type;
+import dev.safecase.lower.Obligation;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One Z3 context; decides obligations one at a time, each in a fresh solver with a timeout, a
+ * resource limit and a fixed random seed. Owns every Z3 object: none leaves this class.
+ */
+public final class Z3Session implements AutoCloseable {
+    private static final String TRACK = "trk!";
+    private static final String GOAL = "trk!goal";
+
+    private final long timeoutMs;
+    private final long rlimit;
+    private Context ctx;
+
+    public Z3Session(long timeoutMs, long rlimit) {
+        this.timeoutMs = timeoutMs;
+        this.rlimit = rlimit;
+        this.ctx = new Context(Map.of("model", "true"));
+    }
+
+    /** The solver's name and version, e.g. {@code z3 4.14.1}. */
+    public static String solverVersion() {
+        return "z3 " + com.microsoft.z3.Version.getMajor() + "." + com.microsoft.z3.Version.getMinor() + "."
+                + com.microsoft.z3.Version.getBuild();
+    }
+
+    /** The text sent to Z3 for an obligation: declarations, tracked premises and the tracked negated goal. */
+    public static String tracked(Obligation o) {
+        StringBuilder sb = new StringBuilder(SmtLib.declarations(o));
+        for (int i = 0; i < o.premises().size(); i++) {
+            sb.append("(declare-const ").append(TRACK).append(i).append(" Bool)\n");
+        }
+        if (o.goal().isPresent()) sb.append("(declare-const ").append(GOAL).append(" Bool)\n");
+        for (int i = 0; i < o.premises().size(); i++) {
+            Obligation.Premise p = o.premises().get(i);
+            sb.append("; ").append(p.name().replace('\n', ' ')).append('\n');
+            sb.append("(assert (=> ").append(TRACK).append(i).append(' ').append(SmtLib.bool(p.formula())).append("))\n");
+        }
+        o.goal().ifPresent(g -> sb.append("(assert (=> ").append(GOAL).append(" (not ").append(SmtLib.bool(g)).append(")))\n"));
+        return sb.toString();
+    }
+
+    /** Decides an ENTAILMENT or SATISFIABLE obligation. */
+    public Verdict decide(Obligation o) {
+        long start = System.nanoTime();
+        Solver solver = ctx.mkSolver();
+        try {
+            Params params = ctx.mkParams();
+            params.add("timeout", (int) Math.min(Integer.MAX_VALUE, timeoutMs));
+            params.add("rlimit", (int) Math.min(Integer.MAX_VALUE, rlimit));
+            params.add("random_seed", 0);
+            params.add("core.minimize", true);
+            solver.setParameters(params);
+            for (BoolExpr a : ctx.parseSMTLIB2String(tracked(o), null, null, null, null)) solver.add(a);
+            List<BoolExpr> premises = new ArrayList<>();
+            Map<String, String> names = new HashMap<>();
+            for (int i = 0; i < o.premises().size(); i++) {
+                BoolExpr lit = ctx.mkBoolConst(TRACK + i);
+                premises.add(lit);
+                names.put(lit.toString(), o.premises().get(i).name());
+            }
+            Verdict v = o.goal().isPresent() ? entailment(o, solver, premises, names) : satisfiable(solver, premises, names);
+            return new Verdict(v.status(), v.core(), v.counterexample(), v.reason(), (System.nanoTime() - start) / 1_000_000);
+        } catch (com.microsoft.z3.Z3Exception e) {
+            return new Verdict(Status.UNKNOWN, List.of(), Map.of(), Optional.of("solver error: " + e.getMessage()),
+                    (System.nanoTime() - start) / 1_000_000);
+        } finally {
+            solver.reset();
+        }
+    }
+
+    private Verdict entailment(Obligation o, Solver solver, List<BoolExpr> premises, Map<String, String> names) {
+        BoolExpr goal = ctx.mkBoolConst(GOAL);
+        List<BoolExpr> all = new ArrayList<>(premises);
+        all.add(goal);
+        com.microsoft.z3.Status r = solver.check(all.toArray(new BoolExpr[0]));
+        if (r == com.microsoft.z3.Status.SATISFIABLE) {
+            return new Verdict(Status.REFUTED, List.of(), counterexample(o, solver.getModel()), Optional.empty(), 0);
+        }
+        if (r == com.microsoft.z3.Status.UNKNOWN) return unknown(solver);
+        List<String> core = new ArrayList<>();
+        boolean goalInCore = false;
+        for (BoolExpr e : solver.getUnsatCore()) {
+            if (e.toString().equals(goal.toString())) goalInCore = true;
+            else core.add(names.get(e.toString()));
+        }
+        // Proved needs satisfiable premises; the core alone cannot show that.
+        com.microsoft.z3.Status p = goalInCore ? solver.check(premises.toArray(new BoolExpr[0]))
+                : com.microsoft.z3.Status.UNSATISFIABLE;
+        if (p == com.microsoft.z3.Status.SATISFIABLE) {
+            return new Verdict(Status.PROVED, ordered(core, o), Map.of(), Optional.empty(), 0);
+        }
+        if (p == com.microsoft.z3.Status.UNKNOWN) return unknown(solver);
+        List<String> clash = goalInCore ? coreNames(solver, names) : core;
+        return new Verdict(Status.VACUOUS, ordered(clash, o), Map.of(),
+                Optional.of("the premises contradict each other: " + String.join(", ", ordered(clash, o))), 0);
+    }
+
+    private Verdict satisfiable(Solver solver, List<BoolExpr> premises, Map<String, String> names) {
+        com.microsoft.z3.Status r = solver.check(premises.toArray(new BoolExpr[0]));
+        if (r == com.microsoft.z3.Status.SATISFIABLE) return new Verdict(Status.PROVED, List.of(), Map.of(), Optional.empty(), 0);
+        if (r == com.microsoft.z3.Status.UNKNOWN) return unknown(solver);
+        List<String> core = coreNames(solver, names);
+        return new Verdict(Status.VACUOUS, core, Map.of(), Optional.of("these premises contradict each other: "
+                + String.join(", ", core)), 0);
+    }
+
+    private static List<String> coreNames(Solver solver, Map<String, String> names) {
+        List<String> out = new ArrayList<>();
+        for (BoolExpr e : solver.getUnsatCore()) {
+            String n = names.get(e.toString());
+            if (n != null) out.add(n);
+        }
+        return out;
+    }
+
+    /** Core names in premise order, so output is stable. */
+    private static List<String> ordered(List<String> core, Obligation o) {
+        List<String> out = new ArrayList<>();
+        for (Obligation.Premise p : o.premises()) if (core.contains(p.name()) && !out.contains(p.name())) out.add(p.name());
+        return out;
+    }
+
+    private static Verdict unknown(Solver solver) {
+        String why = solver.getReasonUnknown();
+        return new Verdict(Status.UNKNOWN, List.of(), Map.of(), Optional.of("Z3 gave up: " + (why == null ? "unknown" : why)), 0);
+    }
+
+    private Map<String, String> counterexample(Obligation o, Model model) {
+        Map<String, FuncDecl<?>> decls = new HashMap<>();
+        for (FuncDecl<?> d : model.getConstDecls()) decls.put(d.getName().toString(), d);
+        Map<String, String> out = new LinkedHashMap<>();
+        for (Map.Entry<String, Type> s : SmtLib.symbols(o).entrySet()) {
+            FuncDecl<?> d = decls.get(s.getKey());
+            Expr<?> value = d == null ? null : model.getConstInterp(d);
+            out.put(s.getKey(), value == null ? defaultValue(s.getValue()) : show(value, s.getValue()));
+        }
+        return out;
+    }
+
+    /** Any value satisfies a symbol the model leaves out; Z3 would complete it with these. */
+    private static String defaultValue(Type t) {
+        if (t instanceof Type.Bool) return "false";
+        if (t instanceof Type.EnumType e) return e.members().get(0);
+        return "0";
+    }
+
+    private static String show(Expr<?> v, Type t) {
+        if (v instanceof IntNum i) return i.getBigInteger().toString();
+        if (v instanceof RatNum r) return Rational.of(r.getBigIntNumerator(), r.getBigIntDenominator()).toString();
+        if (v instanceof AlgebraicNum a) return a.toString() + " approx " + a.toDecimal(9);
+        if (v.isTrue()) return "true";
+        if (v.isFalse()) return "false";
+        String s = v.toString();
+        if (t instanceof Type.EnumType e) {
+            String bare = s.startsWith("|") && s.endsWith("|") ? s.substring(1, s.length() - 1) : s;
+            String prefix = e.name() + ".";
+            return bare.startsWith(prefix) ? bare.substring(prefix.length()) : bare;
+        }
+        return s;
+    }
+
+    @Override
+    public void close() {
+        if (ctx != null) {
+            ctx.close();
+            ctx = null;
+        }
+    }
+}
