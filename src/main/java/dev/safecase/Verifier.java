@@ -165,7 +165,8 @@ public final class Verifier {
         List<String> reasons = new ArrayList<>();
         long errors = cases.stream().filter(c -> !c.checked()).count();
         if (errors > 0 || diags.stream().anyMatch(Diagnostic::isError)) {
-            reasons.add(errors == 1 ? "1 case has input errors" : Math.max(errors, 1) + " case(s) have input errors");
+            reasons.add(errors == 1 ? "1 case has input errors" : errors > 1 ? errors + " cases have input errors"
+                    : "the input has errors");
         }
         failing.forEach((s, n) -> reasons.add(n + " obligation" + (n == 1 ? " is " : "s are ") + s.label()));
         Rational share = total == 0 ? Rational.ONE : Rational.of(proved, total);

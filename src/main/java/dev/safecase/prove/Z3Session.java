@@ -79,7 +79,7 @@ public final class Z3Session implements AutoCloseable {
                 premises.add(lit);
                 names.put(lit.toString(), o.premises().get(i).name());
             }
-            Verdict v = o.goal().isPresent() ? entailment(o, solver, premises, names) : satisfiable(solver, premises, names);
+            Verdict v = o.goal().isPresent() ? entailment(o, solver, premises, names) : satisfiable(o, solver, premises, names);
             return new Verdict(v.status(), v.core(), v.counterexample(), v.reason(), (System.nanoTime() - start) / 1_000_000);
         } catch (com.microsoft.z3.Z3Exception e) {
             return new Verdict(Status.UNKNOWN, List.of(), Map.of(), Optional.of("solver error: " + e.getMessage()),
@@ -116,11 +116,11 @@ public final class Z3Session implements AutoCloseable {
                 Optional.of("the premises contradict each other: " + String.join(", ", ordered(clash, o))), 0);
     }
 
-    private Verdict satisfiable(Solver solver, List<BoolExpr> premises, Map<String, String> names) {
+    private Verdict satisfiable(Obligation o, Solver solver, List<BoolExpr> premises, Map<String, String> names) {
         com.microsoft.z3.Status r = solver.check(premises.toArray(new BoolExpr[0]));
         if (r == com.microsoft.z3.Status.SATISFIABLE) return new Verdict(Status.PROVED, List.of(), Map.of(), Optional.empty(), 0);
         if (r == com.microsoft.z3.Status.UNKNOWN) return unknown(solver);
-        List<String> core = coreNames(solver, names);
+        List<String> core = ordered(coreNames(solver, names), o);
         return new Verdict(Status.VACUOUS, core, Map.of(), Optional.of("these premises contradict each other: "
                 + String.join(", ", core)), 0);
     }
@@ -143,7 +143,11 @@ public final class Z3Session implements AutoCloseable {
 
     private static Verdict unknown(Solver solver) {
         String why = solver.getReasonUnknown();
-        return new Verdict(Status.UNKNOWN, List.of(), Map.of(), Optional.of("Z3 gave up: " + (why == null ? "unknown" : why)), 0);
+        if (why == null || why.isBlank()) why = "unknown";
+        if (why.equals("canceled") || why.contains("resource") || why.contains("timeout")) {
+            why += " (the --rlimit or --timeout-ms budget ran out)";
+        }
+        return new Verdict(Status.UNKNOWN, List.of(), Map.of(), Optional.of("Z3 gave up: " + why), 0);
     }
 
     private Map<String, String> counterexample(Obligation o, Model model) {

@@ -1,0 +1,97 @@
+package dev.safecase.prove;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import dev.safecase.Results;
+import dev.safecase.Verifier;
+import dev.safecase.lower.Obligation;
+import dev.safecase.syntax.Diagnostic;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Runs every case of the golden prover corpus and checks its `// expect:` lines; every refuted
+ * obligation's counterexample is evaluated exactly (without Z3) to show it really satisfies the
+ * premises and violates the goal.
+ */
+class ProverGoldenTest {
+
+    static Stream<Path> cases() {
+        return Corpus.files().stream();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void expectations(Path file) throws IOException {
+        Verifier.Outcome out = Corpus.run(file);
+        Results.Run run = out.run();
+        List<String> errors = run.diagnostics().stream().filter(Diagnostic::isError).map(Diagnostic::headline).toList();
+        assertEquals(List.of(), errors, "input errors");
+        Results.CaseResult c = run.cases().get(0);
+        List<String> problems = new ArrayList<>();
+        for (String line : Files.readAllLines(file)) {
+            if (!line.startsWith("// expect:")) continue;
+            String[] w = line.substring("// expect:".length()).trim().split("\\s+", 3);
+            String what = w[0];
+            switch (what) {
+                case "used", "core" -> {
+                    Results.ObligationResult o = find(c, w[1]);
+                    List<String> want = Arrays.stream(w[2].split(",\\s*")).toList();
+                    List<String> got = what.equals("used") ? o.usedAssumptions() : o.core();
+                    if (!got.equals(want)) problems.add(line + "  -> got " + got);
+                }
+                case "rests" -> {
+                    Results.ClaimResult cl = c.claims().stream().filter(x -> x.id().equals(w[1])).findFirst().orElseThrow();
+                    List<String> want = Arrays.stream(w[2].split(",\\s*")).toList();
+                    if (!cl.restsOn().equals(want)) problems.add(line + "  -> got " + cl.restsOn());
+                }
+                case "warning" -> {
+                    if (run.diagnostics().stream().noneMatch(d -> d.code().id().equals(w[1]))) problems.add(line + "  -> not reported");
+                }
+                default -> {
+                    Results.ObligationResult o = find(c, w[1]);
+                    if (o == null) problems.add(line + "  -> no such obligation");
+                    else if (!o.status().label().equals(what)) {
+                        problems.add(line + "  -> got " + o.status().label() + o.reason().map(r -> " (" + r + ")").orElse(""));
+                    }
+                }
+            }
+        }
+        if (!problems.isEmpty()) fail("expectations not met in " + file.getFileName() + ":\n  " + String.join("\n  ", problems));
+        checkCounterexamples(out, c);
+    }
+
+    private static Results.ObligationResult find(Results.CaseResult c, String id) {
+        return c.obligations().stream().filter(o -> o.id().equals(id)).findFirst().orElse(null);
+    }
+
+    private static void checkCounterexamples(Verifier.Outcome out, Results.CaseResult c) {
+        Map<String, Obligation> byId = new java.util.HashMap<>();
+        out.prepared().get(c.name()).lowered().obligations().forEach(o -> byId.put(o.id(), o));
+        for (Results.ObligationResult r : c.obligations()) {
+            Obligation o = byId.get(r.id());
+            if (r.status() == Status.VACUOUS) assertFalse(r.core().isEmpty(), r.id() + " is vacuous without a core");
+            if (out.verdicts().get(c.name() + ":" + r.id()) == null) continue;
+            Verdict v = out.verdicts().get(c.name() + ":" + r.id());
+            if (v.status() != Status.REFUTED) continue;
+            ExactEval eval = new ExactEval(v.counterexample());
+            for (Obligation.Premise p : o.premises()) {
+                assertTrue(eval.truth(p.formula()), r.id() + ": premise " + p.name() + " is false in the counterexample " + v.counterexample());
+            }
+            if (o.goal().isPresent()) {
+                assertFalse(eval.truth(o.goal().get()), r.id() + ": the goal holds in the counterexample " + v.counterexample());
+            }
+        }
+    }
+}
