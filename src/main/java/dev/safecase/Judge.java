@@ -34,7 +34,10 @@ final class Judge {
     private final Map<String, Model.Node> nodes = new LinkedHashMap<>();
     private final Map<String, Status> finalStatus = new HashMap<>();
     private final Map<String, Optional<String>> reasons = new HashMap<>();
-    private final Map<String, Set<String>> closures = new HashMap<>();
+    private final Map<String, Status> nodeStatus = new HashMap<>();
+    private final Map<String, Set<String>> rests = new HashMap<>();
+    private final Map<String, List<String>> attackers = new HashMap<>();
+    private final Map<String, Integer> order = new HashMap<>();
 
     Judge(Verifier.Prepared prepared, Map<String, Verdict> verdicts, Options options, Diagnostics diags) {
         this.prepared = prepared;
@@ -43,7 +46,11 @@ final class Judge {
         this.options = options;
         this.diags = diags;
         for (Obligation o : prepared.lowered().obligations()) obligations.put(o.id(), o);
-        for (Model.Node n : model.nodes()) nodes.put(n.id(), n);
+        for (Model.Node n : model.nodes()) {
+            nodes.put(n.id(), n);
+            order.put(n.id(), order.size());
+            if (n instanceof Model.Defeater d) attackers.computeIfAbsent(d.target(), k -> new ArrayList<>()).add(d.id());
+        }
     }
 
     private Optional<Verdict> verdict(Obligation o) {
@@ -180,46 +187,68 @@ final class Judge {
 
     // ------------------------------------------------------------ claims
 
-    /** Obligation IDs in the closure of a node (§6). */
-    private Set<String> closure(String id) {
-        Set<String> hit = closures.get(id);
-        if (hit != null) return hit;
-        closures.put(id, Set.of());
-        Set<String> out = new LinkedHashSet<>();
+    /** The nodes a node's status depends on: its support, its evidence, the defeaters attacking it. */
+    private List<String> children(String id) {
+        List<String> out = new ArrayList<>();
         Model.Node n = nodes.get(id);
-        for (String k : List.of("support:", "inference:", "evidence:", "validity:", "defeater:")) {
-            if (obligations.containsKey(k + id)) out.add(k + id);
-        }
         if (n instanceof Model.Claim c) {
-            if (c.support() instanceof Model.ByStrategy s) out.addAll(closure(s.strategy()));
+            if (c.support() instanceof Model.ByStrategy s) out.add(s.strategy());
             if (c.support() instanceof Model.Direct d) {
-                d.claims().forEach(x -> out.addAll(closure(x)));
-                d.evidence().forEach(x -> out.addAll(closure(x)));
+                out.addAll(d.claims());
+                out.addAll(d.evidence());
             }
         } else if (n instanceof Model.Strategy s) {
-            s.subclaims().forEach(x -> out.addAll(closure(x)));
+            out.addAll(s.subclaims());
         } else if (n instanceof Model.Defeater d) {
-            d.eliminatedBy().forEach(x -> out.addAll(closure(x)));
+            out.addAll(d.eliminatedBy());
         }
-        for (Model.Defeater d : model.all(Model.Defeater.class)) {
-            if (d.target().equals(id)) out.addAll(closure(d.id()));
-        }
-        closures.put(id, out);
+        out.addAll(attackers.getOrDefault(id, List.of()));
         return out;
     }
 
+    /** The node's own obligations. */
+    private List<String> own(String id) {
+        List<String> out = new ArrayList<>();
+        for (String k : OWN_KINDS) {
+            if (obligations.containsKey(k + id)) out.add(k + id);
+        }
+        return out;
+    }
+
+    private static final List<String> OWN_KINDS = List.of("support:", "inference:", "evidence:", "validity:", "defeater:");
+
+    /** Worst status in the closure of a node (§6), memoised; the checker ruled out cycles. */
     private Status claimStatus(String id) {
+        Status hit = nodeStatus.get(id);
+        if (hit != null) return hit;
+        nodeStatus.put(id, Status.PROVED);
         Status s = Status.PROVED;
-        for (String o : closure(id)) s = Status.worst(s, status(o));
+        for (String o : own(id)) s = Status.worst(s, status(o));
+        Model.Node n = nodes.get(id);
+        for (String c : children(id)) {
+            // a defeater's eliminated-by claims already count through the defeater rules
+            if (n instanceof Model.Defeater) continue;
+            s = Status.worst(s, claimStatus(c));
+        }
+        nodeStatus.put(id, s);
         return s;
     }
 
     private List<String> restsOn(String id) {
+        return sortedBySource(restsOnSet(id));
+    }
+
+    private Set<String> restsOnSet(String id) {
+        Set<String> hit = rests.get(id);
+        if (hit != null) return hit;
+        rests.put(id, Set.of());
         Set<String> out = new LinkedHashSet<>();
-        for (String o : closure(id)) {
+        for (String o : own(id)) {
             if (status(o) == Status.PROVED) out.addAll(usedAssumptions(obligations.get(o)));
         }
-        return sortedBySource(out);
+        for (String c : children(id)) out.addAll(restsOnSet(c));
+        rests.put(id, out);
+        return out;
     }
 
     private List<String> usedAssumptions(Obligation o) {
@@ -229,8 +258,7 @@ final class Judge {
     }
 
     private List<String> sortedBySource(Set<String> ids) {
-        List<String> order = new ArrayList<>(nodes.keySet());
-        return ids.stream().sorted((a, b) -> Integer.compare(order.indexOf(a), order.indexOf(b))).toList();
+        return ids.stream().sorted((a, b) -> Integer.compare(order.get(a), order.get(b))).toList();
     }
 
     private Set<String> roots() {
@@ -304,20 +332,28 @@ final class Judge {
     }
 
     private List<Results.AssumptionResult> assumptions() {
-        List<Results.AssumptionResult> out = new ArrayList<>();
+        Map<String, Set<String>> inScope = new HashMap<>();
+        Map<String, List<String>> usedBy = new HashMap<>();
         Map<String, List<String>> scope = prepared.lowered().scope();
-        for (Model.Assumption a : model.all(Model.Assumption.class)) {
-            List<String> inScope = new ArrayList<>();
-            List<String> usedBy = new ArrayList<>();
-            for (Obligation o : obligations.values()) {
-                boolean premise = o.premises().stream().anyMatch(p -> p.name().equals(a.id()));
-                boolean informalInScope = a.formula().isEmpty() && scope.getOrDefault(o.node(), List.of()).contains(a.id())
-                        && o.kind() != Obligation.Kind.CONSISTENCY;
-                if (premise || informalInScope) inScope.add(o.id());
-                if (status(o.id()) == Status.PROVED && usedAssumptions(o).contains(a.id())) usedBy.add(o.id());
+        for (Obligation o : obligations.values()) {
+            Set<String> here = new LinkedHashSet<>();
+            for (Obligation.Premise p : o.premises()) {
+                if (nodes.get(p.name()) instanceof Model.Assumption) here.add(p.name());
             }
+            if (o.kind() != Obligation.Kind.CONSISTENCY) {
+                for (String a : scope.getOrDefault(o.node(), List.of())) {
+                    if (nodes.get(a) instanceof Model.Assumption as && as.formula().isEmpty()) here.add(a);
+                }
+            }
+            for (String a : here) inScope.computeIfAbsent(a, k -> new LinkedHashSet<>()).add(o.id());
+            if (status(o.id()) == Status.PROVED) {
+                for (String a : usedAssumptions(o)) usedBy.computeIfAbsent(a, k -> new ArrayList<>()).add(o.id());
+            }
+        }
+        List<Results.AssumptionResult> out = new ArrayList<>();
+        for (Model.Assumption a : model.all(Model.Assumption.class)) {
             out.add(new Results.AssumptionResult(a.id(), a.text(), a.formula().map(SmtLib::infix).orElse(""), a.pos().line(),
-                    inScope, usedBy));
+                    List.copyOf(inScope.getOrDefault(a.id(), Set.of())), usedBy.getOrDefault(a.id(), List.of())));
         }
         return out;
     }

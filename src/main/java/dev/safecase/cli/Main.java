@@ -37,7 +37,7 @@ import picocli.CommandLine.Parameters;
         description = "A formal safety-case verifier: checks a case's argument, proves its obligations with Z3, "
                 + "and gates a release on what is discharged.",
         subcommands = {Main.Check.class, Main.Report.class, Main.Explain.class, Main.Smt.class, Main.Graph.class,
-                Main.PinCommand.class, CommandLine.HelpCommand.class})
+                Main.PinCommand.class, Main.Bench.class, CommandLine.HelpCommand.class})
 public final class Main implements Callable<Integer> {
 
     public static void main(String[] args) {
@@ -350,4 +350,22 @@ public final class Main implements Callable<Integer> {
         }
     }
 
+
+    @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmark: generate cases of the given sizes, "
+            + "time the pipeline with --jobs 1 and 2, and compare with the z3 command line.")
+    static final class Bench implements Callable<Integer> {
+        @Option(names = "--sizes", split = ",", paramLabel = "N,...", description = "Claims per generated case (default 100,1000,10000).")
+        List<Integer> sizes = List.of(100, 1000, 10000);
+        @Option(names = {"-o", "--output"}, paramLabel = "DIR", description = "Where the generated cases go (default target/bench).")
+        Path output = Path.of("target/bench");
+        @CommandLine.Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            for (int n : sizes) if (n < 10) throw new BadOption("--sizes: each size must be at least 10 (got " + n + ")");
+            dev.safecase.bench.Benchmark.run(sizes, output.toAbsolutePath(), spec.commandLine().getOut());
+            return 0;
+        }
+    }
 }

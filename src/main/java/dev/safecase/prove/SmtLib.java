@@ -76,6 +76,7 @@ public final class SmtLib {
                 .append(" (").append(o.pos()).append(")\n");
         sb.append("; expected answers: proved = sat, unsat; refuted = sat, sat; vacuous = unsat")
                 .append(o.goal().isPresent() ? ", unsat" : "").append('\n');
+        if (o.goal().isPresent()) sb.append("; two check-sat commands: run cvc5 with --incremental\n");
         sb.append("(set-logic ALL)\n");
         sb.append(declarations(o));
         for (Obligation.Premise p : o.premises()) {

@@ -1,0 +1,114 @@
+package dev.safecase.prove;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.safecase.Verifier;
+import dev.safecase.ast.Rational;
+import dev.safecase.check.Term;
+import dev.safecase.check.Terms;
+import dev.safecase.check.Type;
+import dev.safecase.lower.Obligation;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Mutates the goals and premises of the corpus's obligations (seeded) and checks that no mutant
+ * reported proved is one that cvc5 finds satisfiable (premises ∧ ¬goal) or whose premises cvc5
+ * finds unsatisfiable.
+ */
+class SoundnessTest {
+    private static final int MUTANTS = 600;
+
+    @Test
+    void noMutantThatCvc5RefutesIsProved(@TempDir Path tmp) throws Exception {
+        assumeTrue(Solvers.available("cvc5"), "the cvc5 binary is not installed");
+        List<Obligation> pool = new ArrayList<>();
+        for (Verifier.Outcome out : CrossCheckTest.outcomes()) {
+            for (Verifier.Prepared p : out.prepared().values()) {
+                for (Obligation o : p.lowered().obligations()) {
+                    if (o.mode() == Obligation.Mode.ENTAILMENT && o.goal().isPresent()) pool.add(o);
+                }
+            }
+        }
+        assertTrue(pool.size() >= 20, "corpus too small: " + pool.size());
+        Random rnd = new Random(20261123L);
+        List<String> unsound = new ArrayList<>();
+        int proved = 0;
+        int refuted = 0;
+        try (Z3Session z3 = new Z3Session(5_000, 5_000_000)) {
+            for (int i = 0; i < MUTANTS; i++) {
+                Obligation m = mutate(pool.get(rnd.nextInt(pool.size())), rnd, i);
+                Verdict v = z3.decide(m);
+                if (v.status() == Status.REFUTED) refuted++;
+                if (v.status() != Status.PROVED) continue;
+                proved++;
+                Path f = tmp.resolve("m" + i + ".smt2");
+                Files.writeString(f, dev.safecase.prove.SmtLib.standalone(m, "mutant", "test"), StandardCharsets.UTF_8);
+                List<String> got = Solvers.answers("cvc5", f);
+                if (got.contains("sat") && (got.get(0).equals("unsat") || got.size() > 1 && got.get(1).equals("sat"))) {
+                    unsound.add("mutant " + i + " of " + m.id() + " is proved but cvc5 says " + got);
+                } else if (!got.isEmpty() && got.get(0).equals("unsat")) {
+                    unsound.add("mutant " + i + " of " + m.id() + " is proved but its premises are unsatisfiable for cvc5");
+                }
+            }
+        }
+        assertEquals(List.of(), unsound);
+        assertTrue(proved > 50 && refuted > 50, "mutants should land on both sides: proved " + proved + ", refuted " + refuted);
+    }
+
+    private static Obligation mutate(Obligation o, Random rnd, int seq) {
+        List<Obligation.Premise> premises = new ArrayList<>(o.premises());
+        Term goal = o.goal().orElseThrow();
+        int what = rnd.nextInt(4);
+        if (what == 0 && !premises.isEmpty()) {
+            premises.remove(rnd.nextInt(premises.size()));
+        } else if (what == 1 && !premises.isEmpty()) {
+            int k = rnd.nextInt(premises.size());
+            Obligation.Premise p = premises.get(k);
+            premises.set(k, new Obligation.Premise(p.name(), mutateTerm(p.formula(), rnd)));
+        } else {
+            goal = mutateTerm(goal, rnd);
+        }
+        return new Obligation(o.id() + "#m" + seq, o.kind(), o.node(), o.pos(), o.mode(), premises, Optional.of(goal),
+                o.evidence(), o.reason());
+    }
+
+    /** Changes one randomly chosen node: a comparison operator, a constant, or negates a sub-formula. */
+    static Term mutateTerm(Term t, Random rnd) {
+        int count = count(t);
+        int target = rnd.nextInt(Math.max(1, count));
+        AtomicInteger seen = new AtomicInteger();
+        int choice = rnd.nextInt(3);
+        Rational factor = List.of(Rational.of(1, 2), Rational.of(2), Rational.of(101, 100), Rational.of(99, 100))
+                .get(rnd.nextInt(4));
+        Term.CmpOp op = Term.CmpOp.values()[rnd.nextInt(Term.CmpOp.values().length)];
+        return Terms.map(t, x -> {
+            if (seen.getAndIncrement() != target) return x;
+            if (x instanceof Term.Num n && choice != 2) {
+                Rational v = n.value().signum() == 0 ? Rational.of(1, 100) : n.value().multiply(factor);
+                return new Term.Num(n.type() instanceof Type.Int ? Rational.of(v.ceil()) : v, n.type());
+            }
+            if (x instanceof Term.Cmp c && choice == 0 && c.left().type().isNumeric()) return new Term.Cmp(op, c.left(), c.right());
+            if (x.type() instanceof Type.Bool) return new Term.Not(x);
+            return x;
+        });
+    }
+
+    private static int count(Term t) {
+        int n = 1;
+        for (Term c : Terms.children(t)) n += count(c);
+        return n;
+    }
+
+}
