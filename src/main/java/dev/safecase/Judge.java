@@ -115,10 +115,20 @@ final class Judge {
                         + " is proved");
             }
         }
+        if (informalEvidenceStep(o) && (s == Status.REFUTED || s == Status.UNKNOWN)) {
+            // evidence cannot prove an informal claim; what vouches for it is the review of the evidence
+            s = Status.ASSERTED;
+            reason = Optional.of("informal claim resting on valid evidence: accepted on review of "
+                    + String.join(", ", o.evidence()));
+        }
         if (s == Status.REFUTED && reason.isEmpty()) reason = Optional.of(refutedReason(o));
         finalStatus.put(oid, s);
         reasons.put(oid, reason);
         return s;
+    }
+
+    private static boolean informalEvidenceStep(Obligation o) {
+        return o.kind() == Obligation.Kind.EVIDENCE && o.goal().isPresent() && o.goal().get() instanceof dev.safecase.check.Term.ClaimRef;
     }
 
     private static boolean isOwnStep(Obligation o) {

@@ -96,8 +96,8 @@ public final class Checker implements Formulas.Symbols {
     private final Set<String> usedModuleNodes = new LinkedHashSet<>();
     private final List<Decl.Element> completions = new ArrayList<>();
     private final Map<String, Model.Quantity> quantities = new LinkedHashMap<>();
-    private final Map<Scope.QuantitySym, Optional<Type>> quantityTypes = new HashMap<>();
-    private final Map<Scope.DefineSym, Optional<Term>> defines = new HashMap<>();
+    private final Map<Scope.QuantitySym, Optional<Type>> quantityTypes = new java.util.IdentityHashMap<>();
+    private final Map<Scope.DefineSym, Optional<Term>> defines = new java.util.IdentityHashMap<>();
     private final List<Scope.DefineSym> resolving = new ArrayList<>();
     private final Map<String, Scope> modules = new HashMap<>();
     private final Map<String, Set<String>> claimFormulaRefs = new LinkedHashMap<>();

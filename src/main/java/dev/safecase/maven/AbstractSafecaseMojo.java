@@ -20,29 +20,32 @@ import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.Parameter;
 
-/** Parameters shared by the goals; each has a {@code safecase.*} property. The Mojos only call {@link Verifier}. */
+/**
+ * Parameters shared by the goals, each with a {@code safecase.*} property, and the one call
+ * into {@link Verifier}. A Mojo reads its parameters, gets the run, logs, and throws once.
+ */
 abstract class AbstractSafecaseMojo extends AbstractMojo {
-    /** Case files or folders to check. */
+    /** Case files or folders (searched recursively) to check. Default: {@code cases} under {@link #root}. */
     @Parameter(property = "safecase.cases")
     List<File> cases;
 
-    /** The project root: evidence paths may not leave it. */
+    /** The project root: evidence paths may not leave it, and paths are shown relative to it. */
     @Parameter(property = "safecase.root", defaultValue = "${project.basedir}")
     File root;
 
-    /** Fail on asserted obligations too. */
+    /** Fail on asserted obligations too (adds {@code asserted} to {@link #failOn}). */
     @Parameter(property = "safecase.strict", defaultValue = "false")
     boolean strict;
 
-    /** Statuses that fail the gate, comma-separated (vacuous is always kept). */
+    /** Statuses that fail the gate, comma-separated; {@code vacuous} is always kept, {@code proved} is refused. */
     @Parameter(property = "safecase.failOn", defaultValue = "refuted,vacuous,unknown,open,invalid")
     String failOn;
 
-    /** Share of obligations that must be proved, 0..1 (like a coverage minimum). */
+    /** Share of obligations that must be proved, 0..1, like a coverage minimum ({@code 0.9}, {@code 9/10} or {@code 90%}). */
     @Parameter(property = "safecase.minProved", defaultValue = "0")
     String minProved;
 
-    /** The date evidence expiry is judged on, YYYY-MM-DD (default: today, UTC). */
+    /** The date evidence expiry is judged on, YYYY-MM-DD. Default: today in UTC. */
     @Parameter(property = "safecase.today")
     String today;
 
@@ -50,17 +53,68 @@ abstract class AbstractSafecaseMojo extends AbstractMojo {
     @Parameter(property = "safecase.timeoutMs", defaultValue = "10000")
     long timeoutMs;
 
-    /** Solver resource limit per obligation, so unknown reproduces across machines. */
+    /** Solver resource limit per obligation, so that {@code unknown} reproduces across machines. */
     @Parameter(property = "safecase.rlimit", defaultValue = "5000000")
     long rlimit;
 
-    /** Obligations proved in parallel (0: the number of cores). */
+    /** Obligations proved in parallel; 0 means the number of cores. */
     @Parameter(property = "safecase.jobs", defaultValue = "0")
     int jobs;
 
     /** Skip the goal. */
     @Parameter(property = "safecase.skip", defaultValue = "false")
     boolean skip;
+
+    private static final String CONTEXT_KEY = "safecase.run:";
+
+    /** One run of the verifier, shared by the goals of a build that ask with the same options and paths. */
+    record SharedRun(Verifier.Outcome outcome, List<String> errors) {
+        boolean hasInputErrors() {
+            return outcome.run().hasInputErrors();
+        }
+
+        /** Broken input: the exception a goal throws, naming every error as {@code file:line:col}. */
+        MojoExecutionException inputErrors() {
+            return new MojoExecutionException("safecase: the cases have " + errors.size() + " input error"
+                    + (errors.size() == 1 ? "" : "s") + ":\n" + String.join("\n", errors));
+        }
+    }
+
+    /**
+     * The run for this goal's parameters. The first goal of the build proves and logs every
+     * diagnostic; a later goal with the same options and paths (report, then check) reuses it.
+     */
+    SharedRun run() throws MojoExecutionException {
+        Options o = options();
+        List<Path> paths = paths(o);
+        String key = CONTEXT_KEY + o + paths;
+        @SuppressWarnings("unchecked")
+        Map<String, Object> ctx = getPluginContext();
+        if (ctx != null && ctx.get(key) instanceof SharedRun shared) {
+            getLog().info("safecase: using this build's earlier run (same cases and options)");
+            return shared;
+        }
+        Verifier v = new Verifier(o);
+        Verifier.Outcome out;
+        try {
+            out = v.run(paths);
+        } catch (RuntimeException | LinkageError e) {
+            throw new MojoExecutionException("safecase: the verifier failed: " + e, e);
+        }
+        List<String> errors = new ArrayList<>();
+        for (Diagnostic d : out.run().diagnostics()) {
+            String text = DiagnosticPrinter.format(d, v::source).stripTrailing();
+            if (d.isError()) {
+                getLog().error(text);
+                errors.add(d.headline());
+            } else {
+                getLog().warn(text);
+            }
+        }
+        SharedRun shared = new SharedRun(out, List.copyOf(errors));
+        if (ctx != null) ctx.put(key, shared);
+        return shared;
+    }
 
     Options options() throws MojoExecutionException {
         Path r = root.toPath().toAbsolutePath().normalize();
@@ -71,68 +125,41 @@ abstract class AbstractSafecaseMojo extends AbstractMojo {
             throw new MojoExecutionException("safecase.today: " + today + " is not a date (YYYY-MM-DD)");
         }
         Set<Status> fail = EnumSet.noneOf(Status.class);
-        for (String s : failOn.split(",")) {
+        for (String s : failOn == null ? new String[0] : failOn.split(",")) {
             if (s.isBlank()) continue;
+            Status st;
             try {
-                Status st = Status.parse(s);
-                if (st == Status.PROVED) throw new MojoExecutionException("safecase.failOn: 'proved' cannot fail the gate");
-                fail.add(st);
+                st = Status.parse(s);
             } catch (IllegalArgumentException e) {
-                throw new MojoExecutionException("safecase.failOn: unknown status '" + s.trim() + "'");
+                throw new MojoExecutionException("safecase.failOn: unknown status '" + s.trim()
+                        + "' (use refuted, vacuous, unknown, open, invalid, asserted)");
             }
+            if (st == Status.PROVED) throw new MojoExecutionException("safecase.failOn: 'proved' cannot fail the gate");
+            fail.add(st);
         }
         Rational share;
         try {
-            share = Rational.parse(minProved.trim());
+            String m = minProved == null ? "0" : minProved.trim();
+            share = m.endsWith("%") ? Rational.parse(m.substring(0, m.length() - 1).trim()).divide(Rational.of(100))
+                    : Rational.parse(m);
         } catch (RuntimeException e) {
             throw new MojoExecutionException("safecase.minProved: " + minProved + " is not a number between 0 and 1");
         }
         if (share.signum() < 0 || share.compareTo(Rational.ONE) > 0) {
             throw new MojoExecutionException("safecase.minProved: " + minProved + " must be between 0 and 1");
         }
+        if (timeoutMs < 1) throw new MojoExecutionException("safecase.timeoutMs: " + timeoutMs + " must be at least 1");
+        if (rlimit < 1) throw new MojoExecutionException("safecase.rlimit: " + rlimit + " must be at least 1");
+        if (jobs < 0) throw new MojoExecutionException("safecase.jobs: " + jobs + " must be 0 (all cores) or more");
         return Options.defaults(r).withToday(day).withStrict(strict).withFailOn(fail).withMinProved(share)
-                .withTimeoutMs(Math.max(1, timeoutMs)).withRlimit(Math.max(1, rlimit))
+                .withTimeoutMs(timeoutMs).withRlimit(rlimit)
                 .withJobs(jobs > 0 ? jobs : Runtime.getRuntime().availableProcessors());
     }
 
     List<Path> paths(Options o) {
         if (cases == null || cases.isEmpty()) return List.of(o.root().resolve("cases"));
         List<Path> out = new ArrayList<>();
-        for (File f : cases) out.add(f.toPath());
+        for (File f : cases) out.add(f.toPath().toAbsolutePath().normalize());
         return out;
-    }
-
-    /** Runs the pipeline once per build and option set; report and check share the result. */
-    @SuppressWarnings("unchecked")
-    Verifier.Outcome outcome(Options o, List<Path> paths) {
-        String key = "safecase.outcome:" + o + paths;
-        Map<String, Object> ctx = getPluginContext();
-        if (ctx != null && ctx.get(key) instanceof Verifier.Outcome cached) return cached;
-        Verifier v = new Verifier(o);
-        Verifier.Outcome out = v.run(paths);
-        StringBuilder text = new StringBuilder();
-        for (Diagnostic d : out.run().diagnostics()) text.append(DiagnosticPrinter.format(d, v::source));
-        if (ctx != null) {
-            ctx.put(key, out);
-            ctx.put(key + ":diagnostics", text.toString());
-        }
-        lastDiagnostics = text.toString();
-        return out;
-    }
-
-    private String lastDiagnostics = "";
-
-    String diagnosticsText(Options o, List<Path> paths) {
-        Map<String, Object> ctx = getPluginContext();
-        Object t = ctx == null ? null : ctx.get("safecase.outcome:" + o + paths + ":diagnostics");
-        return t instanceof String s ? s : lastDiagnostics;
-    }
-
-    void logDiagnostics(Verifier.Outcome out) {
-        for (Diagnostic d : out.run().diagnostics()) {
-            String line = d.headline();
-            if (d.isError()) getLog().error(line);
-            else getLog().warn(line);
-        }
     }
 }

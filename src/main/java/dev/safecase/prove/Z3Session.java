@@ -31,11 +31,13 @@ public final class Z3Session implements AutoCloseable {
     private final long timeoutMs;
     private final long rlimit;
     private Context ctx;
+    private final Z3Terms translator;
 
     public Z3Session(long timeoutMs, long rlimit) {
         this.timeoutMs = timeoutMs;
         this.rlimit = rlimit;
         this.ctx = new Context(Map.of("model", "true"));
+        this.translator = new Z3Terms(ctx);
     }
 
     /** The solver's name and version, e.g. {@code z3 4.14.1}. */
@@ -44,7 +46,10 @@ public final class Z3Session implements AutoCloseable {
                 + com.microsoft.z3.Version.getBuild();
     }
 
-    /** The text sent to Z3 for an obligation: declarations, tracked premises and the tracked negated goal. */
+    /**
+     * The obligation as Z3 is given it, in SMT-LIB: declarations, tracked premises and the tracked
+     * negated goal. (The session builds the same terms through the API; this text is for people.)
+     */
     public static String tracked(Obligation o) {
         StringBuilder sb = new StringBuilder(SmtLib.declarations(o));
         for (int i = 0; i < o.premises().size(); i++) {
@@ -69,15 +74,18 @@ public final class Z3Session implements AutoCloseable {
             params.add("timeout", (int) Math.min(Integer.MAX_VALUE, timeoutMs));
             params.add("rlimit", (int) Math.min(Integer.MAX_VALUE, rlimit));
             params.add("random_seed", 0);
-            params.add("core.minimize", true);
+            params.add("core.minimize", false);
             solver.setParameters(params);
-            for (BoolExpr a : ctx.parseSMTLIB2String(tracked(o), null, null, null, null)) solver.add(a);
             List<BoolExpr> premises = new ArrayList<>();
-            Map<String, String> names = new HashMap<>();
+            Map<BoolExpr, String> names = new HashMap<>();
             for (int i = 0; i < o.premises().size(); i++) {
                 BoolExpr lit = ctx.mkBoolConst(TRACK + i);
                 premises.add(lit);
-                names.put(lit.toString(), o.premises().get(i).name());
+                names.put(lit, o.premises().get(i).name());
+                solver.add(ctx.mkImplies(lit, translator.bool(o.premises().get(i).formula())));
+            }
+            if (o.goal().isPresent()) {
+                solver.add(ctx.mkImplies(ctx.mkBoolConst(GOAL), ctx.mkNot(translator.bool(o.goal().get()))));
             }
             Verdict v = o.goal().isPresent() ? entailment(o, solver, premises, names) : satisfiable(o, solver, premises, names);
             return new Verdict(v.status(), v.core(), v.counterexample(), v.reason(), (System.nanoTime() - start) / 1_000_000);
@@ -89,7 +97,7 @@ public final class Z3Session implements AutoCloseable {
         }
     }
 
-    private Verdict entailment(Obligation o, Solver solver, List<BoolExpr> premises, Map<String, String> names) {
+    private Verdict entailment(Obligation o, Solver solver, List<BoolExpr> premises, Map<BoolExpr, String> names) {
         BoolExpr goal = ctx.mkBoolConst(GOAL);
         List<BoolExpr> all = new ArrayList<>(premises);
         all.add(goal);
@@ -101,8 +109,8 @@ public final class Z3Session implements AutoCloseable {
         List<String> core = new ArrayList<>();
         boolean goalInCore = false;
         for (BoolExpr e : solver.getUnsatCore()) {
-            if (e.toString().equals(goal.toString())) goalInCore = true;
-            else core.add(names.get(e.toString()));
+            if (e.equals(goal)) goalInCore = true;
+            else core.add(names.get(e));
         }
         // Proved needs satisfiable premises; the core alone cannot show that.
         com.microsoft.z3.Status p = goalInCore ? solver.check(premises.toArray(new BoolExpr[0]))
@@ -116,7 +124,7 @@ public final class Z3Session implements AutoCloseable {
                 Optional.of("the premises contradict each other: " + String.join(", ", ordered(clash, o))), 0);
     }
 
-    private Verdict satisfiable(Obligation o, Solver solver, List<BoolExpr> premises, Map<String, String> names) {
+    private Verdict satisfiable(Obligation o, Solver solver, List<BoolExpr> premises, Map<BoolExpr, String> names) {
         com.microsoft.z3.Status r = solver.check(premises.toArray(new BoolExpr[0]));
         if (r == com.microsoft.z3.Status.SATISFIABLE) return new Verdict(Status.PROVED, List.of(), Map.of(), Optional.empty(), 0);
         if (r == com.microsoft.z3.Status.UNKNOWN) return unknown(solver);
@@ -125,10 +133,10 @@ public final class Z3Session implements AutoCloseable {
                 + String.join(", ", core)), 0);
     }
 
-    private static List<String> coreNames(Solver solver, Map<String, String> names) {
+    private static List<String> coreNames(Solver solver, Map<BoolExpr, String> names) {
         List<String> out = new ArrayList<>();
         for (BoolExpr e : solver.getUnsatCore()) {
-            String n = names.get(e.toString());
+            String n = names.get(e);
             if (n != null) out.add(n);
         }
         return out;

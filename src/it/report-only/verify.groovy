@@ -1,0 +1,7 @@
+// report alone writes the HTML and passes, though the case is refuted
+def log = new File(basedir, "build.log").text
+
+assert log.contains("safecase: report written to")
+assert log.contains("BUILD SUCCESS")
+assert new File(basedir, "target/safecase/index.html").isFile()
+return true
