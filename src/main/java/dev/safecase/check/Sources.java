@@ -95,7 +95,8 @@ public final class Sources {
             Path candidate = base.resolve(rel);
             if (Files.isRegularFile(candidate)) {
                 Loaded l = load(candidate);
-                return Optional.of(new Found(l, candidate.toAbsolutePath().normalize().toString(), bundled));
+                boolean differs = bundled && !sameAsBundled(rel, l.text().text());
+                return Optional.of(new Found(l, candidate.toAbsolutePath().normalize().toString(), differs));
             }
         }
         if (!bundled) return Optional.empty();
@@ -106,6 +107,18 @@ public final class Sources {
             cache.put(key, hit);
         }
         return Optional.of(new Found(hit, key, false));
+    }
+
+    /** A project copy identical to the bundled module (as in this repository) hides nothing. */
+    private static boolean sameAsBundled(String rel, String text) {
+        try (InputStream in = Sources.class.getClassLoader().getResourceAsStream(BUNDLED_ROOT + rel)) {
+            if (in == null) return false;
+            String bundledText = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            if (bundledText.startsWith("\uFEFF")) bundledText = bundledText.substring(1);
+            return bundledText.equals(text);
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     private static boolean bundledExists(String rel) {
