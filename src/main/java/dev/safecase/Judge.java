@@ -190,7 +190,10 @@ final class Judge {
 
     private String refutedReason(Obligation o) {
         if (o.kind() == Obligation.Kind.EVIDENCE) {
-            return "the evidence facts hold but " + o.goal().map(SmtLib::infix).orElse("the claim") + " fails";
+            List<String> facts = o.premises().stream().filter(p -> p.name().contains("#"))
+                    .map(p -> p.name() + ": " + SmtLib.infix(p.formula())).toList();
+            return "the evidence facts hold (" + String.join("; ", facts) + ") but "
+                    + o.goal().map(SmtLib::infix).orElse("the claim") + " fails";
         }
         return "the premises hold but " + o.goal().map(SmtLib::infix).orElse("the goal") + " fails";
     }

@@ -17,7 +17,7 @@ final class Infix {
         String s;
         int level;
         if (t instanceof Term.Num n) {
-            s = n.value().toString();
+            s = number(n.value());
             level = n.value().isInteger() && n.value().signum() >= 0 ? 10 : 8;
         } else if (t instanceof Term.BoolConst b) {
             s = String.valueOf(b.value());
@@ -76,6 +76,24 @@ final class Infix {
             level = 10;
         }
         return level < ctx ? "(" + s + ")" : s;
+    }
+
+    /** Exact decimals where the value has one (1/100 as 0.01), else p/q. */
+    static String number(dev.safecase.ast.Rational r) {
+        if (r.isInteger()) return r.toString();
+        java.math.BigInteger d = r.denominator();
+        int twos = 0;
+        int fives = 0;
+        while (d.mod(java.math.BigInteger.TWO).signum() == 0) {
+            d = d.shiftRight(1);
+            twos++;
+        }
+        while (d.mod(java.math.BigInteger.valueOf(5)).signum() == 0) {
+            d = d.divide(java.math.BigInteger.valueOf(5));
+            fives++;
+        }
+        if (!d.equals(java.math.BigInteger.ONE) || Math.max(twos, fives) > 40) return r.toString();
+        return r.toBigDecimal(Math.max(twos, fives), java.math.RoundingMode.UNNECESSARY).toPlainString();
     }
 
     private static String join(List<Term> ts, String sep, int level, String empty) {
