@@ -1,0 +1,75 @@
+package dev.safecase.cases;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.safecase.Options;
+import dev.safecase.Results;
+import dev.safecase.Verifier;
+import dev.safecase.syntax.Diagnostic;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Pins the verdict table (obligation → status) of every case in cases/, so a regression in the
+ * prover or in the cases shows. Regenerate with -Dsafecase.regenerate=true.
+ */
+class CaseVerdictsTest {
+    static final Path GOLDEN = Path.of("src/test/resources/golden/cases");
+    static final LocalDate TODAY = LocalDate.of(2026, 11, 22);
+    private static Results.Run run;
+
+    @BeforeAll
+    static void runCases() {
+        Path root = Path.of("").toAbsolutePath();
+        run = new Verifier(Options.defaults(root).withToday(TODAY).withJobs(2)).run(List.of(root.resolve("cases"))).run();
+    }
+
+    static Stream<String> caseNames() {
+        runCases();
+        return run.cases().stream().map(Results.CaseResult::name);
+    }
+
+    @Test
+    void casesHaveNoInputErrors() {
+        assertEquals(List.of(), run.diagnostics().stream().filter(Diagnostic::isError).map(Diagnostic::headline).toList());
+        assertTrue(run.cases().size() >= 6, "expected the example and AI cases");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("caseNames")
+    void verdictTableIsPinned(String name) throws IOException {
+        Results.CaseResult c = run.cases().stream().filter(x -> x.name().equals(name)).findFirst().orElseThrow();
+        StringBuilder sb = new StringBuilder("# obligation status of case " + name + " on " + TODAY + "\n");
+        for (Results.ObligationResult o : c.obligations()) sb.append(o.id()).append(' ').append(o.status().label()).append('\n');
+        Path file = GOLDEN.resolve(name + ".verdicts");
+        if (Boolean.getBoolean("safecase.regenerate") || !Files.exists(file)) {
+            Files.writeString(file, sb.toString(), StandardCharsets.UTF_8);
+        }
+        assertEquals(Files.readString(file, StandardCharsets.UTF_8), sb.toString(),
+                "verdicts of " + name + " changed; if intended, regenerate with -Dsafecase.regenerate=true");
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("caseNames")
+    void expectCommentsHold(String name) throws IOException {
+        Results.CaseResult c = run.cases().stream().filter(x -> x.name().equals(name)).findFirst().orElseThrow();
+        for (String line : Files.readAllLines(Path.of(c.file()))) {
+            String t = line.trim();
+            if (!t.startsWith("// expect:")) continue;
+            String[] w = t.substring("// expect:".length()).trim().split("\\s+");
+            Results.ObligationResult o = c.obligations().stream().filter(x -> x.id().equals(w[1])).findFirst()
+                    .orElseThrow(() -> new AssertionError(name + ": no obligation " + w[1]));
+            assertEquals(w[0], o.status().label(), name + ": " + t + " (" + o.reason().orElse("") + ")");
+        }
+    }
+}
