@@ -109,6 +109,7 @@ public final class Verifier {
         List<String> order = new ArrayList<>();
         Map<String, Prepared> prepared = prepare(paths, diags, failed);
         Map<String, Verdict> verdicts = prove(prepared);
+        divisorWarnings(prepared, diags);
         List<Diagnostic> all = diags.sorted();
         List<Results.CaseResult> cases = new ArrayList<>();
         Map<String, String> allCases = new LinkedHashMap<>();
@@ -289,6 +290,48 @@ public final class Verifier {
         }
         for (int i = 0; i < results.length; i++) out.put(keys.get(i), results[i]);
         return out;
+    }
+
+    /** SC405: a divisor that the premises allow to be 0 (x / 0 is unconstrained in SMT, so such a proof may mislead). */
+    private void divisorWarnings(Map<String, Prepared> prepared, Diagnostics diags) {
+        List<Obligation> checks = new ArrayList<>();
+        List<String> labels = new ArrayList<>();
+        for (Prepared p : prepared.values()) {
+            Set<String> seen = new LinkedHashSet<>();
+            for (Obligation o : p.lowered().obligations()) {
+                if (o.mode() != Obligation.Mode.ENTAILMENT && o.mode() != Obligation.Mode.SATISFIABLE) continue;
+                List<dev.safecase.check.Term> divisors = new ArrayList<>();
+                o.premises().forEach(x -> divisors(x.formula(), divisors));
+                o.goal().ifPresent(g -> divisors(g, divisors));
+                for (dev.safecase.check.Term d : divisors) {
+                    String text = SmtLib.infix(d);
+                    if (!seen.add(o.id() + " " + text)) continue;
+                    dev.safecase.check.Term nonZero = new dev.safecase.check.Term.Cmp(dev.safecase.check.Term.CmpOp.NE, d,
+                            new dev.safecase.check.Term.Num(Rational.ZERO, d.type()));
+                    checks.add(new Obligation(o.id() + "#divisor", o.kind(), o.node(), o.pos(), Obligation.Mode.ENTAILMENT,
+                            o.premises(), Optional.of(nonZero), List.of(), Optional.empty()));
+                    labels.add(text);
+                }
+            }
+        }
+        if (checks.isEmpty()) return;
+        try (Z3Session z3 = new Z3Session(options.timeoutMs(), options.rlimit())) {
+            for (int i = 0; i < checks.size(); i++) {
+                Obligation c = checks.get(i);
+                if (z3.decide(c).status() == Status.REFUTED) {
+                    diags.warning(Code.SC405, c.pos(), "divisor " + labels.get(i) + " may be 0 under the premises of "
+                            + c.id().replace("#divisor", "") + "; state that it is not (x / 0 is unconstrained)");
+                }
+            }
+        }
+    }
+
+    private static void divisors(dev.safecase.check.Term t, List<dev.safecase.check.Term> out) {
+        if (t instanceof dev.safecase.check.Term.Arith a && a.op() == dev.safecase.check.Term.ArithOp.DIV
+                && dev.safecase.check.Terms.constant(a.right()).isEmpty()) {
+            out.add(a.right());
+        }
+        for (dev.safecase.check.Term c : dev.safecase.check.Terms.children(t)) divisors(c, out);
     }
 
     static String key(String caseName, String obligationId) {

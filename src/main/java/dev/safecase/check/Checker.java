@@ -592,7 +592,8 @@ public final class Checker implements Formulas.Symbols {
         Map<Clause.Kind, Clause> clauses = clauses(el);
         if (raw.completion != null) {
             for (Clause c : raw.completion.clauses()) clauses.merge(c.kind(), c, Checker::mergeRefs);
-            clauses.remove(Clause.Kind.UNDEVELOPED);
+            // a completion's `supported by` replaces the pattern's `undeveloped`
+            if (clauses.containsKey(Clause.Kind.SUPPORTED_BY)) clauses.remove(Clause.Kind.UNDEVELOPED);
         }
         if (el.text().isEmpty()) {
             diags.error(Code.SC312, el.id().pos(), el.kind().keyword + " " + el.id().text()
