@@ -1,0 +1,79 @@
+package dev.safecase.report;
+
+import java.util.List;
+
+/**
+ * What the HTML templates show, computed beforehand (labels, percentages, widths, CSS classes), so the templates
+ * hold layout only. Public because Velocity reads them by reflection; not an API. An empty string or list means
+ * "absent" (Velocity's {@code #if} treats both as false).
+ */
+public final class HtmlModel {
+    private HtmlModel() {
+    }
+
+    /** Trusted markup made by this package (the inline SVG); the only value the escaping handler passes through. */
+    public record Markup(String html) {
+        @Override
+        public String toString() {
+            return html;
+        }
+    }
+
+    public record Link(String href, String text, String css) {}
+
+    public record KeyValue(String key, String value) {}
+
+    public record Legend(String label, String css, String meaning, String fill, String stroke, String bar, String ink) {}
+
+    public record Segment(String label, String css, int count, String width, String title) {}
+
+    public record Count(String label, String css, int count) {}
+
+    public record Diag(String location, String severity, String css, String code, String message) {}
+
+    public record GateView(String verdict, String css, List<String> reasons, String proved, String rule) {}
+
+    public record Bar(List<Segment> segments, List<Count> counts, int total, String provedShare) {}
+
+    public record CaseRow(String name, String href, String text, String file, String verdict, String verdictCss,
+                         Bar bar, int problems, int errors) {}
+
+    public record IndexPage(String title, String version, String solver, String today, GateView gate,
+                            List<CaseRow> cases, Bar totals, List<Legend> legend, List<Diag> diagnostics) {}
+
+    public record TreeRow(boolean opens, boolean closes, boolean expanded, String kind, String id, String anchor,
+                          String text, String status, String css, String formula, List<String> notes,
+                          List<Link> obligations, Link seeAlso) {}
+
+    public record ObligationView(String id, String anchor, String kind, Link node, String location, String status,
+                                 String css, String millis, boolean expanded, String reason,
+                                 List<KeyValue> counterexample, List<String> core, List<Link> usedAssumptions,
+                                 List<KeyValue> premises, String goal, String owner, Link blocks) {}
+
+    public record AssumptionView(String id, String anchor, String text, String formula, int line,
+                                 List<Link> inScopeOf, List<Link> usedBy, List<Link> restingClaims, String note) {}
+
+    public record EvidenceView(String id, String anchor, String text, String file, String sha256, String status,
+                               String css, String expires, String freshness, String freshnessCss, String reason,
+                               List<String> facts, List<Link> supports, int line) {}
+
+    public record DefeaterView(String id, String anchor, String text, String attack, Link target, String status,
+                               String css, String owner, List<Link> eliminatedBy, String accepted, int line) {}
+
+    public record BoundRow(Link evidence, String fact, String builtin, String confidence, String note) {}
+
+    public record BoundsView(Link root, String rootText, String status, String css, List<BoundRow> rows,
+                             String statement) {}
+
+    public record ProblemRow(Link obligation, String kind, String reason, String owner, String location) {}
+
+    public record ProblemGroup(Link claim, String claimText, String status, String css, List<ProblemRow> problems) {}
+
+    public record CasePage(String name, String text, String file, String verdict, String verdictCss, String provedLine,
+                           Bar bar,
+                           List<Diag> errors, List<Diag> warnings, Markup svg, String svgHref, String svgMinWidth, List<TreeRow> tree,
+                           List<ObligationView> obligations, List<AssumptionView> assumptions,
+                           List<EvidenceView> evidence, List<DefeaterView> defeaters, List<BoundsView> bounds,
+                           List<ProblemGroup> problems, int problemCount, List<Legend> legend, String version,
+                           String solver, String today, String gateVerdict, String gateCss) {}
+}

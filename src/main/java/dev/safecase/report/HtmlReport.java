@@ -1,0 +1,60 @@
+package dev.safecase.report;
+
+import dev.safecase.Results.CaseResult;
+import dev.safecase.Results.Run;
+import java.io.StringWriter;
+import java.util.Map;
+import java.util.Properties;
+import org.apache.velocity.Template;
+import org.apache.velocity.VelocityContext;
+import org.apache.velocity.app.VelocityEngine;
+
+/**
+ * The HTML pages, rendered by Velocity templates under {@code dev/safecase/report/}: strict reference mode, every
+ * inserted value HTML-escaped by {@link HtmlEscaping}, and all display data computed by {@link HtmlViews}.
+ * Pages are self-contained (inline CSS and SVG, no scripts), so they work from {@code file://}.
+ */
+public final class HtmlReport {
+    private HtmlReport() {
+    }
+
+    private static final String BASE = "dev/safecase/report/";
+
+    private static final class Engine {
+        static final VelocityEngine INSTANCE = create();
+
+        private static VelocityEngine create() {
+            Properties p = new Properties();
+            p.setProperty("resource.loaders", "class");
+            p.setProperty("resource.loader.class.class",
+                    "org.apache.velocity.runtime.resource.loader.ClasspathResourceLoader");
+            p.setProperty("resource.default_encoding", "UTF-8");
+            p.setProperty("runtime.strict_mode.enable", "true");
+            p.setProperty("event_handler.reference_insertion.class", HtmlEscaping.class.getName());
+            p.setProperty("velocimacro.library.path", BASE + "macros.vm");
+            p.setProperty("parser.space_gobbling", "lines");
+            VelocityEngine engine = new VelocityEngine(p);
+            engine.init();
+            return engine;
+        }
+    }
+
+    /** {@code index.html}: every case with its status bar, the gate and the totals. */
+    public static String index(Run run, Map<String, String> stems) {
+        return render("index.vm", HtmlViews.index(run, stems));
+    }
+
+    /** {@code CASE.html}: one case in full, with its GSN diagram inline. */
+    public static String casePage(Run run, CaseResult c, Map<String, String> stems) {
+        return render("case.vm", HtmlViews.casePage(run, c, stems, SvgReport.draw(c)));
+    }
+
+    private static String render(String template, Object page) {
+        Template t = Engine.INSTANCE.getTemplate(BASE + template, "UTF-8");
+        VelocityContext context = new VelocityContext();
+        context.put("page", page);
+        StringWriter out = new StringWriter();
+        t.merge(context, out);
+        return out.toString();
+    }
+}

@@ -1,0 +1,390 @@
+package dev.safecase.report;
+
+import dev.safecase.Results.AssumptionResult;
+import dev.safecase.Results.CaseResult;
+import dev.safecase.Results.ClaimResult;
+import dev.safecase.Results.DefeaterResult;
+import dev.safecase.Results.EvidenceResult;
+import dev.safecase.Results.Gate;
+import dev.safecase.Results.ObligationResult;
+import dev.safecase.Results.Premise;
+import dev.safecase.Results.Run;
+import dev.safecase.prove.Status;
+import dev.safecase.report.HtmlModel.Bar;
+import dev.safecase.report.HtmlModel.BoundRow;
+import dev.safecase.report.HtmlModel.BoundsView;
+import dev.safecase.report.HtmlModel.CasePage;
+import dev.safecase.report.HtmlModel.CaseRow;
+import dev.safecase.report.HtmlModel.Count;
+import dev.safecase.report.HtmlModel.Diag;
+import dev.safecase.report.HtmlModel.DefeaterView;
+import dev.safecase.report.HtmlModel.EvidenceView;
+import dev.safecase.report.HtmlModel.AssumptionView;
+import dev.safecase.report.HtmlModel.GateView;
+import dev.safecase.report.HtmlModel.IndexPage;
+import dev.safecase.report.HtmlModel.KeyValue;
+import dev.safecase.report.HtmlModel.Legend;
+import dev.safecase.report.HtmlModel.Link;
+import dev.safecase.report.HtmlModel.Markup;
+import dev.safecase.report.HtmlModel.ObligationView;
+import dev.safecase.report.HtmlModel.ProblemGroup;
+import dev.safecase.report.HtmlModel.ProblemRow;
+import dev.safecase.report.HtmlModel.Segment;
+import dev.safecase.report.HtmlModel.TreeRow;
+import dev.safecase.syntax.Diagnostic;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/** Builds the view model of the HTML pages from the results: every label, share, width and class name. */
+final class HtmlViews {
+    private HtmlViews() {
+    }
+
+    private static final Link NO_LINK = new Link("", "", "");
+
+    static IndexPage index(Run run, Map<String, String> stems) {
+        List<CaseRow> rows = new ArrayList<>();
+        Map<Status, Integer> totals = new EnumMap<>(Status.class);
+        int total = 0;
+        for (CaseResult c : run.cases()) {
+            long errors = c.diagnostics().stream().filter(Diagnostic::isError).count();
+            rows.add(new CaseRow(c.name(), stems.get(c.name()) + ".html", Escaping.oneLine(c.text()), c.file(),
+                    verdict(c), verdictCss(c), bar(c.summary(), c.total()), c.openProblems().size(), (int) errors));
+            for (Status s : Status.values()) totals.merge(s, JsonReport.count(c.summary(), s), Integer::sum);
+            total += c.total();
+        }
+        List<Diag> diags = SarifReport.allDiagnostics(run).stream().map(HtmlViews::diag).toList();
+        return new IndexPage("safecase report", run.version(), run.solver(), run.today().toString(), gate(run.gate()),
+                rows, bar(totals, total), legend(), diags);
+    }
+
+    static CasePage casePage(Run run, CaseResult c, Map<String, String> stems, SvgReport.Drawing svg) {
+        CaseGraph g = new CaseGraph(c);
+        List<Diag> errors = c.diagnostics().stream().filter(Diagnostic::isError).map(HtmlViews::diag).toList();
+        List<Diag> warnings = c.diagnostics().stream().filter(d -> !d.isError()).map(HtmlViews::diag).toList();
+        GateView gate = gate(run.gate());
+        return new CasePage(c.name(), Escaping.oneLine(c.text()), c.file() + (c.line() > 0 ? ":" + c.line() : ""),
+                verdict(c), verdictCss(c), provedLine(c), bar(c.summary(), c.total()), errors, warnings, new Markup(svg.svg()),
+                stems.get(c.name()) + ".svg", svgMinWidth(svg), tree(g), obligations(g), assumptions(g), evidence(g, run.today()),
+                defeaters(g), bounds(g), problems(g), c.openProblems().size(), legend(), run.version(), run.solver(),
+                run.today().toString(), gate.verdict(), gate.css());
+    }
+
+    /**
+     * The inline diagram shrinks to the page width, but never below 60 % of its natural size, so its text stays
+     * readable; wider diagrams scroll.
+     */
+    private static String svgMinWidth(SvgReport.Drawing d) {
+        return Math.round(d.width() * 0.6) + "px";
+    }
+
+    // ---- shared pieces ----
+
+    static List<Legend> legend() {
+        return Palette.all().stream()
+                .map(s -> new Legend(s.label(), s.css(), s.meaning(), s.fill(), s.stroke(), s.bar(), s.ink()))
+                .toList();
+    }
+
+    static Bar bar(Map<Status, Integer> summary, int total) {
+        List<Segment> segments = new ArrayList<>();
+        List<Count> counts = new ArrayList<>();
+        for (Palette.Style s : Palette.all()) {
+            int n = JsonReport.count(summary, s.status());
+            counts.add(new Count(s.label(), n == 0 ? "zero" : "", n));
+            if (n > 0 && total > 0) {
+                String width = BigDecimal.valueOf(n * 100L).divide(BigDecimal.valueOf(total), 3, RoundingMode.DOWN)
+                        .stripTrailingZeros().toPlainString() + "%";
+                segments.add(new Segment(s.label(), s.css(), n, width, n + " " + s.label()));
+            }
+        }
+        return new Bar(segments, counts, total, Reports.percent(JsonReport.count(summary, Status.PROVED), total));
+    }
+
+    private static String provedLine(CaseResult c) {
+        if (c.total() == 0) return c.checked() ? "no obligations" : "no obligations: the case has input errors";
+        int proved = JsonReport.count(c.summary(), Status.PROVED);
+        return proved + " of " + c.total() + " obligations proved (" + Reports.percent(proved, c.total()) + ")";
+    }
+
+    private static String verdict(CaseResult c) {
+        if (!c.checked()) return "input errors: not checked";
+        return c.discharged() ? "discharged" : "not discharged";
+    }
+
+    private static String verdictCss(CaseResult c) {
+        if (!c.checked()) return "v-error";
+        return c.discharged() ? "v-pass" : "v-fail";
+    }
+
+    static GateView gate(Gate gate) {
+        String proved = gate.proved() + " of " + gate.total() + " obligations proved (" + Reports.percent(gate.proved(),
+                gate.total()) + ")";
+        String rule = "fails on " + String.join(", ", gate.failOn().stream().map(Status::label).toList())
+                + "; minimum proved share " + gate.minProved() + (gate.strict() ? "; strict (asserted fails)" : "");
+        return new GateView(gate.passed() ? "gate passed" : "gate failed", gate.passed() ? "v-pass" : "v-fail",
+                gate.reasons(), proved, rule);
+    }
+
+    static Diag diag(Diagnostic d) {
+        return new Diag(Escaping.where(d.pos()), d.severity().label(), "d-" + d.severity().label(), d.code().id(), d.message());
+    }
+
+    private static String css(Optional<Status> s) {
+        return s.map(x -> Palette.of(x).css()).orElse("st-none");
+    }
+
+    private static String label(Optional<Status> s) {
+        return s.map(Status::label).orElse("no obligations");
+    }
+
+    /** Where a node is described on the case page. */
+    private static Link nodeLink(CaseGraph g, String id) {
+        String href = switch (g.kind(id)) {
+            case CLAIM, STRATEGY -> "#n-" + id;
+            case EVIDENCE -> "#ev-" + id;
+            case DEFEATER -> "#df-" + id;
+            case ASSUMPTION -> "#as-" + id;
+            default -> "";
+        };
+        return new Link(href, id, css(g.status(id)));
+    }
+
+    private static Link obligationLink(CaseGraph g, String id) {
+        Optional<ObligationResult> o = g.result.obligations().stream().filter(x -> x.id().equals(id)).findFirst();
+        return new Link(o.isPresent() ? "#ob-" + id : "", id, css(o.map(ObligationResult::status)));
+    }
+
+    // ---- the claim tree ----
+
+    private static List<TreeRow> tree(CaseGraph g) {
+        List<TreeRow> rows = new ArrayList<>();
+        Set<String> shown = new HashSet<>();
+        for (String root : g.roots()) treeRows(g, root, 0, new HashSet<>(), shown, rows);
+        for (String id : g.allNodes()) {
+            if (!shown.contains(id) && g.parents(id).isEmpty()) treeRows(g, id, 0, new HashSet<>(), shown, rows);
+        }
+        for (String id : g.allNodes()) {
+            if (!shown.contains(id)) treeRows(g, id, 0, new HashSet<>(), shown, rows);
+        }
+        return rows;
+    }
+
+    private static void treeRows(CaseGraph g, String id, int depth, Set<String> path, Set<String> shown,
+                                 List<TreeRow> rows) {
+        Optional<Status> status = g.status(id);
+        List<Link> obs = g.obligationsOf(id).stream()
+                .map(o -> new Link("#ob-" + o.id(), o.kind() + " " + o.status().label(), Palette.of(o.status()).css()))
+                .toList();
+        String kind = g.kind(id).name().toLowerCase(Locale.ROOT);
+        if (shown.contains(id) || path.contains(id)) {
+            rows.add(new TreeRow(false, false, false, kind, id, "", text(g, id), label(status), css(status), "",
+                    List.of(), List.of(), new Link(nodeLink(g, id).href(), "shown above", "")));
+            return;
+        }
+        shown.add(id);
+        List<String> children = g.children(id);
+        String anchor = g.kind(id) == CaseGraph.Kind.CLAIM || g.kind(id) == CaseGraph.Kind.STRATEGY ? "n-" + id : "";
+        String formula = g.kind(id) == CaseGraph.Kind.CLAIM && g.claims.get(id).formal() ? g.claims.get(id).formula() : "";
+        boolean expanded = depth == 0 || g.closure(id).stream().map(g::status)
+                .anyMatch(s -> s.map(x -> x != Status.PROVED).orElse(true));
+        TreeRow row = new TreeRow(!children.isEmpty(), false, expanded, kind, id, anchor, text(g, id), label(status),
+                css(status), formula, notes(g, id), obs, detailsLink(g, id));
+        rows.add(row);
+        if (children.isEmpty()) return;
+        path.add(id);
+        for (String child : children) treeRows(g, child, depth + 1, path, shown, rows);
+        path.remove(id);
+        rows.add(new TreeRow(false, true, false, "", "", "", "", "", "", "", List.of(), List.of(), NO_LINK));
+    }
+
+    private static Link detailsLink(CaseGraph g, String id) {
+        return switch (g.kind(id)) {
+            case EVIDENCE -> new Link("#ev-" + id, "evidence details", "");
+            case DEFEATER -> new Link("#df-" + id, "defeater details", "");
+            default -> NO_LINK;
+        };
+    }
+
+    private static String text(CaseGraph g, String id) {
+        return switch (g.kind(id)) {
+            case CLAIM -> Escaping.oneLine(g.claims.get(id).text());
+            case EVIDENCE -> Escaping.oneLine(g.evidence.get(id).text());
+            case DEFEATER -> Escaping.oneLine(g.defeaters.get(id).text());
+            default -> "";
+        };
+    }
+
+    private static List<String> notes(CaseGraph g, String id) {
+        List<String> notes = new ArrayList<>();
+        switch (g.kind(id)) {
+            case CLAIM -> {
+                ClaimResult c = g.claims.get(id);
+                if (c.root()) notes.add("root");
+                notes.add(c.discharged() ? "discharged" : "not discharged");
+                if (g.undeveloped(id)) notes.add("undeveloped");
+                c.asserted().ifPresent(r -> notes.add("asserted: " + Escaping.oneLine(r)));
+                if (!c.restsOn().isEmpty()) notes.add("rests on " + String.join(", ", c.restsOn()));
+                c.owner().ifPresent(o -> notes.add("owner: " + o));
+                c.origin().ifPresent(o -> notes.add("from pattern node " + o));
+            }
+            case STRATEGY -> {
+                if (g.undeveloped(id)) notes.add("undeveloped");
+            }
+            case EVIDENCE -> {
+                EvidenceResult e = g.evidence.get(id);
+                notes.add(e.file().map(f -> "file " + f).orElse("reference (no file)"));
+                e.reason().ifPresent(r -> notes.add(Escaping.oneLine(r)));
+            }
+            case DEFEATER -> {
+                DefeaterResult d = g.defeaters.get(id);
+                notes.add(d.attack() + " " + d.target());
+                d.accepted().ifPresent(r -> notes.add("accepted: " + Escaping.oneLine(r)));
+                d.owner().ifPresent(o -> notes.add("owner: " + o));
+            }
+            default -> { }
+        }
+        return notes;
+    }
+
+    // ---- sections ----
+
+    private static List<ObligationView> obligations(CaseGraph g) {
+        List<ObligationView> out = new ArrayList<>();
+        for (ObligationResult o : g.result.obligations()) {
+            List<KeyValue> cex = new ArrayList<>();
+            Json.stable(o.counterexample()).forEach((k, v) -> cex.add(new KeyValue(k, v)));
+            List<KeyValue> premises = new ArrayList<>();
+            for (Premise p : o.premises()) premises.add(new KeyValue(p.name(), p.formula()));
+            List<Link> used = o.usedAssumptions().stream().map(a -> new Link("#as-" + a, a, "")).toList();
+            Link blocks = g.blockedClaim(o).map(c -> nodeLink(g, c)).orElse(NO_LINK);
+            Link node = nodeLink(g, o.node());
+            out.add(new ObligationView(o.id(), "ob-" + o.id(), o.kind(), node,
+                    o.file().isEmpty() ? "" : o.file() + ":" + o.line(), o.status().label(),
+                    Palette.of(o.status()).css(), o.millis() + " ms", o.status() != Status.PROVED,
+                    o.reason().map(Escaping::oneLine).orElse(""), cex, o.core(), used, premises, o.goal().orElse(""),
+                    g.owner(o).orElse(""), blocks));
+        }
+        return out;
+    }
+
+    private static List<AssumptionView> assumptions(CaseGraph g) {
+        List<AssumptionView> out = new ArrayList<>();
+        for (AssumptionResult a : g.assumptions.values()) {
+            List<Link> scope = a.inScopeOf().stream().map(o -> obligationLink(g, o)).toList();
+            List<Link> used = a.usedBy().stream().map(o -> obligationLink(g, o)).toList();
+            List<Link> resting = g.claims.values().stream().filter(c -> c.restsOn().contains(a.id()))
+                    .map(c -> nodeLink(g, c.id())).toList();
+            String note = "";
+            if (a.inScopeOf().isEmpty() && a.usedBy().isEmpty()) {
+                note = "unused: in scope of no obligation";
+            } else if (a.usedBy().isEmpty()) {
+                note = "in scope, but no proof uses it";
+            }
+            out.add(new AssumptionView(a.id(), "as-" + a.id(), Escaping.oneLine(a.text()),
+                    a.formula() == null ? "" : a.formula(), a.line(), scope, used, resting, note));
+        }
+        return out;
+    }
+
+    private static List<EvidenceView> evidence(CaseGraph g, LocalDate today) {
+        List<EvidenceView> out = new ArrayList<>();
+        for (EvidenceResult e : g.evidence.values()) {
+            String freshness;
+            String freshCss;
+            if (e.expires().isPresent()) {
+                long days = ChronoUnit.DAYS.between(today, e.expires().get());
+                if (days < 0) {
+                    freshness = "expired " + (-days) + (days == -1 ? " day" : " days") + " ago";
+                    freshCss = "fresh-bad";
+                } else if (days == 0) {
+                    freshness = "valid through today";
+                    freshCss = "fresh-warn";
+                } else {
+                    freshness = "valid for " + days + (days == 1 ? " more day" : " more days");
+                    freshCss = days <= 30 ? "fresh-warn" : "fresh-ok";
+                }
+            } else {
+                freshness = e.file().isPresent() ? "no expiry date" : "reference: accepted by review, no file";
+                freshCss = "fresh-none";
+            }
+            List<Link> supports = g.parents(e.id()).stream().filter(g.claims::containsKey).map(c -> nodeLink(g, c))
+                    .toList();
+            out.add(new EvidenceView(e.id(), "ev-" + e.id(), Escaping.oneLine(e.text()), e.file().orElse(""),
+                    e.sha256().orElse(""), e.status().label(), Palette.of(e.status()).css(),
+                    e.expires().map(LocalDate::toString).orElse(""), freshness, freshCss,
+                    e.reason().map(Escaping::oneLine).orElse(""), e.facts(), supports, e.line()));
+        }
+        return out;
+    }
+
+    private static List<DefeaterView> defeaters(CaseGraph g) {
+        List<DefeaterView> out = new ArrayList<>();
+        for (DefeaterResult d : g.defeaters.values()) {
+            out.add(new DefeaterView(d.id(), "df-" + d.id(), Escaping.oneLine(d.text()), d.attack(),
+                    nodeLink(g, d.target()), d.status().label(), Palette.of(d.status()).css(), d.owner().orElse(""),
+                    d.eliminatedBy().stream().map(c -> nodeLink(g, c)).toList(),
+                    d.accepted().map(Escaping::oneLine).orElse(""), d.line()));
+        }
+        return out;
+    }
+
+    private static List<BoundsView> bounds(CaseGraph g) {
+        List<BoundsView> out = new ArrayList<>();
+        for (String root : g.roots()) {
+            List<StatisticalBounds.Bound> bounds = new ArrayList<>();
+            for (String id : g.closure(root)) {
+                if (g.kind(id) == CaseGraph.Kind.EVIDENCE) bounds.addAll(StatisticalBounds.of(g.evidence.get(id)));
+            }
+            List<BoundRow> rows = new ArrayList<>();
+            for (StatisticalBounds.Bound b : bounds) {
+                String conf = StatisticalBounds.percent(b.confidence()) + (b.assumed() ? " (not readable; 95 % assumed)" : "");
+                String note = b.counted() ? "" : "not counted: the evidence is " + g.evidence.get(b.evidence()).status().label();
+                rows.add(new BoundRow(nodeLink(g, b.evidence()), b.fact(), b.builtin(), conf, note));
+            }
+            Optional<Status> st = g.status(root);
+            out.add(new BoundsView(nodeLink(g, root), text(g, root), label(st), css(st), rows,
+                    StatisticalBounds.statement(bounds)));
+        }
+        return out;
+    }
+
+    private static List<ProblemGroup> problems(CaseGraph g) {
+        Map<String, List<ProblemRow>> groups = new LinkedHashMap<>();
+        for (ObligationResult o : g.result.obligations()) {
+            if (!g.result.openProblems().contains(o.id())) continue;
+            String claim = g.blockedClaim(o).orElse("");
+            groups.computeIfAbsent(claim, k -> new ArrayList<>()).add(new ProblemRow(obligationLink(g, o.id()),
+                    o.kind(), o.reason().map(Escaping::oneLine).orElse(""), g.owner(o).orElse("no owner given"),
+                    o.file().isEmpty() ? "" : o.file() + ":" + o.line()));
+        }
+        for (String id : g.result.openProblems()) {
+            if (g.result.obligations().stream().noneMatch(o -> o.id().equals(id))) {
+                groups.computeIfAbsent("", k -> new ArrayList<>())
+                        .add(new ProblemRow(new Link("", id, ""), "", "", "no owner given", ""));
+            }
+        }
+        List<ProblemGroup> out = new ArrayList<>();
+        for (Map.Entry<String, List<ProblemRow>> e : groups.entrySet()) {
+            if (e.getKey().isEmpty()) {
+                out.add(new ProblemGroup(new Link("#obligations", "the case as a whole", ""), "", "", "st-none",
+                        e.getValue()));
+            } else {
+                Optional<Status> st = g.status(e.getKey());
+                out.add(new ProblemGroup(nodeLink(g, e.getKey()), text(g, e.getKey()), label(st), css(st), e.getValue()));
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,100 @@
+package dev.safecase.report;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.util.DefaultIndenter;
+import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
+import com.fasterxml.jackson.core.util.Separators;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/** Streaming JSON with the house layout: two-space indentation, {@code "key": value}, "\n" line ends. */
+final class Json {
+    private Json() {
+    }
+
+    private static final JsonFactory FACTORY = new JsonFactory();
+
+    interface Body {
+        void write(JsonGenerator g) throws IOException;
+    }
+
+    /** Writes one document and returns it with a trailing newline. */
+    static String document(Body body) {
+        StringWriter out = new StringWriter();
+        try (JsonGenerator g = FACTORY.createGenerator(out)) {
+            Separators seps = Separators.createDefaultInstance()
+                    .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
+                    .withObjectEmptySeparator("")
+                    .withArrayEmptySeparator("");
+            DefaultIndenter indenter = new DefaultIndenter("  ", "\n");
+            DefaultPrettyPrinter pp = new DefaultPrettyPrinter(seps);
+            pp.indentObjectsWith(indenter);
+            pp.indentArraysWith(indenter);
+            g.setPrettyPrinter(pp);
+            body.write(g);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out + "\n";
+    }
+
+    static void strings(JsonGenerator g, String field, List<String> values) throws IOException {
+        g.writeArrayFieldStart(field);
+        for (String v : values) g.writeString(v);
+        g.writeEndArray();
+    }
+
+    static void optional(JsonGenerator g, String field, Optional<?> value) throws IOException {
+        if (value.isPresent()) {
+            g.writeStringField(field, value.get().toString());
+        } else {
+            g.writeNullField(field);
+        }
+    }
+
+    /**
+     * A map's entries in a stable order: insertion or sorted order when the map has one, else sorted by key
+     * (so a {@code Map.of} never makes two runs differ).
+     */
+    static Map<String, String> stable(Map<String, String> m) {
+        if (m instanceof SortedMap<?, ?> || m instanceof LinkedHashMap<?, ?>) return m;
+        return new TreeMap<>(m);
+    }
+
+    /**
+     * A ratio from its decimal text ({@code 0.90} → {@code 0.9}, {@code 90%} → {@code 0.9}) as a JSON number; a text
+     * that is no number stays a string.
+     */
+    static void ratio(JsonGenerator g, String field, String text) throws IOException {
+        Optional<BigDecimal> d = decimal(text);
+        if (d.isPresent()) {
+            g.writeFieldName(field);
+            g.writeNumber(d.get().toPlainString());
+        } else {
+            g.writeStringField(field, text);
+        }
+    }
+
+    static Optional<BigDecimal> decimal(String text) {
+        try {
+            String t = text.strip();
+            BigDecimal d = t.endsWith("%")
+                    ? new BigDecimal(t.substring(0, t.length() - 1).strip()).movePointLeft(2)
+                    : new BigDecimal(t);
+            d = d.stripTrailingZeros();
+            if (d.scale() < 0) d = d.setScale(0);
+            return Optional.of(d);
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+}

@@ -1,0 +1,207 @@
+package dev.safecase.report;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import dev.safecase.Results.AssumptionResult;
+import dev.safecase.Results.CaseResult;
+import dev.safecase.Results.ClaimResult;
+import dev.safecase.Results.DefeaterResult;
+import dev.safecase.Results.EvidenceResult;
+import dev.safecase.Results.Gate;
+import dev.safecase.Results.ObligationResult;
+import dev.safecase.Results.Premise;
+import dev.safecase.Results.Run;
+import dev.safecase.prove.Status;
+import dev.safecase.syntax.Diagnostic;
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code safecase.json} and {@code check --format json}: the schema of docs/interfaces.md, documented keys first and
+ * in that order; extra keys (formulas, owners, premises, defeaters, per-case diagnostics) after them.
+ */
+public final class JsonReport {
+    private JsonReport() {
+    }
+
+    /** Order of the {@code summary} keys, as documented. */
+    static final List<Status> SUMMARY_ORDER = List.of(Status.PROVED, Status.REFUTED, Status.VACUOUS, Status.UNKNOWN,
+            Status.ASSERTED, Status.OPEN, Status.INVALID);
+
+    public static String render(Run run) {
+        return Json.document(g -> {
+            g.writeStartObject();
+            g.writeStringField("tool", "safecase");
+            g.writeStringField("version", run.version());
+            g.writeStringField("solver", run.solver());
+            g.writeStringField("today", run.today().toString());
+            gate(g, run.gate());
+            g.writeArrayFieldStart("diagnostics");
+            for (Diagnostic d : run.diagnostics()) diagnostic(g, d);
+            g.writeEndArray();
+            g.writeArrayFieldStart("cases");
+            for (CaseResult c : run.cases()) caseResult(g, c);
+            g.writeEndArray();
+            g.writeEndObject();
+        });
+    }
+
+    private static void gate(JsonGenerator g, Gate gate) throws IOException {
+        g.writeObjectFieldStart("gate");
+        g.writeBooleanField("passed", gate.passed());
+        g.writeBooleanField("strict", gate.strict());
+        Json.strings(g, "failOn", gate.failOn().stream().map(Status::label).toList());
+        Json.ratio(g, "minProved", gate.minProved());
+        g.writeNumberField("proved", gate.proved());
+        g.writeNumberField("total", gate.total());
+        Json.strings(g, "reasons", gate.reasons());
+        g.writeEndObject();
+    }
+
+    static void diagnostic(JsonGenerator g, Diagnostic d) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("file", d.pos().file());
+        g.writeNumberField("line", d.pos().line());
+        g.writeNumberField("col", d.pos().col());
+        g.writeStringField("severity", d.severity().label());
+        g.writeStringField("code", d.code().id());
+        g.writeStringField("message", d.message());
+        g.writeEndObject();
+    }
+
+    private static void caseResult(JsonGenerator g, CaseResult c) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("case", c.name());
+        g.writeStringField("file", c.file());
+        g.writeBooleanField("checked", c.checked());
+        g.writeBooleanField("discharged", c.discharged());
+        g.writeObjectFieldStart("summary");
+        for (Status s : SUMMARY_ORDER) g.writeNumberField(s.label(), count(c.summary(), s));
+        g.writeNumberField("total", c.total());
+        g.writeEndObject();
+        g.writeArrayFieldStart("claims");
+        for (ClaimResult cl : c.claims()) claim(g, cl);
+        g.writeEndArray();
+        g.writeArrayFieldStart("obligations");
+        for (ObligationResult o : c.obligations()) obligation(g, o);
+        g.writeEndArray();
+        g.writeArrayFieldStart("assumptions");
+        for (AssumptionResult a : c.assumptions()) assumption(g, a);
+        g.writeEndArray();
+        g.writeArrayFieldStart("evidence");
+        for (EvidenceResult e : c.evidence()) evidence(g, e);
+        g.writeEndArray();
+        Json.strings(g, "openProblems", c.openProblems());
+        Json.strings(g, "unproven", c.unproven());
+        g.writeNumberField("line", c.line());
+        g.writeStringField("text", c.text());
+        g.writeArrayFieldStart("defeaters");
+        for (DefeaterResult d : c.defeaters()) defeater(g, d);
+        g.writeEndArray();
+        g.writeArrayFieldStart("diagnostics");
+        for (Diagnostic d : c.diagnostics()) diagnostic(g, d);
+        g.writeEndArray();
+        g.writeEndObject();
+    }
+
+    static int count(Map<Status, Integer> summary, Status s) {
+        Integer n = summary.get(s);
+        return n == null ? 0 : n;
+    }
+
+    private static void claim(JsonGenerator g, ClaimResult cl) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("id", cl.id());
+        g.writeStringField("text", cl.text());
+        g.writeBooleanField("formal", cl.formal());
+        g.writeBooleanField("root", cl.root());
+        g.writeNumberField("line", cl.line());
+        g.writeStringField("status", cl.status().label());
+        g.writeBooleanField("discharged", cl.discharged());
+        Json.strings(g, "restsOn", cl.restsOn());
+        if (cl.formal() && cl.formula() != null && !cl.formula().isEmpty()) {
+            g.writeStringField("formula", cl.formula());
+        } else {
+            g.writeNullField("formula");
+        }
+        g.writeStringField("support", cl.support());
+        Json.strings(g, "supportedBy", cl.supportedBy());
+        Json.optional(g, "owner", cl.owner());
+        Json.optional(g, "origin", cl.origin());
+        Json.optional(g, "asserted", cl.asserted());
+        g.writeEndObject();
+    }
+
+    private static void obligation(JsonGenerator g, ObligationResult o) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("id", o.id());
+        g.writeStringField("kind", o.kind());
+        g.writeStringField("node", o.node());
+        g.writeStringField("file", o.file());
+        g.writeNumberField("line", o.line());
+        g.writeStringField("status", o.status().label());
+        g.writeNumberField("millis", o.millis());
+        Json.strings(g, "usedAssumptions", o.usedAssumptions());
+        Json.strings(g, "core", o.core());
+        g.writeObjectFieldStart("counterexample");
+        for (Map.Entry<String, String> e : Json.stable(o.counterexample()).entrySet()) {
+            g.writeStringField(e.getKey(), e.getValue());
+        }
+        g.writeEndObject();
+        Json.optional(g, "reason", o.reason());
+        g.writeArrayFieldStart("premises");
+        for (Premise p : o.premises()) {
+            g.writeStartObject();
+            g.writeStringField("name", p.name());
+            g.writeStringField("formula", p.formula());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        Json.optional(g, "goal", o.goal());
+        Json.optional(g, "owner", o.owner());
+        g.writeEndObject();
+    }
+
+    private static void assumption(JsonGenerator g, AssumptionResult a) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("id", a.id());
+        Json.strings(g, "inScopeOf", a.inScopeOf());
+        Json.strings(g, "usedBy", a.usedBy());
+        g.writeStringField("text", a.text());
+        if (a.formula() == null || a.formula().isEmpty()) {
+            g.writeNullField("formula");
+        } else {
+            g.writeStringField("formula", a.formula());
+        }
+        g.writeNumberField("line", a.line());
+        g.writeEndObject();
+    }
+
+    private static void evidence(JsonGenerator g, EvidenceResult e) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("id", e.id());
+        Json.optional(g, "file", e.file());
+        g.writeStringField("status", e.status().label());
+        Json.optional(g, "sha256", e.sha256());
+        Json.optional(g, "expires", e.expires());
+        Json.optional(g, "reason", e.reason());
+        g.writeStringField("text", e.text());
+        Json.strings(g, "facts", e.facts());
+        g.writeNumberField("line", e.line());
+        g.writeEndObject();
+    }
+
+    private static void defeater(JsonGenerator g, DefeaterResult d) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("id", d.id());
+        g.writeStringField("text", d.text());
+        g.writeStringField("attack", d.attack());
+        g.writeStringField("target", d.target());
+        g.writeStringField("status", d.status().label());
+        Json.optional(g, "owner", d.owner());
+        Json.strings(g, "eliminatedBy", d.eliminatedBy());
+        Json.optional(g, "accepted", d.accepted());
+        g.writeNumberField("line", d.line());
+        g.writeEndObject();
+    }
+}

@@ -1,0 +1,469 @@
+package dev.safecase.report;
+
+import dev.safecase.Results.AssumptionResult;
+import dev.safecase.Results.CaseResult;
+import dev.safecase.Results.ClaimResult;
+import dev.safecase.Results.DefeaterResult;
+import dev.safecase.Results.EvidenceResult;
+import dev.safecase.prove.Status;
+import dev.safecase.report.CaseGraph.Kind;
+import dev.safecase.report.LayeredLayout.Box;
+import dev.safecase.report.LayeredLayout.Edge;
+import dev.safecase.report.LayeredLayout.Point;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A case's argument as a GSN diagram: goals (claims) as rectangles, strategies as parallelograms, evidence as
+ * circles (solutions), assumptions as ovals marked A, defeaters as red hexagons marked D, undeveloped nodes with the
+ * diamond. Supported-by edges are solid arrows, in-context-of edges hollow arrows, attacks dashed red. Fill shows
+ * status and every node also names its status in words. All text is XML-escaped, never CDATA.
+ */
+public final class SvgReport {
+    private SvgReport() {
+    }
+
+    private static final double FONT = 12;
+    private static final double LINE = 15;
+    private static final double CHAR = 6.9;
+    private static final double BOLD = 7.6;
+    private static final double PAD = 8;
+    private static final double SKEW = 14;
+    private static final double HEX = 16;
+    private static final double MARGIN = 20;
+    private static final double HEADER = 34;
+    private static final String INK = "#1a1a1a";
+    private static final String MUTED = "#444444";
+
+    private enum EdgeKind { SUPPORT, ATTACK, ELIMINATION }
+
+    private enum Style { BOLD, PLAIN, MONO, STATUS }
+
+    private record Line(String text, Style style, String status) {}
+
+    private record Vis(String id, Kind kind, List<Line> lines, double width, double height, Optional<Status> status,
+                       boolean undeveloped, boolean unused, String tooltip) {}
+
+    /** An {@code <svg>} element and its natural width in pixels. */
+    record Drawing(String svg, double width) {}
+
+    /** A standalone SVG document, as written to {@code CASE.svg}. */
+    public static String render(CaseResult c) {
+        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + draw(c).svg();
+    }
+
+    /** The {@code <svg>} element without the XML declaration, for embedding in an HTML page. */
+    static Drawing draw(CaseResult c) {
+        CaseGraph g = new CaseGraph(c);
+        Map<String, Vis> vis = new LinkedHashMap<>();
+        for (String id : g.allNodes()) vis.put(id, visual(g, id));
+
+        Map<Edge, EdgeKind> edges = new LinkedHashMap<>();
+        for (String id : g.allNodes()) {
+            for (String s : g.supports(id)) {
+                if (!vis.containsKey(s)) continue;
+                edges.putIfAbsent(new Edge(id, s), g.kind(id) == Kind.DEFEATER ? EdgeKind.ELIMINATION : EdgeKind.SUPPORT);
+            }
+        }
+        for (DefeaterResult d : c.defeaters()) {
+            if (vis.containsKey(d.target())) edges.putIfAbsent(new Edge(d.target(), d.id()), EdgeKind.ATTACK);
+        }
+        // an assumption is drawn beside each node where it enters the argument (a copy per anchor, as GSN tools do)
+        Map<String, String> side = new LinkedHashMap<>();
+        for (AssumptionResult a : c.assumptions()) {
+            Vis v = assumption(a);
+            List<String> an = g.anchors(a).stream().filter(vis::containsKey).toList();
+            if (an.isEmpty()) {
+                vis.put(a.id(), v);
+                continue;
+            }
+            for (String anchor : an) {
+                String key = a.id() + "@" + anchor;
+                vis.put(key, new Vis(key, v.kind(), v.lines(), v.width(), v.height(), v.status(), false, v.unused(),
+                        v.tooltip()));
+                side.put(key, anchor);
+            }
+        }
+
+        List<LayeredLayout.Spec> specs = new ArrayList<>();
+        for (Vis v : vis.values()) specs.add(new LayeredLayout.Spec(v.id(), v.width(), v.height()));
+        LayeredLayout.Result layout = LayeredLayout.layout(specs, List.copyOf(edges.keySet()), side, MARGIN);
+
+        String title = "case " + c.name() + (c.text().isBlank() ? "" : " \u2014 " + Escaping.oneLine(c.text()));
+        List<String> titleLines = TextWrap.wrap(title, 110, 2);
+        double headerHeight = HEADER + (titleLines.size() - 1) * LINE;
+        StringBuilder legend = new StringBuilder();
+        double legendWidth = legend(legend, 0);
+        double width = Math.max(Math.max(layout.width(), legendWidth + 2 * MARGIN),
+                TextWrap.widest(titleLines) * BOLD + 2 * MARGIN);
+        double diagramHeight = vis.isEmpty() ? 60 : layout.height();
+        double height = headerHeight + diagramHeight + 70;
+
+        StringBuilder b = new StringBuilder();
+        b.append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"gsn\" width=\"").append(num(width))
+                .append("\" height=\"").append(num(height)).append("\" viewBox=\"0 0 ").append(num(width)).append(' ')
+                .append(num(height)).append("\" font-family=\"Helvetica, Arial, sans-serif\" font-size=\"")
+                .append(num(FONT)).append("\" role=\"img\">\n");
+        b.append("<title>").append(Escaping.xml("GSN diagram of case " + c.name())).append("</title>\n");
+        defs(b);
+        b.append("<rect x=\"0\" y=\"0\" width=\"").append(num(width)).append("\" height=\"").append(num(height))
+                .append("\" fill=\"#ffffff\"/>\n");
+        for (int i = 0; i < titleLines.size(); i++) {
+            b.append("<text x=\"").append(num(MARGIN)).append("\" y=\"").append(num(MARGIN + 6 + i * LINE))
+                    .append("\" font-weight=\"bold\" font-size=\"13\" fill=\"").append(INK).append("\">")
+                    .append(Escaping.xml(titleLines.get(i))).append("</text>\n");
+        }
+        b.append("<g transform=\"translate(0,").append(num(headerHeight)).append(")\">\n");
+        if (vis.isEmpty()) {
+            String why = c.checked() ? "This case has no claims to draw." : "No diagram: this case has input errors.";
+            b.append("<text x=\"").append(num(MARGIN)).append("\" y=\"30\" fill=\"").append(INK).append("\">")
+                    .append(Escaping.xml(why)).append("</text>\n");
+        }
+        b.append("<g class=\"edges\" fill=\"none\">\n");
+        for (Map.Entry<Edge, EdgeKind> e : edges.entrySet()) edge(b, e.getKey(), e.getValue(), layout, g);
+        for (Map.Entry<String, String> a : side.entrySet()) {
+            contextEdge(b, layout.boxes().get(a.getValue()), layout.boxes().get(a.getKey()), layout);
+        }
+        b.append("</g>\n<g class=\"nodes\">\n");
+        for (Vis v : vis.values()) node(b, v, layout.boxes().get(v.id()));
+        b.append("</g>\n</g>\n");
+        b.append("<g class=\"legend\" transform=\"translate(").append(num(MARGIN)).append(',')
+                .append(num(headerHeight + diagramHeight + 8)).append(")\">\n").append(legend).append("</g>\n");
+        b.append("</svg>\n");
+        return new Drawing(b.toString(), width);
+    }
+
+    // ---- node shapes and text ----
+
+    private static Vis visual(CaseGraph g, String id) {
+        Kind kind = g.kind(id);
+        Optional<Status> status = g.status(id);
+        String statusWord = status.map(Status::label).orElse("no obligations");
+        List<Line> lines = new ArrayList<>();
+        String tooltip;
+        switch (kind) {
+            case CLAIM -> {
+                ClaimResult cl = g.claims.get(id);
+                lines.add(new Line(id, Style.BOLD, statusWord));
+                TextWrap.wrap(cl.text(), 28, 6).forEach(t -> lines.add(new Line(t, Style.PLAIN, "")));
+                if (cl.formal() && !cl.formula().isBlank()) {
+                    TextWrap.wrap(cl.formula(), 30, 2).forEach(t -> lines.add(new Line(t, Style.MONO, "")));
+                }
+                tooltip = id + " (" + statusWord + "): " + Escaping.oneLine(cl.text())
+                        + (cl.formal() ? " \u2014 " + cl.formula() : "");
+            }
+            case STRATEGY -> {
+                lines.add(new Line(id, Style.BOLD, statusWord));
+                lines.add(new Line("strategy", Style.STATUS, ""));
+                tooltip = "strategy " + id + " (" + statusWord + ")";
+            }
+            case EVIDENCE -> {
+                EvidenceResult e = g.evidence.get(id);
+                lines.add(new Line(id, Style.BOLD, ""));
+                TextWrap.wrap(e.text(), 18, 2).forEach(t -> lines.add(new Line(t, Style.PLAIN, "")));
+                lines.add(new Line(statusWord, Style.STATUS, ""));
+                tooltip = id + " (" + statusWord + "): " + Escaping.oneLine(e.text())
+                        + e.file().map(f -> " \u2014 " + f).orElse("");
+            }
+            case DEFEATER -> {
+                DefeaterResult d = g.defeaters.get(id);
+                lines.add(new Line(id, Style.BOLD, statusWord));
+                TextWrap.wrap(d.text(), 26, 4).forEach(t -> lines.add(new Line(t, Style.PLAIN, "")));
+                lines.add(new Line(d.attack() + " " + d.target(), Style.STATUS, ""));
+                tooltip = "defeater " + id + " (" + statusWord + "), " + d.attack() + " " + d.target() + ": "
+                        + Escaping.oneLine(d.text());
+            }
+            default -> {
+                lines.add(new Line(id, Style.BOLD, ""));
+                tooltip = id;
+            }
+        }
+        double tw = textWidth(lines);
+        double th = lines.size() * LINE;
+        double w;
+        double h;
+        switch (kind) {
+            case STRATEGY -> {
+                w = Math.max(120, tw + 2 * PAD + 2 * SKEW);
+                h = th + 2 * PAD;
+            }
+            case EVIDENCE -> {
+                double r = Math.max(36, Math.sqrt(tw * tw / 4 + th * th / 4) + 4);
+                w = 2 * r;
+                h = 2 * r;
+            }
+            case DEFEATER -> {
+                w = Math.max(130, tw + 2 * PAD + 2 * HEX);
+                h = th + 2 * PAD;
+            }
+            default -> {
+                w = Math.max(120, tw + 2 * PAD);
+                h = th + 2 * PAD;
+            }
+        }
+        return new Vis(id, kind, lines, Math.ceil(w), Math.ceil(h), status, g.undeveloped(id), false, tooltip);
+    }
+
+    private static Vis assumption(AssumptionResult a) {
+        List<Line> lines = new ArrayList<>();
+        lines.add(new Line(a.id(), Style.BOLD, ""));
+        TextWrap.wrap(a.text(), 22, 3).forEach(t -> lines.add(new Line(t, Style.PLAIN, "")));
+        boolean unused = a.inScopeOf().isEmpty() && a.usedBy().isEmpty();
+        lines.add(new Line(unused ? "assumption, unused" : "assumption", Style.STATUS, ""));
+        double tw = textWidth(lines);
+        double th = lines.size() * LINE;
+        double w = Math.max(90, tw * 1.2 + 8);
+        double h = Math.max(44, th * 1.3 + 8);
+        String tip = "assumption " + a.id() + ": " + Escaping.oneLine(a.text())
+                + (a.formula().isBlank() ? "" : " \u2014 " + a.formula());
+        return new Vis(a.id(), Kind.ASSUMPTION, lines, Math.ceil(w), Math.ceil(h), Optional.empty(), false, unused, tip);
+    }
+
+    private static double textWidth(List<Line> lines) {
+        double w = 0;
+        for (Line l : lines) {
+            double lw = switch (l.style()) {
+                case BOLD -> chars(l.text()) * BOLD + (l.status().isEmpty() ? 0 : (chars(l.status()) + 3) * CHAR);
+                case MONO -> chars(l.text()) * 7.3;
+                default -> chars(l.text()) * CHAR;
+            };
+            w = Math.max(w, lw);
+        }
+        return w;
+    }
+
+    private static int chars(String s) {
+        return s.codePointCount(0, s.length());
+    }
+
+    private static void node(StringBuilder b, Vis v, Box box) {
+        if (box == null) return;
+        String fill = v.status().map(s -> Palette.of(s).fill()).orElse(Palette.NEUTRAL_FILL);
+        String stroke = v.status().map(s -> Palette.of(s).stroke()).orElse(Palette.NEUTRAL_STROKE);
+        String css = v.status().map(s -> " " + Palette.of(s).css()).orElse("");
+        b.append("<g class=\"node ").append(v.kind().name().toLowerCase(Locale.ROOT)).append(css).append("\">");
+        b.append("<title>").append(Escaping.xml(v.tooltip())).append("</title>\n");
+        String paint = "fill=\"" + fill + "\" stroke=\"" + stroke + "\" stroke-width=\"1.6\"";
+        double l = box.left();
+        double r = box.right();
+        double t = box.top();
+        double bo = box.bottom();
+        switch (v.kind()) {
+            case CLAIM -> b.append(rect(l, t, box.width(), box.height(), 0, paint));
+            case STRATEGY -> b.append(polygon(paint, l + SKEW, t, r, t, r - SKEW, bo, l, bo));
+            case EVIDENCE -> b.append("<circle cx=\"").append(num(box.cx())).append("\" cy=\"").append(num(box.cy()))
+                    .append("\" r=\"").append(num(box.width() / 2)).append("\" ").append(paint).append("/>\n");
+            case DEFEATER -> {
+                b.append(polygon("fill=\"" + fill + "\" stroke=\"" + Palette.ATTACK + "\" stroke-width=\"2.4\"",
+                        l, box.cy(), l + HEX, t, r - HEX, t, r, box.cy(), r - HEX, bo, l + HEX, bo));
+                badge(b, l + HEX, t, "D", Palette.ATTACK);
+            }
+            case ASSUMPTION -> {
+                b.append("<ellipse cx=\"").append(num(box.cx())).append("\" cy=\"").append(num(box.cy()))
+                        .append("\" rx=\"").append(num(box.width() / 2)).append("\" ry=\"").append(num(box.height() / 2))
+                        .append("\" ").append(paint).append(v.unused() ? " stroke-dasharray=\"4 3\"" : "").append("/>\n");
+                b.append("<text x=\"").append(num(box.cx() + box.width() * 0.36)).append("\" y=\"")
+                        .append(num(box.cy() + box.height() * 0.36 + 14))
+                        .append("\" font-weight=\"bold\" font-size=\"14\" fill=\"").append(INK).append("\">A</text>\n");
+            }
+            default -> b.append(rect(l, t, box.width(), box.height(), 4, paint));
+        }
+        if (v.undeveloped()) {
+            double cx = box.cx();
+            b.append(polygon("fill=\"#ffffff\" stroke=\"" + stroke + "\" stroke-width=\"1.6\"",
+                    cx, bo, cx + 8, bo + 8, cx, bo + 16, cx - 8, bo + 8));
+        }
+        double y = box.cy() - v.lines().size() * LINE / 2 + FONT - 1;
+        for (Line line : v.lines()) {
+            b.append("<text x=\"").append(num(box.cx())).append("\" y=\"").append(num(y))
+                    .append("\" text-anchor=\"middle\" fill=\"").append(INK).append('"');
+            switch (line.style()) {
+                case BOLD -> {
+                    b.append("><tspan font-weight=\"bold\">").append(Escaping.xml(line.text())).append("</tspan>");
+                    if (!line.status().isEmpty()) {
+                        b.append("<tspan font-style=\"italic\" fill=\"").append(MUTED).append("\"> \u00b7 ")
+                                .append(Escaping.xml(line.status())).append("</tspan>");
+                    }
+                }
+                case MONO -> b.append(" font-family=\"Menlo, Consolas, monospace\" font-size=\"11\">")
+                        .append(Escaping.xml(line.text()));
+                case STATUS -> b.append(" font-style=\"italic\" fill-opacity=\"0.85\">").append(Escaping.xml(line.text()));
+                default -> b.append('>').append(Escaping.xml(line.text()));
+            }
+            b.append("</text>\n");
+            y += LINE;
+        }
+        b.append("</g>\n");
+    }
+
+    private static void badge(StringBuilder b, double x, double y, String letter, String colour) {
+        b.append("<circle cx=\"").append(num(x)).append("\" cy=\"").append(num(y)).append("\" r=\"8\" fill=\"")
+                .append(colour).append("\"/><text x=\"").append(num(x)).append("\" y=\"").append(num(y + 4))
+                .append("\" text-anchor=\"middle\" font-weight=\"bold\" font-size=\"11\" fill=\"#ffffff\">")
+                .append(letter).append("</text>\n");
+    }
+
+    // ---- edges ----
+
+    private static void edge(StringBuilder b, Edge e, EdgeKind kind, LayeredLayout.Result layout, CaseGraph g) {
+        Box from = layout.boxes().get(e.from());
+        Box to = layout.boxes().get(e.to());
+        if (from == null || to == null) return;
+        List<Point> pts = new ArrayList<>();
+        double startX = from.cx();
+        if (kind == EdgeKind.ATTACK && g.undeveloped(e.from())) startX += Math.min(24, from.width() / 4);
+        pts.add(new Point(startX, from.bottom()));
+        pts.addAll(layout.routes().getOrDefault(e, List.of()));
+        pts.add(new Point(to.cx(), to.top()));
+        if (kind == EdgeKind.ATTACK) pts = reversed(pts);
+        String style = switch (kind) {
+            case ATTACK -> "stroke=\"" + Palette.ATTACK + "\" stroke-width=\"1.8\" stroke-dasharray=\"6 4\" "
+                    + "marker-end=\"url(#sc-attack)\"";
+            default -> "stroke=\"#333333\" stroke-width=\"1.3\" marker-end=\"url(#sc-arrow)\"";
+        };
+        b.append("<path class=\"").append(kind.name().toLowerCase(Locale.ROOT)).append("\" d=\"").append(curve(pts))
+                .append("\" ").append(style).append("/>\n");
+    }
+
+    private static List<Point> reversed(List<Point> pts) {
+        List<Point> r = new ArrayList<>(pts);
+        Collections.reverse(r);
+        return r;
+    }
+
+    /** Cubic segments with vertical tangents at every point: smooth through the dummy points of long edges. */
+    private static String curve(List<Point> pts) {
+        StringBuilder d = new StringBuilder("M").append(num(pts.get(0).x())).append(',').append(num(pts.get(0).y()));
+        for (int i = 1; i < pts.size(); i++) {
+            Point a = pts.get(i - 1);
+            Point c = pts.get(i);
+            double my = (a.y() + c.y()) / 2;
+            d.append(" C").append(num(a.x())).append(',').append(num(my)).append(' ').append(num(c.x())).append(',')
+                    .append(num(my)).append(' ').append(num(c.x())).append(',').append(num(c.y()));
+        }
+        return d.toString();
+    }
+
+    /**
+     * In-context-of edge from a node to an assumption beside it: a straight line to the nearest one, an arc over the
+     * row to those further along, so an edge never seems to join two assumptions.
+     */
+    private static void contextEdge(StringBuilder b, Box anchor, Box a, LayeredLayout.Result layout) {
+        if (anchor == null || a == null) return;
+        boolean right = a.cx() >= anchor.cx();
+        double x1 = right ? anchor.right() : anchor.left();
+        double x2 = right ? a.left() : a.right();
+        double lo = Math.min(x1, x2);
+        double hi = Math.max(x1, x2);
+        double rowTop = Math.min(anchor.top(), a.top());
+        boolean blocked = false;
+        for (Box other : layout.boxes().values()) {
+            if (other == anchor || other == a) continue;
+            boolean between = other.right() > lo && other.left() < hi;
+            boolean sameRow = other.bottom() > Math.min(anchor.cy(), a.cy()) && other.top() < Math.max(anchor.cy(), a.cy());
+            if (between && sameRow) {
+                blocked = true;
+                rowTop = Math.min(rowTop, other.top());
+            }
+        }
+        String d;
+        if (!blocked) {
+            d = "M" + num(x1) + "," + num(anchor.cy()) + " L" + num(x2) + "," + num(a.cy());
+        } else {
+            double peak = rowTop - 10 - Math.min(34, (hi - lo) / 14);
+            d = "M" + num(anchor.cx() + (right ? 1 : -1) * anchor.width() / 4) + "," + num(anchor.top()) + " C"
+                    + num(anchor.cx() + (right ? 1 : -1) * anchor.width() / 4) + "," + num(peak) + " " + num(a.cx())
+                    + "," + num(peak) + " " + num(a.cx()) + "," + num(a.top());
+        }
+        b.append("<path class=\"context\" d=\"").append(d)
+                .append("\" stroke=\"#333333\" stroke-width=\"1.3\" marker-end=\"url(#sc-hollow)\"/>\n");
+    }
+
+    // ---- furniture ----
+
+    private static void defs(StringBuilder b) {
+        b.append("<defs>\n");
+        marker(b, "sc-arrow", "fill=\"#333333\"");
+        marker(b, "sc-hollow", "fill=\"#ffffff\" stroke=\"#333333\" stroke-width=\"1.2\"");
+        marker(b, "sc-attack", "fill=\"" + Palette.ATTACK + "\"");
+        b.append("</defs>\n");
+    }
+
+    private static void marker(StringBuilder b, String id, String paint) {
+        b.append("<marker id=\"").append(id).append("\" viewBox=\"0 0 12 12\" refX=\"11\" refY=\"6\" ")
+                .append("markerWidth=\"9\" markerHeight=\"9\" markerUnits=\"userSpaceOnUse\" orient=\"auto\">")
+                .append("<path d=\"M1,1 L11,6 L1,11 z\" ").append(paint).append("/></marker>\n");
+    }
+
+    /** Two rows: status swatches, then shapes and edges. Returns the width used. */
+    private static double legend(StringBuilder b, double y) {
+        double x = 0;
+        for (Palette.Style s : Palette.all()) {
+            b.append(rect(x, y, 14, 14, 2, "fill=\"" + s.fill() + "\" stroke=\"" + s.stroke() + "\" stroke-width=\"1.6\""));
+            b.append(label(x + 19, y + 11, s.label()));
+            x += 19 + s.label().length() * CHAR + 16;
+        }
+        double w = x;
+        x = 0;
+        double y2 = y + 30;
+        String plain = "fill=\"#ffffff\" stroke=\"#555555\" stroke-width=\"1.3\"";
+        b.append(rect(x, y2, 22, 14, 0, plain)).append(label(x + 27, y2 + 11, "claim"));
+        x += 27 + 5 * CHAR + 16;
+        b.append(polygon(plain, x + 5, y2, x + 27, y2, x + 22, y2 + 14, x, y2 + 14)).append(label(x + 32, y2 + 11, "strategy"));
+        x += 32 + 8 * CHAR + 16;
+        b.append("<circle cx=\"").append(num(x + 8)).append("\" cy=\"").append(num(y2 + 7)).append("\" r=\"8\" ")
+                .append(plain).append("/>").append(label(x + 21, y2 + 11, "evidence"));
+        x += 21 + 8 * CHAR + 16;
+        b.append("<ellipse cx=\"").append(num(x + 12)).append("\" cy=\"").append(num(y2 + 7))
+                .append("\" rx=\"12\" ry=\"7\" ").append(plain).append("/>").append(label(x + 29, y2 + 11, "A assumption"));
+        x += 29 + 12 * CHAR + 16;
+        b.append(polygon("fill=\"#ffffff\" stroke=\"" + Palette.ATTACK + "\" stroke-width=\"2\"",
+                x, y2 + 7, x + 5, y2, x + 19, y2, x + 24, y2 + 7, x + 19, y2 + 14, x + 5, y2 + 14))
+                .append(label(x + 29, y2 + 11, "D defeater"));
+        x += 29 + 10 * CHAR + 16;
+        b.append(polygon(plain, x + 8, y2, x + 16, y2 + 7, x + 8, y2 + 14, x, y2 + 7))
+                .append(label(x + 21, y2 + 11, "undeveloped"));
+        x += 21 + 11 * CHAR + 16;
+        b.append("<path d=\"M").append(num(x)).append(',').append(num(y2 + 7)).append(" h26\" stroke=\"#333333\" ")
+                .append("stroke-width=\"1.3\" marker-end=\"url(#sc-arrow)\"/>").append(label(x + 32, y2 + 11, "supported by"));
+        x += 32 + 12 * CHAR + 16;
+        b.append("<path d=\"M").append(num(x)).append(',').append(num(y2 + 7)).append(" h26\" stroke=\"#333333\" ")
+                .append("stroke-width=\"1.3\" marker-end=\"url(#sc-hollow)\"/>").append(label(x + 32, y2 + 11, "in context of"));
+        x += 32 + 13 * CHAR + 16;
+        b.append("<path d=\"M").append(num(x)).append(',').append(num(y2 + 7)).append(" h26\" stroke=\"")
+                .append(Palette.ATTACK).append("\" stroke-width=\"1.8\" stroke-dasharray=\"6 4\" ")
+                .append("marker-end=\"url(#sc-attack)\"/>").append(label(x + 32, y2 + 11, "attacks"));
+        x += 32 + 7 * CHAR;
+        return Math.max(w, x);
+    }
+
+    private static String label(double x, double y, String text) {
+        return "<text x=\"" + num(x) + "\" y=\"" + num(y) + "\" fill=\"" + INK + "\">" + Escaping.xml(text) + "</text>\n";
+    }
+
+    private static String rect(double x, double y, double w, double h, double rx, String paint) {
+        return "<rect x=\"" + num(x) + "\" y=\"" + num(y) + "\" width=\"" + num(w) + "\" height=\"" + num(h) + "\""
+                + (rx > 0 ? " rx=\"" + num(rx) + "\"" : "") + " " + paint + "/>\n";
+    }
+
+    private static String polygon(String paint, double... xy) {
+        StringBuilder p = new StringBuilder("<polygon points=\"");
+        for (int i = 0; i < xy.length; i += 2) {
+            if (i > 0) p.append(' ');
+            p.append(num(xy[i])).append(',').append(num(xy[i + 1]));
+        }
+        return p.append("\" ").append(paint).append("/>\n").toString();
+    }
+
+    /** Coordinates with at most one decimal, no trailing ".0", never locale-dependent. */
+    static String num(double v) {
+        double r = Math.round(v * 10) / 10.0;
+        if (r == Math.rint(r)) return Long.toString((long) r);
+        return String.format(Locale.ROOT, "%.1f", r);
+    }
+}

@@ -1,0 +1,90 @@
+package dev.safecase.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.safecase.Results.CaseResult;
+import dev.safecase.Results.Run;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Case text with markup, quotes, ampersands and template syntax shows as text everywhere and never runs. */
+class ReportEscapingTest {
+    private static final String ESCAPED_SCRIPT = "&lt;script&gt;alert(1)&lt;/script&gt;";
+    private final Run run = ReportFixture.hostileRun();
+    private final Map<String, String> stems = Reports.fileStems(run);
+
+    private static void assertShownAsText(String out, String where) {
+        assertFalse(out.contains("<script"), where + " contains a raw <script>");
+        assertFalse(out.contains("<b>bold"), where + " contains raw markup from case text");
+        assertTrue(out.contains(ESCAPED_SCRIPT), where + " lacks the escaped script text");
+        assertTrue(out.contains("&amp; &quot;q&quot; &#39;a&#39;"), where + " lacks escaped quotes and ampersand");
+        assertTrue(out.contains("{{x}} $!x #set($y = 1) ]]&gt;"), where + " does not show template syntax as text");
+        assertTrue(out.contains("&lt;b&gt;bold&lt;/b&gt;"), where + " lacks escaped markup");
+    }
+
+    @Test
+    void casePageShowsHostileTextEscaped() {
+        for (CaseResult c : run.cases()) {
+            String html = HtmlReport.casePage(run, c, stems);
+            assertShownAsText(html, c.name() + ".html");
+        }
+    }
+
+    @Test
+    void indexShowsHostileTextEscaped() {
+        assertShownAsText(HtmlReport.index(run, stems), "index.html");
+    }
+
+    @Test
+    void hostileTextReachesEverySectionOfTheCasePage() {
+        String html = HtmlReport.casePage(run, run.cases().get(0), stems);
+        int count = html.split(java.util.regex.Pattern.quote(ESCAPED_SCRIPT), -1).length - 1;
+        // claims, obligations' reasons, owners, assumptions, evidence, defeaters, diagnostics and the inline SVG
+        assertTrue(count > 40, "escaped text found only " + count + " times");
+    }
+
+    @Test
+    void svgShowsHostileTextEscapedAndParses() throws Exception {
+        for (CaseResult c : run.cases()) {
+            String svg = SvgReport.render(c);
+            ReportFormatTest.xml(svg);
+            assertFalse(svg.contains("<script"));
+            assertFalse(svg.contains("CDATA"));
+            if (c.checked()) {
+                assertTrue(svg.contains("&lt;script&gt;"), "wrapped text keeps its escaped form");
+                assertTrue(svg.contains("$!x") || svg.contains("#set"));
+            }
+        }
+    }
+
+    @Test
+    void xmlAndJsonReportsKeepTheTextIntact() throws Exception {
+        ReportFormatTest.xml(JunitReport.render(run));
+        String junit = JunitReport.render(run);
+        assertFalse(junit.contains("<script"));
+        JsonNode json = new ObjectMapper().readTree(JsonReport.render(run));
+        assertEquals(ReportFixture.HOSTILE, json.get("cases").get(0).get("claims").get(0).get("text").asText());
+        JsonNode sarif = new ObjectMapper().readTree(SarifReport.render(run));
+        SarifCheck.validate(sarif);
+    }
+
+    @Test
+    void markdownShowsNoMarkupFromCaseText() {
+        String md = MarkdownReport.render(run);
+        assertFalse(md.contains("<script"));
+        assertFalse(md.contains("<b>"));
+        assertTrue(md.contains(ESCAPED_SCRIPT));
+        assertTrue(md.contains("\\$!x"), "dollar signs are escaped so GitHub does not render math");
+    }
+
+    @Test
+    void escapingHandlerPassesOnlyTrustedMarkup() {
+        HtmlEscaping h = new HtmlEscaping();
+        assertEquals("&lt;i&gt;", h.referenceInsert(null, "$x", "<i>"));
+        assertEquals("<svg/>", h.referenceInsert(null, "$x", new HtmlModel.Markup("<svg/>")));
+    }
+}

@@ -1,0 +1,229 @@
+package dev.safecase.report;
+
+import dev.safecase.Results.AssumptionResult;
+import dev.safecase.Results.CaseResult;
+import dev.safecase.Results.ClaimResult;
+import dev.safecase.Results.DefeaterResult;
+import dev.safecase.Results.EvidenceResult;
+import dev.safecase.Results.Gate;
+import dev.safecase.Results.ObligationResult;
+import dev.safecase.Results.Premise;
+import dev.safecase.Results.Run;
+import dev.safecase.prove.Status;
+import dev.safecase.syntax.Code;
+import dev.safecase.syntax.Diagnostic;
+import dev.safecase.syntax.Position;
+import dev.safecase.syntax.Severity;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A hand-built run: case {@code debate} has every status, a counterexample, cores, defeaters of each kind and open
+ * problems with owners; case {@code broken} has input errors; one error belongs to no case.
+ */
+final class ReportFixture {
+    private ReportFixture() {
+    }
+
+    static final String FILE = "cases/debate.case";
+    static final String HOSTILE = "<script>alert(1)</script> & \"q\" 'a' {{x}} $!x #set($y = 1) ]]> <b>bold</b>";
+
+    static Run run() {
+        return run(text -> text);
+    }
+
+    /** The same run with every free text replaced by {@link #HOSTILE} (IDs stay identifiers, as the grammar makes them). */
+    static Run hostileRun() {
+        return run(text -> HOSTILE);
+    }
+
+    private interface Texts {
+        String t(String text);
+    }
+
+    private static Run run(Texts x) {
+        Diagnostic unused = new Diagnostic(Severity.WARNING, Code.SC301, new Position(FILE, 9, 1),
+                x.t("assumption many_queries is never assumed"));
+        Diagnostic unknownName = new Diagnostic(Severity.ERROR, Code.SC201, new Position("cases/broken.case", 4, 22),
+                x.t("unknown name `argue`"));
+        Diagnostic syntax = new Diagnostic(Severity.ERROR, Code.SC101, new Position("cases/broken.case", 7, 1),
+                x.t("syntax error: expected a claim ID after `supported by`"));
+        Diagnostic missing = new Diagnostic(Severity.ERROR, Code.SC001, new Position("cases/missing.case", 0, 0),
+                x.t("cannot read input: no such file"));
+        CaseResult debate = debate(x, List.of(unused));
+        CaseResult broken = new CaseResult("broken", "cases/broken.case", 1, x.t("A case that does not parse"), false,
+                false, Map.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
+                List.of(unknownName, syntax));
+        int proved = debate.summary().getOrDefault(Status.PROVED, 0);
+        Gate gate = new Gate(false, false, List.of(Status.REFUTED, Status.VACUOUS, Status.UNKNOWN, Status.OPEN,
+                Status.INVALID), "0.90", proved, debate.total(), List.of(x.t("case broken has input errors"),
+                x.t("8 obligations have a failing status"), x.t("proved share 0.52 is below 0.90")));
+        return new Run("0.1.0", "z3 4.14.1", LocalDate.of(2026, 11, 22), gate, List.of(unused, unknownName, syntax,
+                missing), List.of(debate, broken));
+    }
+
+    private static CaseResult debate(Texts x, List<Diagnostic> diags) {
+        List<ClaimResult> claims = List.of(
+                claim("top", x.t("The advisor is safe to use over the deployment distribution"), "p_unsafe <= 1/100",
+                        true, 18, Status.INVALID, List.of("error_budget"), "strategy", List.of("argue_debate"),
+                        Optional.empty(), Optional.empty()),
+                claim("honest_eq", x.t("Honesty is an equilibrium of the debate game"), "", false, 30, Status.OPEN,
+                        List.of(), "undeveloped", List.of(), Optional.of(x.t("Alice (alignment team)")), Optional.empty()),
+                claim("converged", x.t("Training reached that equilibrium"), "judge_err <= 3/20", false, 31,
+                        Status.VACUOUS, List.of(), "direct", List.of("judge_eval"), Optional.empty(), Optional.empty()),
+                claim("tight", x.t("The judge is rarely misled"), "p_mislead <= 1/100", false, 33, Status.INVALID,
+                        List.of(), "direct", List.of("red_team", "lit_review"), Optional.empty(), Optional.empty()),
+                claim("calibrated", x.t("The judge's confidence is calibrated"), "cal_err * cal_err <= 1/400", false,
+                        36, Status.UNKNOWN, List.of(), "direct", List.of("cal_eval"), Optional.empty(), Optional.empty()),
+                new ClaimResult("reviewed", x.t("Deployment stakes reviewed by the board"), false, "", false, 39,
+                        Status.ASSERTED, false, List.of(), "asserted", List.of(), Optional.empty(), Optional.empty(),
+                        Optional.of(x.t("Board minutes 2026-10"))),
+                claim("no_sandbagging", x.t("The model does not sandbag on calibration tasks"), "", false, 41,
+                        Status.PROVED, List.of("error_budget"), "direct", List.of("sandbag_eval"),
+                        Optional.of(x.t("Carol")), Optional.of("stdlib.ai.inability.no_sandbagging")));
+
+        Map<String, String> cex = new LinkedHashMap<>();
+        cex.put("eps", "1/200");
+        cex.put("judge_err", "1/100");
+        cex.put("p_unsafe", "3/200");
+        cex.put("honest_eq", "true");
+        cex.put("risk[deception]", x.t("1/50"));
+        List<ObligationResult> obs = new ArrayList<>();
+        obs.add(ob("support:top", 18, Status.PROVED, 0, List.of(), List.of(), Map.of(), Optional.empty(), List.of(),
+                Optional.empty(), Optional.empty()));
+        obs.add(ob("support:argue_debate", 24, Status.PROVED, 0, List.of(), List.of(), Map.of(), Optional.empty(),
+                List.of(), Optional.empty(), Optional.empty()));
+        obs.add(ob("inference:argue_debate", 24, Status.REFUTED, 4, List.of(), List.of(), cex,
+                Optional.of(x.t("the subclaims hold but p_unsafe <= 1/100 fails")),
+                List.of(new Premise("warrant", "honest_eq and converged => p_unsafe <= 1/100"),
+                        new Premise("low_stakes", "stakes == Stakes.low"), new Premise("honest_eq", "honest_eq"),
+                        new Premise("converged", "judge_err <= 3/20"), new Premise("tight", "p_mislead <= 1/100"),
+                        new Premise("calibrated", "cal_err * cal_err <= 1/400"), new Premise("reviewed", "reviewed"),
+                        new Premise("range:p_unsafe", "0 <= p_unsafe and p_unsafe <= 1")),
+                Optional.of("p_unsafe <= 1/100"), Optional.empty()));
+        obs.add(ob("support:honest_eq", 30, Status.OPEN, 0, List.of(), List.of(), Map.of(),
+                Optional.of(x.t("undeveloped: nothing supports this claim yet")), List.of(), Optional.empty(),
+                Optional.of(x.t("Alice (alignment team)"))));
+        obs.add(ob("support:converged", 31, Status.PROVED, 0, List.of(), List.of(), Map.of(), Optional.empty(),
+                List.of(), Optional.empty(), Optional.empty()));
+        obs.add(ob("evidence:converged", 31, Status.PROVED, 3, List.of(), List.of("judge_eval#1"), Map.of(),
+                Optional.empty(), List.of(new Premise("judge_eval#1", "judge_err <= 0.149151961274")),
+                Optional.of("judge_err <= 3/20"), Optional.empty()));
+        obs.add(ob("support:tight", 33, Status.PROVED, 0, List.of(), List.of(), Map.of(), Optional.empty(), List.of(),
+                Optional.empty(), Optional.empty()));
+        obs.add(ob("evidence:tight", 33, Status.INVALID, 0, List.of(), List.of(), Map.of(),
+                Optional.of(x.t("lists invalid evidence red_team")), List.of(), Optional.of("p_mislead <= 1/100"),
+                Optional.empty()));
+        obs.add(ob("support:calibrated", 36, Status.PROVED, 0, List.of(), List.of(), Map.of(), Optional.empty(),
+                List.of(), Optional.empty(), Optional.empty()));
+        obs.add(ob("evidence:calibrated", 36, Status.UNKNOWN, 10000, List.of(), List.of(), Map.of(),
+                Optional.of(x.t("incomplete: non-linear arithmetic")),
+                List.of(new Premise("cal_eval#1", "cal_err <= 3/300")), Optional.of("cal_err * cal_err <= 1/400"),
+                Optional.empty()));
+        obs.add(ob("support:reviewed", 39, Status.ASSERTED, 0, List.of(), List.of(), Map.of(),
+                Optional.of(x.t("asserted: Board minutes 2026-10")), List.of(), Optional.empty(), Optional.empty()));
+        obs.add(ob("support:no_sandbagging", 41, Status.PROVED, 0, List.of(), List.of(), Map.of(), Optional.empty(),
+                List.of(), Optional.empty(), Optional.empty()));
+        obs.add(ob("evidence:no_sandbagging", 41, Status.PROVED, 2, List.of("error_budget"),
+                List.of("error_budget", "sandbag_eval#1"), Map.of(), Optional.empty(),
+                List.of(new Premise("error_budget", "sandbag_rate <= 1/50"),
+                        new Premise("sandbag_eval#1", "sandbag_rate <= 0.0152354399")),
+                Optional.of("no_sandbagging"), Optional.empty()));
+        obs.add(ob("validity:judge_eval", 45, Status.PROVED, 1, List.of(), List.of(), Map.of(), Optional.empty(),
+                List.of(), Optional.empty(), Optional.empty()));
+        obs.add(ob("validity:red_team", 51, Status.INVALID, 0, List.of(), List.of(), Map.of(),
+                Optional.of(x.t("sha256 mismatch: expected 3a7bd3e2\u2026, found 9f86d081\u2026")), List.of(),
+                Optional.empty(), Optional.empty()));
+        obs.add(ob("validity:lit_review", 55, Status.ASSERTED, 0, List.of(), List.of(), Map.of(),
+                Optional.of(x.t("a reference: accepted by review")), List.of(), Optional.empty(), Optional.empty()));
+        obs.add(ob("validity:cal_eval", 57, Status.PROVED, 1, List.of(), List.of(), Map.of(), Optional.empty(),
+                List.of(), Optional.empty(), Optional.empty()));
+        obs.add(ob("validity:sandbag_eval", 61, Status.PROVED, 1, List.of(), List.of(), Map.of(), Optional.empty(),
+                List.of(), Optional.empty(), Optional.empty()));
+        obs.add(ob("defeater:exploration_hacking", 65, Status.OPEN, 0, List.of(), List.of(), Map.of(),
+                Optional.of(x.t("not eliminated: add eliminated by or accepted")), List.of(), Optional.empty(),
+                Optional.of(x.t("Bob"))));
+        obs.add(ob("defeater:obfuscated", 69, Status.ASSERTED, 0, List.of(), List.of(), Map.of(),
+                Optional.of(x.t("accepted: residual risk accepted by the oversight board")), List.of(),
+                Optional.empty(), Optional.empty()));
+        obs.add(ob("defeater:few_trials", 73, Status.VACUOUS, 2, List.of(), List.of("range:n_runs", "judge_eval#2",
+                        "few_trials_floor"), Map.of(), Optional.of(x.t("the premises contradict each other")),
+                List.of(new Premise("range:n_runs", "0 <= n_runs and n_runs <= 1000000"),
+                        new Premise("judge_eval#2", "n_runs == 2000000")), Optional.of("not (n_runs < 1000)"),
+                Optional.empty()));
+        obs.add(ob("defeater:sandbagging", 77, Status.PROVED, 0, List.of(), List.of(), Map.of(), Optional.empty(),
+                List.of(), Optional.empty(), Optional.empty()));
+        obs.add(ob("consistency:debate", 1, Status.PROVED, 5, List.of(), List.of(), Map.of(), Optional.empty(),
+                List.of(), Optional.empty(), Optional.empty()));
+
+        List<AssumptionResult> assumptions = List.of(
+                new AssumptionResult("error_budget", x.t("Sandbagging stays under 2 %"), "sandbag_rate <= 1/50", 12,
+                        List.of("inference:argue_debate", "evidence:no_sandbagging"), List.of("evidence:no_sandbagging")),
+                new AssumptionResult("low_stakes", x.t("No single answer is catastrophic"), "stakes == Stakes.low", 13,
+                        List.of("inference:argue_debate"), List.of()),
+                new AssumptionResult("warrant", x.t("Honest equilibria and convergence keep errors rare"),
+                        "honest_eq and converged => p_unsafe <= 1/100", 14, List.of("inference:argue_debate"), List.of()),
+                new AssumptionResult("many_queries", x.t("Users ask many questions"), "", 9, List.of(), List.of()));
+
+        List<EvidenceResult> evidence = List.of(
+                new EvidenceResult("judge_eval", x.t("Held-out judge evaluation, 2000 honest transcripts"),
+                        Optional.of("evidence/judge.json"), Status.PROVED,
+                        Optional.of("3a7bd3e2360a3d29eea436fcfb7e44c735d117c42d1c1835420b6b9942dd4f1b"),
+                        Optional.of(LocalDate.of(2027, 6, 1)), Optional.empty(),
+                        List.of("judge_err <= clopper_pearson_upper(json(\"/failures\"), json(\"/n\"), 95%)",
+                                "n_runs == json(\"/n\")"), 45),
+                new EvidenceResult("red_team", x.t("Red-team campaign against the judge"),
+                        Optional.of(x.t("evidence/red_team.json")), Status.INVALID,
+                        Optional.of("9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"), Optional.empty(),
+                        Optional.of(x.t("sha256 mismatch: expected 3a7bd3e2\u2026, found 9f86d081\u2026")),
+                        List.of("p_mislead <= clopper_pearson_upper(2, 120, 95%)"), 51),
+                new EvidenceResult("lit_review", x.t("Survey of debate results (Irving et al.)"), Optional.empty(),
+                        Status.ASSERTED, Optional.empty(), Optional.empty(), Optional.empty(), List.of(), 55),
+                new EvidenceResult("cal_eval", x.t("Calibration study"), Optional.of("evidence/cal.json"),
+                        Status.PROVED, Optional.empty(), Optional.of(LocalDate.of(2026, 12, 1)), Optional.empty(),
+                        List.of("cal_err <= rule_of_three(json(\"/n\"))"), 57),
+                new EvidenceResult("sandbag_eval", x.t("Sandbagging probe, 300 trials"), Optional.of("evidence/sb.json"),
+                        Status.PROVED, Optional.empty(), Optional.empty(), Optional.empty(),
+                        List.of("sandbag_rate <= clopper_pearson_upper(0, 300, 99%)"), 61));
+
+        List<DefeaterResult> defeaters = List.of(
+                new DefeaterResult("exploration_hacking", x.t("The policy never explores the honest strategy"),
+                        "rebuts", "converged", Status.OPEN, Optional.of(x.t("Bob")), List.of(), Optional.empty(), 65),
+                new DefeaterResult("obfuscated", x.t("Debaters know of a flaw they cannot exhibit to the judge"),
+                        "undercuts", "argue_debate", Status.ASSERTED, Optional.empty(), List.of(),
+                        Optional.of(x.t("Residual risk accepted by the oversight board")), 69),
+                new DefeaterResult("few_trials", x.t("Too few trials to bound the rate"), "undermines", "judge_eval",
+                        Status.VACUOUS, Optional.empty(), List.of(), Optional.empty(), 73),
+                new DefeaterResult("sandbagging", x.t("The model underperforms on purpose"), "rebuts", "calibrated",
+                        Status.PROVED, Optional.empty(), List.of("no_sandbagging"), Optional.empty(), 77));
+
+        Map<Status, Integer> summary = new EnumMap<>(Status.class);
+        for (ObligationResult o : obs) summary.merge(o.status(), 1, Integer::sum);
+        List<String> open = obs.stream().filter(o -> o.status() == Status.OPEN).map(ObligationResult::id).toList();
+        List<String> unproven = obs.stream()
+                .filter(o -> o.status() != Status.PROVED && o.status() != Status.ASSERTED).map(ObligationResult::id)
+                .toList();
+        return new CaseResult("debate", FILE, 1, x.t("Alignment safety case for an R&D advisor trained with debate"),
+                true, false, summary, claims, obs, assumptions, evidence, defeaters, open, unproven, diags);
+    }
+
+    private static ClaimResult claim(String id, String text, String formula, boolean root, int line, Status status,
+                                     List<String> restsOn, String support, List<String> supportedBy,
+                                     Optional<String> owner, Optional<String> origin) {
+        return new ClaimResult(id, text, !formula.isEmpty(), formula, root, line, status, status == Status.PROVED,
+                restsOn, support, supportedBy, owner, origin, Optional.empty());
+    }
+
+    private static ObligationResult ob(String id, int line, Status status, long millis, List<String> used,
+                                       List<String> core, Map<String, String> cex, Optional<String> reason,
+                                       List<Premise> premises, Optional<String> goal, Optional<String> owner) {
+        String[] parts = id.split(":", 2);
+        return new ObligationResult(id, parts[0], parts[1], FILE, line, status, millis, used, core, cex, reason,
+                premises, goal, owner);
+    }
+}

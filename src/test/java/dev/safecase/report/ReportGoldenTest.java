@@ -1,0 +1,40 @@
+package dev.safecase.report;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.safecase.Results.Run;
+import org.junit.jupiter.api.Test;
+
+/** The machine-readable reports of a fixed run, byte for byte. */
+class ReportGoldenTest {
+    private final Run run = ReportFixture.run();
+
+    @Test
+    void json() throws Exception {
+        Golden.check("safecase.json", JsonReport.render(run));
+    }
+
+    @Test
+    void junit() throws Exception {
+        Golden.check("junit.xml", JunitReport.render(run));
+    }
+
+    @Test
+    void sarif() throws Exception {
+        Golden.check("safecase.sarif", SarifReport.render(run));
+    }
+
+    @Test
+    void markdown() throws Exception {
+        Golden.check("summary.md", MarkdownReport.render(run));
+    }
+
+    @Test
+    void renderingIsDeterministic() {
+        Run again = ReportFixture.run();
+        assertEquals(JsonReport.render(run), JsonReport.render(again));
+        assertEquals(SvgReport.render(run.cases().get(0)), SvgReport.render(again.cases().get(0)));
+        assertEquals(HtmlReport.casePage(run, run.cases().get(0), Reports.fileStems(run)),
+                HtmlReport.casePage(again, again.cases().get(0), Reports.fileStems(again)));
+    }
+}
