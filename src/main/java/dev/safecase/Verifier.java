@@ -41,6 +41,8 @@ import java.util.stream.Stream;
  */
 public final class Verifier {
     public static final String VERSION = "0.1.0";
+    /** Obligations per fresh solver context. */
+    private static final int BLOCK = 64;
 
     private final Options options;
     private final Sources sources;
@@ -258,26 +260,26 @@ public final class Verifier {
         }
         Map<String, Verdict> out = new HashMap<>();
         if (work.isEmpty()) return out;
-        int jobs = Math.max(1, Math.min(options.jobs(), work.size()));
         Verdict[] results = new Verdict[work.size()];
-        if (jobs == 1) {
-            try (Z3Session z3 = new Z3Session(options.timeoutMs(), options.rlimit())) {
-                for (int i = 0; i < work.size(); i++) results[i] = z3.decide(work.get(i));
+        // Fixed blocks, each in a fresh Z3 context and in order: every obligation sees the same
+        // solver history whatever --jobs is, so models and cores do not depend on it.
+        int blocks = (work.size() + BLOCK - 1) / BLOCK;
+        int jobs = Math.max(1, Math.min(options.jobs(), blocks));
+        java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+        Runnable worker = () -> {
+            for (int b = next.getAndIncrement(); b < blocks; b = next.getAndIncrement()) {
+                try (Z3Session z3 = new Z3Session(options.timeoutMs(), options.rlimit())) {
+                    for (int i = b * BLOCK; i < Math.min(work.size(), (b + 1) * BLOCK); i++) results[i] = z3.decide(work.get(i));
+                }
             }
+        };
+        if (jobs == 1) {
+            worker.run();
         } else {
             ExecutorService pool = Executors.newFixedThreadPool(jobs);
             try {
                 List<Future<?>> fs = new ArrayList<>();
-                int chunk = (work.size() + jobs - 1) / jobs;
-                for (int w = 0; w < jobs; w++) {
-                    final int from = w * chunk;
-                    final int to = Math.min(work.size(), from + chunk);
-                    fs.add(pool.submit(() -> {
-                        try (Z3Session z3 = new Z3Session(options.timeoutMs(), options.rlimit())) {
-                            for (int i = from; i < to; i++) results[i] = z3.decide(work.get(i));
-                        }
-                    }));
-                }
+                for (int w = 0; w < jobs; w++) fs.add(pool.submit(worker));
                 for (Future<?> f : fs) f.get();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
