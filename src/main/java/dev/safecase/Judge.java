@@ -36,6 +36,7 @@ final class Judge {
     private final Map<String, Optional<String>> reasons = new HashMap<>();
     private final Map<String, Status> nodeStatus = new HashMap<>();
     private final Map<String, Set<String>> rests = new HashMap<>();
+    private final Map<String, Set<String>> evidenceClosure = new HashMap<>();
     private final Map<String, List<String>> attackers = new HashMap<>();
     private final Map<String, Integer> order = new HashMap<>();
 
@@ -81,16 +82,19 @@ final class Judge {
             boolean d = consistent && (s == Status.PROVED || (s == Status.ASSERTED && !options.strict()));
             boolean root = roots.contains(c.id());
             if (root && !d) discharged = false;
+            List<Results.BoundResult> bounds = new ArrayList<>();
+            for (String e : sortedBySource(evidenceIn(c.id()))) bounds.addAll(bounds(e));
             claims.add(new Results.ClaimResult(c.id(), c.text(), c.isFormal(), c.formula().map(SmtLib::infix).orElse(""), root,
                     c.pos().line(), s, d, restsOn(c.id()), supportKind(c.support()), supportedBy(c.support()), c.owner(),
-                    c.origin(), c.asserted()));
+                    c.origin(), c.asserted(), c.context(), c.assuming(), c.justifiedBy(),
+                    c.support() instanceof Model.Undeveloped, bounds, jointConfidence(bounds)));
         }
         if (roots.isEmpty()) discharged = consistent;
         List<Diagnostic> own = new ArrayList<>(caseDiags);
         own.addAll(diags.sorted().stream().filter(d -> d.pos().file().equals(model.file())).toList());
         return new Results.CaseResult(model.name(), model.file(), model.pos().line(), model.text(), true, discharged, summary,
                 claims, obs, assumptions(), evidence(), defeaters(), open, unproven,
-                own.stream().distinct().sorted(Diagnostic.SOURCE_ORDER).toList());
+                own.stream().distinct().sorted(Diagnostic.SOURCE_ORDER).toList(), strategies(), texts());
     }
 
     // ------------------------------------------------------------ obligation status
@@ -376,10 +380,68 @@ final class Judge {
         for (Model.Evidence e : model.all(Model.Evidence.class)) {
             Validity.Outcome o = prepared.evidence().get(e.id());
             Optional<String> sha = o.actualSha256().or(e::sha256);
+            List<Model.Fact> facts = o.facts().isEmpty() ? e.facts() : o.facts();
             out.add(new Results.EvidenceResult(e.id(), e.text(), e.file(), status("validity:" + e.id()), sha, e.expires(),
-                    o.reason(), o.facts().stream().map(f -> SmtLib.infix(f.formula())).toList(), e.pos().line()));
+                    o.reason(), facts.stream().map(f -> SmtLib.infix(f.formula())).toList(), e.pos().line(), bounds(e.id())));
         }
         return out;
+    }
+
+    private List<Results.StrategyResult> strategies() {
+        List<Results.StrategyResult> out = new ArrayList<>();
+        for (Model.Strategy s : model.all(Model.Strategy.class)) {
+            out.add(new Results.StrategyResult(s.id(), s.text(), s.pos().line(), claimStatus(s.id()), s.subclaims(), s.context(),
+                    s.assuming(), s.justifiedBy(), s.undeveloped(), s.owner(), s.origin(), s.asserted()));
+        }
+        return out;
+    }
+
+    private List<Results.TextResult> texts() {
+        List<Results.TextResult> out = new ArrayList<>();
+        for (Model.TextNode t : model.all(Model.TextNode.class)) {
+            out.add(new Results.TextResult(t.id(), t.kind().keyword, t.text(), t.pos().line()));
+        }
+        return out;
+    }
+
+    /** Evidence in the closure of a node whose validity holds (proved or asserted). */
+    private Set<String> evidenceIn(String id) {
+        Set<String> hit = evidenceClosure.get(id);
+        if (hit != null) return hit;
+        evidenceClosure.put(id, Set.of());
+        Set<String> out = new LinkedHashSet<>();
+        if (nodes.get(id) instanceof Model.Evidence && status("validity:" + id) != Status.INVALID) out.add(id);
+        for (String c : children(id)) out.addAll(evidenceIn(c));
+        evidenceClosure.put(id, out);
+        return out;
+    }
+
+    /** The statistical bounds an evidence item's facts evaluated (as data, for the reports). */
+    private List<Results.BoundResult> bounds(String evidenceId) {
+        Validity.Outcome o = prepared.evidence().get(evidenceId);
+        Model.Evidence e = (Model.Evidence) nodes.get(evidenceId);
+        List<Model.Fact> facts = o.facts().isEmpty() ? e.facts() : o.facts();
+        List<Results.BoundResult> out = new ArrayList<>();
+        for (Model.Fact f : facts) {
+            for (Model.Bound b : f.bounds()) {
+                dev.safecase.ast.Rational conf = b.function().equals("rule_of_three") ? dev.safecase.ast.Rational.of(95, 100)
+                        : b.args().get(2);
+                out.add(new Results.BoundResult(evidenceId, b.function(),
+                        b.args().stream().map(dev.safecase.prove.SmtLib::number).toList(),
+                        dev.safecase.prove.SmtLib.number(b.value()), dev.safecase.prove.SmtLib.number(conf)));
+            }
+        }
+        return out;
+    }
+
+    /** Bonferroni: m bounds at confidences c_i hold together with probability at least 1 - Σ(1 - c_i). */
+    private static String jointConfidence(List<Results.BoundResult> bounds) {
+        dev.safecase.ast.Rational miss = dev.safecase.ast.Rational.ZERO;
+        for (Results.BoundResult b : bounds) {
+            miss = miss.add(dev.safecase.ast.Rational.ONE.subtract(dev.safecase.ast.Rational.parse(b.confidence())));
+        }
+        dev.safecase.ast.Rational joint = dev.safecase.ast.Rational.ONE.subtract(miss);
+        return dev.safecase.prove.SmtLib.number(joint.signum() < 0 ? dev.safecase.ast.Rational.ZERO : joint);
     }
 
     private List<Results.DefeaterResult> defeaters() {

@@ -802,8 +802,9 @@ public final class Checker implements Formulas.Symbols {
         Clause.Gives gives = (Clause.Gives) clauses.get(Clause.Kind.GIVES);
         if (gives != null) {
             for (Expr e : gives.facts()) {
+                formulas.takeBounds();
                 formulas.formula(e, raw.scope, Formulas.Place.gives(file.isPresent()))
-                        .ifPresent(t -> facts.add(new Model.Fact(t, e.pos())));
+                        .ifPresent(t -> facts.add(new Model.Fact(t, e.pos(), formulas.takeBounds())));
             }
         }
         return new Model.Evidence(raw.id, raw.pos, text, file.map(f -> f.text().value()), file.map(f -> f.text().pos()),

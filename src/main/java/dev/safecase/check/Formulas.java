@@ -38,6 +38,8 @@ final class Formulas {
     private final Diagnostics diags;
     private final Symbols symbols;
     private final Map<Expr, Polarity> roundedSlots = new IdentityHashMap<>();
+    /** The built-ins evaluated since the last {@link #takeBounds()}. */
+    private final List<Model.Bound> bounds = new ArrayList<>();
 
     Formulas(Diagnostics diags, Symbols symbols) {
         this.diags = diags;
@@ -72,6 +74,12 @@ final class Formulas {
             return Optional.empty();
         }
         return t;
+    }
+
+    List<Model.Bound> takeBounds() {
+        List<Model.Bound> out = List.copyOf(bounds);
+        bounds.clear();
+        return out;
     }
 
     /** Any expression (define bodies, constants). */
@@ -339,7 +347,9 @@ final class Formulas {
             diags.error(Code.SC407, c.pos(), fn + "(): " + bad.get());
             return Optional.empty();
         }
-        return Optional.of(new Term.Num(Builtins.evaluate(fn, values), Type.REAL));
+        Rational value = Builtins.evaluate(fn, values);
+        bounds.add(new Model.Bound(fn, values, value));
+        return Optional.of(new Term.Num(value, Type.REAL));
     }
 
     // ------------------------------------------------------------ operators

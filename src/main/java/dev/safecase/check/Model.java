@@ -85,8 +85,23 @@ public final class Model {
         public Kind kind() { return Kind.STRATEGY; }
     }
 
-    /** One {@code gives} fact, with its position for messages. */
-    public record Fact(Term formula, Position pos) {}
+    /** A statistics built-in as evaluated: its arguments and its (soundly rounded) value. */
+    public record Bound(String function, List<Rational> args, Rational value) {
+        public Bound {
+            args = List.copyOf(args);
+        }
+    }
+
+    /** One {@code gives} fact, with its position and the statistical bounds evaluated in it. */
+    public record Fact(Term formula, Position pos, List<Bound> bounds) {
+        public Fact {
+            bounds = List.copyOf(bounds);
+        }
+
+        public Fact(Term formula, Position pos) {
+            this(formula, pos, List.of());
+        }
+    }
 
     public record Evidence(String id, Position pos, String text, Optional<String> file, Optional<Position> filePos,
                            Optional<String> sha256, Optional<LocalDate> expires, List<Fact> facts,

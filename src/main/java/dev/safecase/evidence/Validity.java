@@ -103,9 +103,12 @@ public final class Validity {
         Grounder g = new Grounder(written, data.json());
         List<Model.Fact> ground = new ArrayList<>();
         for (Model.Fact f : e.facts()) {
+            g.bounds.clear();
             Term t = g.ground(f.formula());
             if (g.error.isPresent()) return invalid(g.error.get(), actual);
-            ground.add(new Model.Fact(t, f.pos()));
+            List<Model.Bound> bounds = new ArrayList<>(f.bounds());
+            bounds.addAll(g.bounds);
+            ground.add(new Model.Fact(t, f.pos(), bounds));
         }
         return new Outcome(Status.PROVED, Optional.empty(), actual, ground);
     }
@@ -233,6 +236,8 @@ public final class Validity {
         private final Optional<Json.Value> doc;
         Optional<String> error = Optional.empty();
 
+        final List<Model.Bound> bounds = new ArrayList<>();
+
         Grounder(String written, Optional<Json.Value> doc) {
             this.written = written;
             this.doc = doc;
@@ -295,7 +300,9 @@ public final class Validity {
                 return fail(b.function() + "(" + String.join(", ", args.stream().map(Validity::decimal).toList())
                         + ") with arguments read from " + written + ": " + bad.get());
             }
-            return new Term.Num(Builtins.evaluate(b.function(), args), Type.REAL);
+            Rational value = Builtins.evaluate(b.function(), args);
+            bounds.add(new Model.Bound(b.function(), args, value));
+            return new Term.Num(value, Type.REAL);
         }
 
         private Term fail(String why) {

@@ -161,6 +161,11 @@ public final class SmtLib {
         return r.signum() < 0 ? "(- " + body + ")" : body;
     }
 
+    /** A number as people read it: an exact decimal where there is one (0.05), else p/q. */
+    public static String number(Rational r) {
+        return Infix.number(r);
+    }
+
     /** A readable infix form of a term, for reports and explain. */
     public static String infix(Term t) {
         return Infix.print(t);

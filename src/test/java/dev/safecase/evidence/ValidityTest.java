@@ -385,7 +385,8 @@ class ValidityTest {
         Term bound = new Term.Builtin("rule_of_three", List.of(json("/n", Type.INT)), P);
         Validity.Outcome o = decide(file("evidence/x.json", le(rate, bound), eq(var("n", Type.INT), json("/n", Type.INT))));
         assertEquals(Status.PROVED, o.status());
-        assertEquals(List.of(new Model.Fact(le(rate, new Term.Num(Rational.of(3, 40), Type.REAL)), P),
+        Model.Bound evaluated = new Model.Bound("rule_of_three", List.of(Rational.of(40)), Rational.of(3, 40));
+        assertEquals(List.of(new Model.Fact(le(rate, new Term.Num(Rational.of(3, 40), Type.REAL)), P, List.of(evaluated)),
                 new Model.Fact(eq(var("n", Type.INT), new Term.Num(Rational.of(40), Type.INT)), P)), o.facts());
     }
 
