@@ -109,8 +109,11 @@ public final class Verifier {
         Diagnostics diags = new Diagnostics();
         Map<String, String> failed = new LinkedHashMap<>();
         List<String> order = new ArrayList<>();
+        long t0 = System.nanoTime();
         Map<String, Prepared> prepared = prepare(paths, diags, failed);
+        long t1 = System.nanoTime();
         Map<String, Verdict> verdicts = prove(prepared);
+        long t2 = System.nanoTime();
         divisorWarnings(prepared, diags);
         List<Diagnostic> all = diags.sorted();
         List<Results.CaseResult> cases = new ArrayList<>();
@@ -135,6 +138,10 @@ public final class Verifier {
         merged = merged.stream().distinct().sorted(Diagnostic.SOURCE_ORDER).toList();
         Results.Gate gate = gate(cases, merged);
         Results.Run run = new Results.Run(VERSION, solverVersion(), options.today(), gate, merged, cases);
+        if (Boolean.getBoolean("safecase.timing")) {
+            System.err.printf("safecase timing: prepare %d ms, prove %d ms, judge %d ms%n", (t1 - t0) / 1_000_000,
+                    (t2 - t1) / 1_000_000, (System.nanoTime() - t2) / 1_000_000);
+        }
         return new Outcome(run, prepared, verdicts);
     }
 

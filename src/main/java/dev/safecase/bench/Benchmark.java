@@ -50,7 +50,7 @@ public final class Benchmark {
                 Verifier.Outcome outcome = new Verifier(o).run(List.of(file));
                 long wall = (System.nanoTime() - t0) / 1_000_000;
                 long heap = peakHeap() / (1024 * 1024);
-                long inZ3 = outcome.verdicts().values().stream().mapToLong(Verdict::millis).sum();
+                long inZ3 = outcome.verdicts().values().stream().mapToLong(Verdict::nanos).sum() / 1_000_000;
                 int solved = outcome.verdicts().size();
                 int claims = outcome.run().cases().stream().mapToInt(c -> c.claims().size()).sum();
                 if (outcome.run().hasInputErrors()) throw new IllegalStateException("generated case has errors: " + file);

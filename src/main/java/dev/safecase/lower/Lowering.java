@@ -47,6 +47,9 @@ public final class Lowering {
     private final Map<String, List<String>> parents = new HashMap<>();
     private final Map<String, Set<String>> gamma = new HashMap<>();
     private final Map<String, Model.Quantity> quantities = new HashMap<>();
+    private final Map<String, Term> expandedClaims = new HashMap<>();
+    private final Map<String, Term> expandedAssumptions = new HashMap<>();
+    private final Map<String, Optional<Premise>> ranges = new HashMap<>();
 
     private Lowering(Model.Case model, Map<String, EvidenceState> evidence, Diagnostics diags) {
         this.model = model;
@@ -285,7 +288,7 @@ public final class Lowering {
         List<Premise> out = new ArrayList<>();
         for (String a : sorted(gamma(nodeId))) {
             Model.Assumption as = (Model.Assumption) nodes.get(a);
-            as.formula().ifPresent(f -> out.add(new Premise(a, expand(f))));
+            if (as.formula().isPresent()) out.add(new Premise(a, assumptionFormula(as)));
         }
         return out;
     }
@@ -308,12 +311,23 @@ public final class Lowering {
 
     /** Replaces formal claim references by their formulas; informal claims stay atoms. */
     private Term expand(Term t) {
-        return Terms.map(t, x -> {
+        if (t instanceof Term.ClaimRef r) {
+            Term hit = expandedClaims.get(r.claimId());
+            if (hit != null) return hit;
+        }
+        Term out = Terms.map(t, x -> {
             if (x instanceof Term.ClaimRef r && nodes.get(r.claimId()) instanceof Model.Claim c && c.formula().isPresent()) {
                 return expand(c.formula().get());
             }
             return x;
         });
+        if (t instanceof Term.ClaimRef r) expandedClaims.put(r.claimId(), out);
+        return out;
+    }
+
+    /** The expanded formula of an assumption, made once so every obligation shares the same term. */
+    private Term assumptionFormula(Model.Assumption a) {
+        return expandedAssumptions.computeIfAbsent(a.id(), k -> expand(a.formula().orElseThrow()));
     }
 
     private List<Premise> withRanges(List<Premise> premises, Optional<Term> goal) {
@@ -333,6 +347,10 @@ public final class Lowering {
     }
 
     private Optional<Premise> range(String var) {
+        return ranges.computeIfAbsent(var, this::makeRange);
+    }
+
+    private Optional<Premise> makeRange(String var) {
         Model.Quantity q = quantities.get(var);
         if (q == null || !q.hasRange()) return Optional.empty();
         Term v = new Term.Var(q.name(), q.type());

@@ -10,7 +10,7 @@ import java.util.Optional;
  * obligation to its exact value.
  */
 public record Verdict(Status status, List<String> core, Map<String, String> counterexample, Optional<String> reason,
-                      long millis) {
+                      long millis, long nanos) {
     public Verdict {
         core = List.copyOf(core);
         counterexample = Map.copyOf(counterexample);

@@ -32,6 +32,7 @@ public final class Z3Session implements AutoCloseable {
     private final long rlimit;
     private Context ctx;
     private final Z3Terms translator;
+    private Solver solver;
 
     public Z3Session(long timeoutMs, long rlimit) {
         this.timeoutMs = timeoutMs;
@@ -65,17 +66,12 @@ public final class Z3Session implements AutoCloseable {
         return sb.toString();
     }
 
-    /** Decides an ENTAILMENT or SATISFIABLE obligation. */
+    /** Decides an ENTAILMENT or SATISFIABLE obligation, in its own solver scope. */
     public Verdict decide(Obligation o) {
         long start = System.nanoTime();
-        Solver solver = ctx.mkSolver();
+        Solver solver = solver();
+        solver.push();
         try {
-            Params params = ctx.mkParams();
-            params.add("timeout", (int) Math.min(Integer.MAX_VALUE, timeoutMs));
-            params.add("rlimit", (int) Math.min(Integer.MAX_VALUE, rlimit));
-            params.add("random_seed", 0);
-            params.add("core.minimize", false);
-            solver.setParameters(params);
             List<BoolExpr> premises = new ArrayList<>();
             Map<BoolExpr, String> names = new HashMap<>();
             for (int i = 0; i < o.premises().size(); i++) {
@@ -88,49 +84,61 @@ public final class Z3Session implements AutoCloseable {
                 solver.add(ctx.mkImplies(ctx.mkBoolConst(GOAL), ctx.mkNot(translator.bool(o.goal().get()))));
             }
             Verdict v = o.goal().isPresent() ? entailment(o, solver, premises, names) : satisfiable(o, solver, premises, names);
-            return new Verdict(v.status(), v.core(), v.counterexample(), v.reason(), (System.nanoTime() - start) / 1_000_000);
+            long nanos = System.nanoTime() - start;
+            return new Verdict(v.status(), v.core(), v.counterexample(), v.reason(), nanos / 1_000_000, nanos);
         } catch (com.microsoft.z3.Z3Exception e) {
+            long nanos = System.nanoTime() - start;
             return new Verdict(Status.UNKNOWN, List.of(), Map.of(), Optional.of("solver error: " + e.getMessage()),
-                    (System.nanoTime() - start) / 1_000_000);
+                    nanos / 1_000_000, nanos);
         } finally {
-            solver.reset();
+            solver.pop();
         }
     }
 
+    /** One solver per session, with the limits and the fixed seed; each obligation is a push/pop scope. */
+    private Solver solver() {
+        if (solver == null) {
+            solver = ctx.mkSolver();
+            Params params = ctx.mkParams();
+            params.add("timeout", (int) Math.min(Integer.MAX_VALUE, timeoutMs));
+            params.add("rlimit", (int) Math.min(Integer.MAX_VALUE, rlimit));
+            params.add("random_seed", 0);
+            params.add("core.minimize", true);
+            solver.setParameters(params);
+        }
+        return solver;
+    }
+
+    /**
+     * Premises first (as the z3 command line would, incrementally): unsat means vacuous; else
+     * premises ∧ ¬goal: unsat means proved (the premises were just shown satisfiable), sat refuted.
+     */
     private Verdict entailment(Obligation o, Solver solver, List<BoolExpr> premises, Map<BoolExpr, String> names) {
+        com.microsoft.z3.Status p = solver.check(premises.toArray(new BoolExpr[0]));
+        if (p == com.microsoft.z3.Status.UNKNOWN) return unknown(solver);
+        if (p == com.microsoft.z3.Status.UNSATISFIABLE) {
+            List<String> clash = ordered(coreNames(solver, names), o);
+            return new Verdict(Status.VACUOUS, clash, Map.of(),
+                    Optional.of("the premises contradict each other: " + String.join(", ", clash)), 0, 0);
+        }
         BoolExpr goal = ctx.mkBoolConst(GOAL);
         List<BoolExpr> all = new ArrayList<>(premises);
         all.add(goal);
         com.microsoft.z3.Status r = solver.check(all.toArray(new BoolExpr[0]));
         if (r == com.microsoft.z3.Status.SATISFIABLE) {
-            return new Verdict(Status.REFUTED, List.of(), counterexample(o, solver.getModel()), Optional.empty(), 0);
+            return new Verdict(Status.REFUTED, List.of(), counterexample(o, solver.getModel()), Optional.empty(), 0, 0);
         }
         if (r == com.microsoft.z3.Status.UNKNOWN) return unknown(solver);
-        List<String> core = new ArrayList<>();
-        boolean goalInCore = false;
-        for (BoolExpr e : solver.getUnsatCore()) {
-            if (e.equals(goal)) goalInCore = true;
-            else core.add(names.get(e));
-        }
-        // Proved needs satisfiable premises; the core alone cannot show that.
-        com.microsoft.z3.Status p = goalInCore ? solver.check(premises.toArray(new BoolExpr[0]))
-                : com.microsoft.z3.Status.UNSATISFIABLE;
-        if (p == com.microsoft.z3.Status.SATISFIABLE) {
-            return new Verdict(Status.PROVED, ordered(core, o), Map.of(), Optional.empty(), 0);
-        }
-        if (p == com.microsoft.z3.Status.UNKNOWN) return unknown(solver);
-        List<String> clash = goalInCore ? coreNames(solver, names) : core;
-        return new Verdict(Status.VACUOUS, ordered(clash, o), Map.of(),
-                Optional.of("the premises contradict each other: " + String.join(", ", ordered(clash, o))), 0);
+        return new Verdict(Status.PROVED, ordered(coreNames(solver, names), o), Map.of(), Optional.empty(), 0, 0);
     }
 
     private Verdict satisfiable(Obligation o, Solver solver, List<BoolExpr> premises, Map<BoolExpr, String> names) {
         com.microsoft.z3.Status r = solver.check(premises.toArray(new BoolExpr[0]));
-        if (r == com.microsoft.z3.Status.SATISFIABLE) return new Verdict(Status.PROVED, List.of(), Map.of(), Optional.empty(), 0);
+        if (r == com.microsoft.z3.Status.SATISFIABLE) return new Verdict(Status.PROVED, List.of(), Map.of(), Optional.empty(), 0, 0);
         if (r == com.microsoft.z3.Status.UNKNOWN) return unknown(solver);
         List<String> core = ordered(coreNames(solver, names), o);
         return new Verdict(Status.VACUOUS, core, Map.of(), Optional.of("these premises contradict each other: "
-                + String.join(", ", core)), 0);
+                + String.join(", ", core)), 0, 0);
     }
 
     private static List<String> coreNames(Solver solver, Map<BoolExpr, String> names) {
@@ -155,7 +163,7 @@ public final class Z3Session implements AutoCloseable {
         if (why.equals("canceled") || why.contains("resource") || why.contains("timeout")) {
             why += " (the --rlimit or --timeout-ms budget ran out)";
         }
-        return new Verdict(Status.UNKNOWN, List.of(), Map.of(), Optional.of("Z3 gave up: " + why), 0);
+        return new Verdict(Status.UNKNOWN, List.of(), Map.of(), Optional.of("Z3 gave up: " + why), 0, 0);
     }
 
     private Map<String, String> counterexample(Obligation o, Model model) {
@@ -194,6 +202,7 @@ public final class Z3Session implements AutoCloseable {
 
     @Override
     public void close() {
+        solver = null;
         if (ctx != null) {
             ctx.close();
             ctx = null;

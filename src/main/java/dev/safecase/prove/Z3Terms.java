@@ -20,13 +20,19 @@ final class Z3Terms {
     private final Context ctx;
     private final Map<String, Expr<?>> symbols = new HashMap<>();
     private final Map<String, EnumSort<Object>> enums = new HashMap<>();
+    /** Shared premises (an inherited warrant, a range) are the same term object: translate them once. */
+    private final Map<Term, BoolExpr> cache = new java.util.IdentityHashMap<>();
 
     Z3Terms(Context ctx) {
         this.ctx = ctx;
     }
 
     BoolExpr bool(Term t) {
-        return (BoolExpr) expr(t, false);
+        BoolExpr hit = cache.get(t);
+        if (hit != null) return hit;
+        BoolExpr e = (BoolExpr) expr(t, false);
+        cache.put(t, e);
+        return e;
     }
 
     @SuppressWarnings("unchecked")
