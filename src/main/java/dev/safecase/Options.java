@@ -38,6 +38,37 @@ public record Options(Path root, LocalDate today, boolean strict, Set<Status> fa
     public Options withJobs(int j) { return new Options(root, today, strict, failOn, minProved, timeoutMs, rlimit, j, cache); }
     public Options withCache(boolean c) { return new Options(root, today, strict, failOn, minProved, timeoutMs, rlimit, jobs, c); }
 
+    /** Parses a fail-on list such as {@code refuted,invalid}; the message says what is wrong. */
+    public static Set<Status> parseFailOn(String s) {
+        Set<Status> out = EnumSet.noneOf(Status.class);
+        for (String part : s.split(",")) {
+            if (part.isBlank()) continue;
+            Status st;
+            try {
+                st = Status.parse(part);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("unknown status '" + part.trim()
+                        + "' (statuses: refuted, vacuous, unknown, open, invalid, asserted)");
+            }
+            if (st == Status.PROVED) throw new IllegalArgumentException("'proved' cannot fail the gate");
+            out.add(st);
+        }
+        return out;
+    }
+
+    /** Parses a share of obligations, 0..1, or a percentage such as {@code 90%}. */
+    public static Rational parseShare(String s) {
+        Rational r;
+        String t = s.trim();
+        try {
+            r = t.endsWith("%") ? Rational.parse(t.substring(0, t.length() - 1).trim()).divide(Rational.of(100)) : Rational.parse(t);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException(s + " is not a number between 0 and 1");
+        }
+        if (r.signum() < 0 || r.compareTo(Rational.ONE) > 0) throw new IllegalArgumentException(s + " must be between 0 and 1");
+        return r;
+    }
+
     /** The fail-on set in status order, for printing. */
     public List<Status> failOnOrdered() {
         List<Status> order = List.of(Status.REFUTED, Status.VACUOUS, Status.UNKNOWN, Status.OPEN, Status.INVALID, Status.ASSERTED);

@@ -161,33 +161,19 @@ public final class Main implements Callable<Integer> {
         }
 
         private static Set<Status> parseFailOn(String s) {
-            Set<Status> out = EnumSet.noneOf(Status.class);
-            for (String part : s.split(",")) {
-                if (part.isBlank()) continue;
-                Status st;
-                try {
-                    st = Status.parse(part);
-                } catch (IllegalArgumentException e) {
-                    throw new BadOption("--fail-on: unknown status '" + part.trim()
-                            + "' (statuses: refuted, vacuous, unknown, open, invalid, asserted)");
-                }
-                if (st == Status.PROVED) throw new BadOption("--fail-on: 'proved' cannot fail the gate");
-                out.add(st);
+            try {
+                return Options.parseFailOn(s);
+            } catch (IllegalArgumentException e) {
+                throw new BadOption("--fail-on: " + e.getMessage());
             }
-            return out;
         }
 
         private static Rational parseShare(String s) {
-            Rational r;
             try {
-                r = s.endsWith("%") ? Rational.parse(s.substring(0, s.length() - 1)).divide(Rational.of(100)) : Rational.parse(s);
-            } catch (RuntimeException e) {
-                throw new BadOption("--min-proved " + s + " is not a number between 0 and 1");
+                return Options.parseShare(s);
+            } catch (IllegalArgumentException e) {
+                throw new BadOption("--min-proved " + e.getMessage());
             }
-            if (r.signum() < 0 || r.compareTo(Rational.ONE) > 0) {
-                throw new BadOption("--min-proved " + s + " must be between 0 and 1");
-            }
-            return r;
         }
     }
 

@@ -124,29 +124,17 @@ abstract class AbstractSafecaseMojo extends AbstractMojo {
         } catch (DateTimeParseException e) {
             throw new MojoExecutionException("safecase.today: " + today + " is not a date (YYYY-MM-DD)");
         }
-        Set<Status> fail = EnumSet.noneOf(Status.class);
-        for (String s : failOn == null ? new String[0] : failOn.split(",")) {
-            if (s.isBlank()) continue;
-            Status st;
-            try {
-                st = Status.parse(s);
-            } catch (IllegalArgumentException e) {
-                throw new MojoExecutionException("safecase.failOn: unknown status '" + s.trim()
-                        + "' (use refuted, vacuous, unknown, open, invalid, asserted)");
-            }
-            if (st == Status.PROVED) throw new MojoExecutionException("safecase.failOn: 'proved' cannot fail the gate");
-            fail.add(st);
-        }
+        Set<Status> fail;
         Rational share;
         try {
-            String m = minProved == null ? "0" : minProved.trim();
-            share = m.endsWith("%") ? Rational.parse(m.substring(0, m.length() - 1).trim()).divide(Rational.of(100))
-                    : Rational.parse(m);
-        } catch (RuntimeException e) {
-            throw new MojoExecutionException("safecase.minProved: " + minProved + " is not a number between 0 and 1");
+            fail = Options.parseFailOn(failOn == null ? "" : failOn);
+        } catch (IllegalArgumentException e) {
+            throw new MojoExecutionException("safecase.failOn: " + e.getMessage());
         }
-        if (share.signum() < 0 || share.compareTo(Rational.ONE) > 0) {
-            throw new MojoExecutionException("safecase.minProved: " + minProved + " must be between 0 and 1");
+        try {
+            share = Options.parseShare(minProved == null ? "0" : minProved);
+        } catch (IllegalArgumentException e) {
+            throw new MojoExecutionException("safecase.minProved: " + e.getMessage());
         }
         if (timeoutMs < 1) throw new MojoExecutionException("safecase.timeoutMs: " + timeoutMs + " must be at least 1");
         if (rlimit < 1) throw new MojoExecutionException("safecase.rlimit: " + rlimit + " must be at least 1");
