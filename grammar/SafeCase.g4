@@ -252,10 +252,16 @@ NUMBER : DIGIT+ ('.' DIGIT+)? ([eE] [+-]? DIGIT+)? '%'?;
 IDENT : [A-Za-z_] [A-Za-z0-9_]*;
 
 LONG_STRING : '"""' .*? '"""';
-STRING : '"' ( '\\' ["\\n] | ~["\\\r\n] )* '"';
+// Any escape is read here; the AST builder reports the ones the language does not have, so a
+// bad escape is one error and does not derail the rest of the line.
+STRING : '"' ( '\\' ~[\r\n] | ~["\\\r\n] )* '"';
 
 LINE_COMMENT : '//' ~[\r\n]* -> channel(HIDDEN);
 BLOCK_COMMENT : '/*' .*? '*/' -> channel(HIDDEN);
+// A comment or long string that the file ends inside: one token, reported by the parser facade,
+// instead of a cascade of errors about the '/' or quotes that start it.
+UNCLOSED_COMMENT : '/*' ( ~'*' | '*'+ ~[*/] )* '*'* EOF -> channel(HIDDEN);
+UNCLOSED_LONG_STRING : '"""' ( ~'"' | '"' ~'"' | '""' ~'"' )* '"'? '"'? EOF -> channel(HIDDEN);
 WS : [ \t\r\n\f\u00A0\uFEFF]+ -> channel(HIDDEN);
 
 fragment DIGIT : [0-9];

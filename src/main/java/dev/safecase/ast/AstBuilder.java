@@ -246,18 +246,23 @@ public final class AstBuilder {
         return new Expr.Binary(pos(ctx.IMPLIES().getSymbol()), Expr.BinOp.IMPLIES, left, impl(ctx.implExpr()));
     }
 
+    // The list getters are fetched once: ctx.andExpr(i) scans all children, which made long chains quadratic.
     private Expr or(OrExprContext ctx) {
-        Expr e = and(ctx.andExpr(0));
-        for (int i = 1; i < ctx.andExpr().size(); i++) {
-            e = new Expr.Binary(pos(ctx.OR(i - 1).getSymbol()), Expr.BinOp.OR, e, and(ctx.andExpr(i)));
+        List<AndExprContext> operands = ctx.andExpr();
+        List<org.antlr.v4.runtime.tree.TerminalNode> ops = ctx.OR();
+        Expr e = and(operands.get(0));
+        for (int i = 1; i < operands.size(); i++) {
+            e = new Expr.Binary(pos(ops.get(i - 1).getSymbol()), Expr.BinOp.OR, e, and(operands.get(i)));
         }
         return e;
     }
 
     private Expr and(AndExprContext ctx) {
-        Expr e = not(ctx.notExpr(0));
-        for (int i = 1; i < ctx.notExpr().size(); i++) {
-            e = new Expr.Binary(pos(ctx.AND(i - 1).getSymbol()), Expr.BinOp.AND, e, not(ctx.notExpr(i)));
+        List<NotExprContext> operands = ctx.notExpr();
+        List<org.antlr.v4.runtime.tree.TerminalNode> ops = ctx.AND();
+        Expr e = not(operands.get(0));
+        for (int i = 1; i < operands.size(); i++) {
+            e = new Expr.Binary(pos(ops.get(i - 1).getSymbol()), Expr.BinOp.AND, e, not(operands.get(i)));
         }
         return e;
     }
@@ -282,21 +287,23 @@ public final class AstBuilder {
     }
 
     private Expr add(AddExprContext ctx) {
-        Expr e = mul(ctx.mulExpr(0));
-        for (int i = 1; i < ctx.mulExpr().size(); i++) {
+        List<MulExprContext> operands = ctx.mulExpr();
+        Expr e = mul(operands.get(0));
+        for (int i = 1; i < operands.size(); i++) {
             Token op = ctx.ops.get(i - 1);
             e = new Expr.Binary(pos(op), op.getType() == SafeCaseParser.PLUS ? Expr.BinOp.ADD : Expr.BinOp.SUB, e,
-                    mul(ctx.mulExpr(i)));
+                    mul(operands.get(i)));
         }
         return e;
     }
 
     private Expr mul(MulExprContext ctx) {
-        Expr e = mulOperand(ctx.mulOperand(0));
-        for (int i = 1; i < ctx.mulOperand().size(); i++) {
+        List<MulOperandContext> operands = ctx.mulOperand();
+        Expr e = mulOperand(operands.get(0));
+        for (int i = 1; i < operands.size(); i++) {
             Token op = ctx.ops.get(i - 1);
             e = new Expr.Binary(pos(op), op.getType() == SafeCaseParser.STAR ? Expr.BinOp.MUL : Expr.BinOp.DIV, e,
-                    mulOperand(ctx.mulOperand(i)));
+                    mulOperand(operands.get(i)));
         }
         return e;
     }

@@ -123,11 +123,12 @@ public final class Checker implements Formulas.Symbols {
         List<Model.Node> nodes = new ArrayList<>();
         for (Raw raw : orderedRaws()) resolve(raw).ifPresent(nodes::add);
         for (String id : usedModuleNodes) resolve(moduleNodes.get(id)).ifPresent(nodes::add);
-        if (diags.hasErrors()) return Optional.empty();
+        // Cycles and strategy parents are checked even after other errors, so one run reports them all.
+        boolean partial = diags.hasErrors();
         Model.Case model = new Model.Case(header.name(), unit.displayPath(), unit.path(), header.pos(),
-                header.text().value(), List.copyOf(quantities.values()), nodes);
-        new Structure(model, diags, claimFormulaRefs).check();
-        return Optional.of(model);
+                header.text().value(), quantities.values().stream().filter(java.util.Objects::nonNull).toList(), nodes);
+        new Structure(model, diags, claimFormulaRefs, partial).check();
+        return partial ? Optional.empty() : Optional.of(model);
     }
 
     private static String key(Path p) {
@@ -270,11 +271,33 @@ public final class Checker implements Formulas.Symbols {
             next.add(f.key());
             int before = countErrors();
             declareFile(module, moduleScope, false, next);
+            validateModule(moduleScope);
             if (countErrors() > before) {
                 diags.error(Code.SC209, imp.pos(), "module " + dotted + " has errors (reported at " + loaded.text().display() + ")");
             }
         }
         declare(scope, alias, imp.pos(), new Scope.ModuleSym(imp.pos(), moduleScope));
+    }
+
+    /**
+     * Checks every quantity, define and node of a module, used or not, so that an error anywhere in
+     * it fails the import (§9). What it registers is dropped again: only what a case uses joins it.
+     */
+    private void validateModule(Scope scope) {
+        Map<String, Model.Quantity> kept = new LinkedHashMap<>(quantities);
+        for (Scope.Symbol sym : List.copyOf(scope.locals().values())) {
+            if (sym instanceof Scope.QuantitySym q) {
+                Optional<Type.EnumType> idx = indexEnum(q);
+                if (idx.isEmpty()) quantityName(q, Optional.empty());
+                else idx.get().members().forEach(m -> quantityName(q, Optional.of(m)));
+            } else if (sym instanceof Scope.DefineSym d) {
+                define(d);
+            } else if (sym instanceof Scope.NodeSym n && moduleNodes.containsKey(n.id())) {
+                resolve(moduleNodes.get(n.id()));
+            }
+        }
+        quantities.clear();
+        quantities.putAll(kept);
     }
 
     private int countErrors() {
@@ -422,14 +445,20 @@ public final class Checker implements Formulas.Symbols {
             diags.error(Code.SC201, id.pos(), "unknown use prefix '" + id.first() + "'" + Resolve.suggestion(id, caseScope));
             return;
         }
-        if (!(first.get() instanceof Scope.PrefixSym p) || id.parts().size() != 2) {
+        if (!(first.get() instanceof Scope.PrefixSym p)) {
             diags.error(Code.SC313, id.pos(), "a qualified ID declares a completion, and '" + id.first()
                     + "' is not a `use` prefix; IDs of new nodes are simple names");
             return;
         }
+        if (id.parts().size() != 2) {
+            diags.error(Code.SC313, id.pos(), "a completion names one node of an instance, as " + id.first() + "."
+                    + id.parts().get(1) + ", not " + id.text());
+            return;
+        }
         Optional<Scope.Symbol> target = p.instance().local(id.last());
         if (target.isEmpty() || !(target.get() instanceof Scope.NodeSym ns)) {
-            diags.error(Code.SC201, id.pos(), "instance " + id.first() + " has no node '" + id.last() + "'");
+            diags.error(Code.SC201, id.pos(), "instance " + id.first() + " has no node '" + id.last() + "'"
+                    + Resolve.suggestion(id, caseScope));
             return;
         }
         Raw raw = byId.get(ns.id());
@@ -457,10 +486,10 @@ public final class Checker implements Formulas.Symbols {
             }
             boolean already = raw.el.clauses().stream().anyMatch(x -> x.kind() == cl.kind()
                     && cl.kind() != Clause.Kind.ASSUMING && cl.kind() != Clause.Kind.CONTEXT && cl.kind() != Clause.Kind.JUSTIFIED_BY);
-            boolean eliminated = c.kind() == Decl.ElementKind.DEFEATER && raw.el.clauses().stream()
-                    .anyMatch(x -> x.kind() == Clause.Kind.ELIMINATED_BY || x.kind() == Clause.Kind.ACCEPTED);
-            if (already || eliminated) {
-                diags.error(Code.SC313, cl.pos(), ns.id() + " already has `" + (eliminated ? "eliminated by/accepted" : cl.kind().keyword)
+            Optional<Clause.Kind> settled = c.kind() != Decl.ElementKind.DEFEATER ? Optional.empty() : raw.el.clauses().stream()
+                    .map(Clause::kind).filter(k -> k == Clause.Kind.ELIMINATED_BY || k == Clause.Kind.ACCEPTED).findFirst();
+            if (already || settled.isPresent()) {
+                diags.error(Code.SC313, cl.pos(), ns.id() + " already has `" + settled.orElse(cl.kind()).keyword
                         + "` in its pattern; a completion cannot replace it");
                 return;
             }
@@ -610,11 +639,18 @@ public final class Checker implements Formulas.Symbols {
                 default -> null;
             };
             if (place == null) {
-                diags.error(Code.SC306, el.formula().get().pos(), "a " + el.kind().keyword + " has no formula");
+                diags.error(Code.SC306, el.formula().get().pos(), article(el.kind().keyword) + " " + el.kind().keyword + " has no formula");
             } else {
                 formulaOwner = el.kind() == Decl.ElementKind.CLAIM ? raw.id : null;
                 formula = formulas.formula(el.formula().get(), scope, place);
                 formulaOwner = null;
+                // Defines are inlined, so the resolved formula also names the claims that a define
+                // (resolved once, perhaps for another claim) refers to.
+                if (el.kind() == Decl.ElementKind.CLAIM && formula.isPresent()) {
+                    Set<String> claims = new LinkedHashSet<>();
+                    Terms.collect(formula.get(), new LinkedHashSet<>(), claims);
+                    claimFormulaRefs.computeIfAbsent(raw.id, k -> new LinkedHashSet<>()).addAll(claims);
+                }
             }
         }
         Optional<String> asserted = str(clauses, Clause.Kind.ASSERTED, raw);
@@ -645,7 +681,7 @@ public final class Checker implements Formulas.Symbols {
         Set<Clause.Kind> allowed = ALLOWED.get(el.kind());
         for (Clause c : el.clauses()) {
             if (!allowed.contains(c.kind())) {
-                diags.error(Code.SC306, c.pos(), "`" + c.kind().keyword + "` is not allowed on a " + el.kind().keyword
+                diags.error(Code.SC306, c.pos(), "`" + c.kind().keyword + "` is not allowed on " + article(el.kind().keyword) + " " + el.kind().keyword
                         + (allowed.isEmpty() ? " (it takes no clauses)" : ""));
             } else if (out.putIfAbsent(c.kind(), c) != null) {
                 diags.error(Code.SC307, c.pos(), "`" + c.kind().keyword + "` is given twice on " + el.kind().keyword + " "
@@ -749,7 +785,7 @@ public final class Checker implements Formulas.Symbols {
             diags.error(Code.SC302, sup.pos(), "claim " + raw.id + " is supported by strategy " + strategies.get(0)
                     + " and by other nodes; a claim names exactly one strategy, or only claims and evidence: "
                     + "put the extra support under the strategy");
-            return new Model.Unsupported();
+            return new Model.ByStrategy(strategies.get(0));
         }
         if (!strategies.isEmpty()) {
             if (asserted) {

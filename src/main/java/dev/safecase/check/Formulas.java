@@ -69,11 +69,39 @@ final class Formulas {
         Optional<Term> t = check(e, scope, place, Optional.of(Type.BOOL));
         roundedSlots.clear();
         if (t.isEmpty()) return t;
+        if (tooDeep(t.get(), e, place)) return Optional.empty();
         if (!(t.get().type() instanceof Type.Bool)) {
             diags.error(Code.SC401, e.pos(), place.what() + " must be a bool formula, but this is " + t.get().type().describe());
             return Optional.empty();
         }
         return t;
+    }
+
+    /**
+     * Later passes recurse on terms; inlined defines and expanded sums can make a term deeper than
+     * any formula as written, so the same limit as the parser's applies to the result.
+     */
+    private boolean tooDeep(Term t, Expr e, Place place) {
+        int depth = depth(t);
+        if (depth <= dev.safecase.syntax.Parser.MAX_DEPTH) return false;
+        Expr start = e;
+        while (start instanceof Expr.Binary b) start = b.left();
+        diags.error(Code.SC101, start.pos(), place.what() + " nested too deeply once defines are inlined and sums expanded ("
+                + depth + " levels of operators, at most " + dev.safecase.syntax.Parser.MAX_DEPTH + ")");
+        return true;
+    }
+
+    /** Nesting depth of a resolved term, without recursion (claim references count as leaves). */
+    static int depth(Term root) {
+        int max = 0;
+        java.util.Deque<Map.Entry<Term, Integer>> todo = new java.util.ArrayDeque<>();
+        todo.push(Map.entry(root, 1));
+        while (!todo.isEmpty()) {
+            Map.Entry<Term, Integer> e = todo.pop();
+            max = Math.max(max, e.getValue());
+            for (Term c : Terms.children(e.getKey())) todo.push(Map.entry(c, e.getValue() + 1));
+        }
+        return max;
     }
 
     List<Model.Bound> takeBounds() {
@@ -84,7 +112,8 @@ final class Formulas {
 
     /** Any expression (define bodies, constants). */
     Optional<Term> expression(Expr e, Scope scope, Place place) {
-        return check(e, scope, place, Optional.empty());
+        Optional<Term> t = check(e, scope, place, Optional.empty());
+        return t.isPresent() && tooDeep(t.get(), e, place) ? Optional.empty() : t;
     }
 
     private void markRoundedSlots(Expr e) {
@@ -198,6 +227,7 @@ final class Formulas {
         Optional<Type> type = symbols.quantityType(q);
         Optional<Type.EnumType> index = symbols.indexEnum(q);
         if (type.isEmpty()) return Optional.empty();
+        if (index.isEmpty() && q.decl().indexEnum().isPresent()) return Optional.empty(); // its bad enum is reported
         if (index.isEmpty()) {
             if (r.index().isPresent()) {
                 diags.error(Code.SC411, r.index().get().pos(), "quantity " + q.name() + " is not indexed");

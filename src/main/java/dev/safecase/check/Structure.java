@@ -21,11 +21,14 @@ final class Structure {
     private final Diagnostics diags;
     private final Map<String, Set<String>> claimFormulaRefs;
     private final Map<String, Model.Node> nodes = new LinkedHashMap<>();
+    /** The model lacks what failed to resolve: skip the checks that a missing reference would trip. */
+    private final boolean partial;
 
-    Structure(Model.Case model, Diagnostics diags, Map<String, Set<String>> claimFormulaRefs) {
+    Structure(Model.Case model, Diagnostics diags, Map<String, Set<String>> claimFormulaRefs, boolean partial) {
         this.model = model;
         this.diags = diags;
         this.claimFormulaRefs = claimFormulaRefs;
+        this.partial = partial;
         for (Model.Node n : model.nodes()) nodes.put(n.id(), n);
     }
 
@@ -35,7 +38,7 @@ final class Structure {
         cycles(dependencyEdges(), "dependency cycle", Code.SC304);
         cycles(claimFormulaRefs, "claim formula cycle (a formal claim's formula names claims whose formulas name it back)",
                 Code.SC305);
-        unusedAssumptions();
+        if (!partial) unusedAssumptions();
     }
 
     private void strategyParents() {
@@ -50,7 +53,7 @@ final class Structure {
             }
         }
         for (Model.Strategy s : model.all(Model.Strategy.class)) {
-            if (!parent.containsKey(s.id())) {
+            if (!partial && !parent.containsKey(s.id())) {
                 diags.error(Code.SC303, s.pos(), "strategy " + s.id() + " is named by no claim's `supported by`; "
                         + "every strategy has exactly one parent claim");
             }

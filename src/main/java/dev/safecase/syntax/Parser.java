@@ -1,9 +1,17 @@
 package dev.safecase.syntax;
 
 import dev.safecase.ast.AstBuilder;
+import dev.safecase.ast.Clause;
+import dev.safecase.ast.Decl;
+import dev.safecase.ast.Expr;
 import dev.safecase.ast.SourceUnit;
 import dev.safecase.syntax.gen.SafeCaseLexer;
 import dev.safecase.syntax.gen.SafeCaseParser;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.antlr.v4.runtime.BaseErrorListener;
@@ -26,7 +34,8 @@ public final class Parser {
         SafeCaseLexer lexer = new SafeCaseLexer(CharStreams.fromString(source.text(), source.display()));
         lexer.removeErrorListeners();
         lexer.addErrorListener(new Listener(source.display(), local, true));
-        SafeCaseParser parser = new SafeCaseParser(new CommonTokenStream(lexer));
+        CommonTokenStream tokens = new CommonTokenStream(lexer);
+        SafeCaseParser parser = new SafeCaseParser(tokens);
         parser.removeErrorListeners();
         parser.addErrorListener(new Listener(source.display(), local, false));
         SafeCaseParser.FileContext tree;
@@ -36,12 +45,104 @@ public final class Parser {
             diags.error(Code.SC101, new Position(source.display(), 1, 1), "formula nested too deeply to parse");
             return Optional.empty();
         }
+        for (Token t : tokens.getTokens()) {
+            Position at = new Position(source.display(), t.getLine(), t.getCharPositionInLine() + 1);
+            switch (t.getType()) {
+                case SafeCaseParser.STRING -> checkEscapes(t, source.display(), local);
+                case SafeCaseParser.UNCLOSED_COMMENT -> local.error(Code.SC102, at, "unterminated /* comment (it needs a */)");
+                case SafeCaseParser.UNCLOSED_LONG_STRING -> local.error(Code.SC102, at, "unterminated \"\"\" string (it needs a closing \"\"\")");
+                default -> { }
+            }
+        }
         diags.addAll(local.sorted());
         if (local.hasErrors()) {
             return Optional.empty();
         }
-        return Optional.of(new AstBuilder(source, diags).file(tree));
+        // The AST builder reports malformed numbers (SC102): like any syntax error, they leave no AST.
+        Diagnostics built = new Diagnostics();
+        SourceUnit unit = new AstBuilder(source, built).file(tree);
+        for (Decl d : unit.decls()) checkDepth(d, built);
+        diags.addAll(built.sorted());
+        return built.hasErrors() ? Optional.empty() : Optional.of(unit);
     }
+
+    /**
+     * Deepest operator nesting of a formula that later passes (which recurse on formulas) accept.
+     * The parser itself takes long flat chains such as {@code a + b + …} without recursing, but the
+     * tree it builds for them is as deep as the chain is long.
+     */
+    public static final int MAX_DEPTH = 250;
+
+    private static void checkDepth(Decl d, Diagnostics diags) {
+        List<Expr> exprs = new ArrayList<>();
+        if (d instanceof Decl.Quantity q) {
+            Optional<Decl.Range> r = q.type() instanceof Decl.IntType i ? i.range()
+                    : q.type() instanceof Decl.RealType t ? t.range() : Optional.empty();
+            r.ifPresent(x -> exprs.addAll(List.of(x.low(), x.high())));
+        } else if (d instanceof Decl.Define def) {
+            exprs.add(def.value());
+        } else if (d instanceof Decl.Element el) {
+            el.formula().ifPresent(exprs::add);
+            for (Clause c : el.clauses()) if (c instanceof Clause.Gives g) exprs.addAll(g.facts());
+        } else if (d instanceof Decl.Use u) {
+            for (Decl.Arg a : u.args()) a.value().ifPresent(exprs::add);
+        } else if (d instanceof Decl.Pattern p) {
+            for (Decl b : p.body()) checkDepth(b, diags);
+        }
+        for (Expr e : exprs) {
+            if (depth(e) > MAX_DEPTH) {
+                diags.error(Code.SC101, start(e), "formula nested too deeply (more than " + MAX_DEPTH
+                        + " levels of operators); split it into several claims or assumptions");
+            }
+        }
+    }
+
+    /** Nesting depth of a formula, computed without recursion so that any depth can be measured. */
+    public static int depth(Expr root) {
+        int max = 0;
+        Deque<Map.Entry<Expr, Integer>> todo = new ArrayDeque<>();
+        todo.push(Map.entry(root, 1));
+        while (!todo.isEmpty()) {
+            Map.Entry<Expr, Integer> e = todo.pop();
+            int d = e.getValue();
+            max = Math.max(max, d);
+            for (Expr c : children(e.getKey())) todo.push(Map.entry(c, d + 1));
+        }
+        return max;
+    }
+
+    /** Where a formula starts: a binary operator's position is its operator, so go left. */
+    private static Position start(Expr e) {
+        Expr x = e;
+        while (x instanceof Expr.Binary b) x = b.left();
+        return x.pos();
+    }
+
+    private static List<Expr> children(Expr e) {
+        if (e instanceof Expr.Binary b) return List.of(b.left(), b.right());
+        if (e instanceof Expr.Unary u) return List.of(u.operand());
+        if (e instanceof Expr.If i) return List.of(i.cond(), i.then(), i.otherwise());
+        if (e instanceof Expr.Quant q) return List.of(q.body());
+        if (e instanceof Expr.Call c) return c.args();
+        if (e instanceof Expr.Ref r && r.index().isPresent()) return List.of(r.index().get());
+        return List.of();
+    }
+
+    /** The lexer reads any escape, so that one bad escape does not derail the line; only three exist. */
+    private static void checkEscapes(Token t, String file, Diagnostics diags) {
+        String raw = t.getText();
+        for (int i = 1; i < raw.length() - 1; i++) {
+            if (raw.charAt(i) != '\\') continue;
+            char n = raw.charAt(++i);
+            if (n != 'n' && n != '"' && n != '\\') {
+                diags.error(Code.SC102, new Position(file, t.getLine(), t.getCharPositionInLine() + i), "bad escape '\\" + n
+                        + "' in a string (only \\\", \\\\ and \\n are allowed; write \\\\ for a backslash)");
+            }
+        }
+    }
+
+    private static final Set<Integer> COMPARISONS = Set.of(SafeCaseParser.LT, SafeCaseParser.LE, SafeCaseParser.GT,
+            SafeCaseParser.GE, SafeCaseParser.EQEQ, SafeCaseParser.NEQ);
 
     private static final Set<String> KEYWORDS = Set.of(
             "case", "import", "as", "quantity", "enum", "define", "context", "assumption", "claim", "strategy",
@@ -78,12 +179,19 @@ public final class Parser {
             String bad = msg.replaceFirst("^token recognition error at: '", "").replaceFirst("'$", "");
             if (bad.startsWith("\"\"\"")) return "unterminated \"\"\" string";
             if (bad.startsWith("\"")) {
-                return bad.contains("\\") ? "bad escape in string (only \\\", \\\\ and \\n are allowed) or unterminated string"
+                // ANTLR shows the line break that ended the string as the two characters \n (or \r).
+                boolean unterminated = bad.endsWith("\\n") || bad.endsWith("\\r") || atEof(recognizer);
+                return !unterminated && bad.contains("\\")
+                        ? "bad escape in string (only \\\", \\\\ and \\n are allowed)"
                         : "unterminated string (a \"…\" string ends on its line; use \"\"\"…\"\"\" for several lines)";
             }
             if (bad.startsWith("/*")) return "unterminated /* comment";
             if (bad.startsWith("%")) return "unexpected '%' (write the percentage without a space, as 5%)";
             return "unexpected character '" + printable(bad) + "'";
+        }
+
+        private static boolean atEof(Recognizer<?, ?> recognizer) {
+            return recognizer instanceof Lexer l && l.getInputStream().LA(1) == Token.EOF;
         }
 
         private static String syntaxMessage(org.antlr.v4.runtime.Parser parser, Token tok, String msg) {
@@ -98,8 +206,22 @@ public final class Parser {
                 String what = msg.substring("missing ".length()).replaceFirst(" at .*$", "");
                 return "missing " + symbol(what, parser.getVocabulary()) + " before " + found;
             }
-            if (tok != null && KEYWORDS.contains(tok.getText()) && expected.contains(SafeCaseParser.IDENT)) {
+            // Where a formula operand is expected a keyword usually means the formula was cut short.
+            boolean operand = expected.contains(SafeCaseParser.NUMBER);
+            if (tok != null && KEYWORDS.contains(tok.getText()) && expected.contains(SafeCaseParser.IDENT) && !operand) {
                 return "'" + tok.getText() + "' is a reserved keyword and cannot be used as a name";
+            }
+            if (operand && tok != null && (tok.getType() == SafeCaseParser.FORALL || tok.getType() == SafeCaseParser.EXISTS
+                    || tok.getType() == SafeCaseParser.IF)) {
+                return "'" + tok.getText() + "' extends as far right as it can, so it cannot be an operand here; "
+                        + "put it in parentheses";
+            }
+            if (operand) return "unexpected " + found + "; expected a formula";
+            if (tok != null && COMPARISONS.contains(tok.getType())) {
+                return "unexpected " + found + ": comparisons do not chain; write a < b and b < c";
+            }
+            if (tok != null && tok.getType() == SafeCaseParser.IFF) {
+                return "unexpected " + found + ": <=> does not chain; add parentheses";
             }
             StringBuilder sb = new StringBuilder("unexpected ").append(found);
             String exp = expectedList(expected, parser.getVocabulary());

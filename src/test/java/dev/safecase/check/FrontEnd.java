@@ -1,0 +1,47 @@
+package dev.safecase.check;
+
+import dev.safecase.ast.SourceUnit;
+import dev.safecase.syntax.Diagnostic;
+import dev.safecase.syntax.Diagnostics;
+import dev.safecase.syntax.Parser;
+import dev.safecase.syntax.SourceText;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/** Runs the front end (parser and checker, no prover) on a text held in memory. */
+final class FrontEnd {
+    private FrontEnd() {
+    }
+
+    /** What the front end made of one text: the checked model (when no error) and every finding. */
+    record Result(Optional<SourceUnit> unit, Optional<Model.Case> model, List<Diagnostic> diagnostics) {
+        List<Diagnostic> errors() {
+            return diagnostics.stream().filter(Diagnostic::isError).toList();
+        }
+
+        /** {@code line:col CODE message}, one per line, in source order: easy to compare in a test. */
+        String render() {
+            return diagnostics.stream().map(d -> d.pos().line() + ":" + d.pos().col() + " " + d.severity().label() + " "
+                    + d.code().id() + " " + d.message()).collect(Collectors.joining("\n"));
+        }
+    }
+
+    static Result check(String text) {
+        return check(new Sources(Path.of("").toAbsolutePath()), "test.case", text);
+    }
+
+    /** Parses and, when that succeeds and the text is a case, checks it; the file is not on disk. */
+    static Result check(Sources sources, String display, String text) {
+        return check(sources, new SourceText(null, display, text));
+    }
+
+    static Result check(Sources sources, SourceText source) {
+        Diagnostics diags = new Diagnostics();
+        Optional<SourceUnit> unit = Parser.parse(source, diags);
+        Optional<Model.Case> model = Optional.empty();
+        if (unit.isPresent() && unit.get().isCase()) model = Checker.check(unit.get(), sources, diags);
+        return new Result(unit, model, diags.sorted());
+    }
+}
