@@ -76,7 +76,7 @@ public final class Verifier {
     public Map<String, Prepared> prepare(List<Path> paths, Diagnostics diags, Map<String, String> failedCases) {
         Map<String, Prepared> out = new LinkedHashMap<>();
         Validity validity = new Validity(options.root(), options.today());
-        for (SourceUnit unit : caseUnits(paths, diags)) {
+        for (SourceUnit unit : caseUnits(paths, diags, failedCases)) {
             String name = unit.header().orElseThrow().name();
             if (out.containsKey(name) || failedCases.containsKey(name)) {
                 diags.error(Code.SC005, unit.header().get().namePos(), "case name " + name + " is already used by "
@@ -190,7 +190,7 @@ public final class Verifier {
     // ------------------------------------------------------------ inputs
 
     /** Every case file under the paths (folders searched recursively), parsed. Modules are skipped. */
-    private List<SourceUnit> caseUnits(List<Path> paths, Diagnostics diags) {
+    private List<SourceUnit> caseUnits(List<Path> paths, Diagnostics diags, Map<String, String> failedCases) {
         List<SourceUnit> out = new ArrayList<>();
         for (Path p : paths) {
             String display = sources.display(p);
@@ -201,12 +201,12 @@ public final class Verifier {
             if (Files.isDirectory(p)) {
                 List<Path> files = caseFiles(p, display, diags);
                 int before = out.size();
-                for (Path f : files) loadCase(f, false, diags).ifPresent(out::add);
+                for (Path f : files) loadCase(f, false, diags, failedCases).ifPresent(out::add);
                 if (out.size() == before && !diags.hasErrors()) {
                     diags.error(Code.SC003, new Position(display, 1, 1), "no case found in this folder (a case starts with `case NAME \"text\"`)");
                 }
             } else {
-                loadCase(p, true, diags).ifPresent(out::add);
+                loadCase(p, true, diags, failedCases).ifPresent(out::add);
             }
         }
         return out;
@@ -221,16 +221,24 @@ public final class Verifier {
         }
     }
 
-    private Optional<SourceUnit> loadCase(Path file, boolean explicit, Diagnostics diags) {
+    private Optional<SourceUnit> loadCase(Path file, boolean explicit, Diagnostics diags, Map<String, String> failedCases) {
         Sources.Loaded loaded = sources.load(file);
+        boolean unreadable = loaded.diagnostics().stream()
+                .anyMatch(d -> d.code() == Code.SC001 || d.code() == Code.SC002);
         boolean isCase = loaded.unit().map(SourceUnit::isCase).orElse(looksLikeCase(loaded.text().text()));
-        if (!isCase && !explicit) return Optional.empty();
+        if (!isCase && !explicit && !unreadable) return Optional.empty();
         diags.addAll(loaded.diagnostics());
-        if (loaded.unit().isEmpty()) return Optional.empty();
+        if (loaded.unit().isEmpty()) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("^case\\s+([A-Za-z_][A-Za-z0-9_]*)")
+                    .matcher(withoutComments(loaded.text().text()));
+            if (m.find()) failedCases.putIfAbsent(m.group(1), loaded.text().display());
+            return Optional.empty();
+        }
         SourceUnit unit = loaded.unit().get();
         Position at = new Position(loaded.text().display(), 1, 1);
         if (!unit.isCase()) {
-            diags.error(Code.SC003, at, loaded.text().text().isBlank() ? "empty file: a case starts with `case NAME \"text\"`"
+            diags.error(Code.SC003, at, withoutComments(loaded.text().text()).isBlank()
+                    ? "empty file: a case starts with `case NAME \"text\"`"
                     : "this is a module (no `case NAME \"text\"` header); modules are checked through the cases that import them");
             return Optional.empty();
         }
@@ -242,9 +250,13 @@ public final class Verifier {
         return Optional.of(unit);
     }
 
+    private static String withoutComments(String text) {
+        return text.replaceAll("(?s)/\\*.*?\\*/", " ").replaceAll("//[^\n]*", " ").stripLeading();
+    }
+
     /** For files that failed to parse: does the text start (after comments) with `case`? */
     private static boolean looksLikeCase(String text) {
-        String t = text.replaceAll("(?s)/\\*.*?\\*/", " ").replaceAll("//[^\n]*", " ").stripLeading();
+        String t = withoutComments(text);
         return t.startsWith("case ") || t.startsWith("case\t") || t.startsWith("case\n");
     }
 

@@ -81,9 +81,12 @@ public final class Main implements Callable<Integer> {
         return m == null ? ex.getClass().getSimpleName() : m;
     }
 
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
     @Override
     public Integer call() {
-        new CommandLine(this).usage(System.out);
+        spec.commandLine().usage(spec.commandLine().getOut());
         return 0;
     }
 

@@ -30,8 +30,8 @@ public final class EvidencePaths {
             return new Located(Optional.empty(), Optional.of("\"" + written + "\" is not a valid path"));
         }
         if (p.isAbsolute() || written.startsWith("/") || written.startsWith("\\")) {
-            return new Located(Optional.empty(), Optional.of("absolute path \"" + written
-                    + "\"; evidence paths are relative to the case file and stay inside the project root " + rootAbs));
+            return new Located(Optional.empty(), Optional.of("\"" + written
+                    + "\" is an absolute path; evidence paths are relative to the case file and stay inside the project root " + rootAbs));
         }
         Path dir = caseFile == null ? rootAbs : caseFile.toAbsolutePath().normalize().getParent();
         Path abs = dir.resolve(p).normalize();

@@ -6,7 +6,8 @@ import dev.safecase.Results.ClaimResult;
 import dev.safecase.Results.DefeaterResult;
 import dev.safecase.Results.EvidenceResult;
 import dev.safecase.Results.ObligationResult;
-import dev.safecase.Results.Premise;
+import dev.safecase.Results.StrategyResult;
+import dev.safecase.Results.TextResult;
 import dev.safecase.prove.Status;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -19,60 +20,40 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The argument of one case as a graph of node IDs, read from its results for drawing and grouping.
- * Strategies are not listed in the results: a strategy is an ID named in a {@code supported by} that is neither a
- * claim nor evidence, and its subclaims are the claim IDs among its inference obligation's premises.
+ * The argument of one case as a graph of node IDs, read from its results for drawing and grouping: claims,
+ * strategies, evidence and defeaters joined by supported-by, eliminated-by and attack edges, and the side nodes
+ * (contexts, justifications, assumptions) that claims and strategies name.
  */
 final class CaseGraph {
-    enum Kind { CLAIM, STRATEGY, EVIDENCE, DEFEATER, ASSUMPTION, UNKNOWN }
+    enum Kind { CLAIM, STRATEGY, EVIDENCE, DEFEATER, ASSUMPTION, CONTEXT, JUSTIFICATION, UNKNOWN }
 
     final CaseResult result;
     final Map<String, ClaimResult> claims = new LinkedHashMap<>();
+    final Map<String, StrategyResult> strategies = new LinkedHashMap<>();
     final Map<String, EvidenceResult> evidence = new LinkedHashMap<>();
     final Map<String, DefeaterResult> defeaters = new LinkedHashMap<>();
     final Map<String, AssumptionResult> assumptions = new LinkedHashMap<>();
-    final Map<String, List<String>> strategies = new LinkedHashMap<>();
-    private final Map<String, String> strategyParent = new LinkedHashMap<>();
+    final Map<String, TextResult> texts = new LinkedHashMap<>();
     private final Map<String, List<ObligationResult>> obligationsByNode = new LinkedHashMap<>();
     private final Map<String, List<String>> parents = new LinkedHashMap<>();
 
     CaseGraph(CaseResult c) {
         this.result = c;
         c.claims().forEach(x -> claims.put(x.id(), x));
+        c.strategies().forEach(x -> strategies.put(x.id(), x));
         c.evidence().forEach(x -> evidence.put(x.id(), x));
         c.defeaters().forEach(x -> defeaters.put(x.id(), x));
         c.assumptions().forEach(x -> assumptions.put(x.id(), x));
+        c.texts().forEach(x -> texts.put(x.id(), x));
         for (ObligationResult o : c.obligations()) {
             obligationsByNode.computeIfAbsent(o.node(), k -> new ArrayList<>()).add(o);
         }
-        for (ClaimResult cl : c.claims()) {
-            for (String s : cl.supportedBy()) {
-                if (!claims.containsKey(s) && !evidence.containsKey(s) && !defeaters.containsKey(s)
-                        && !assumptions.containsKey(s) && !strategies.containsKey(s)) {
-                    strategies.put(s, subclaimsOf(s));
-                    strategyParent.put(s, cl.id());
-                }
-            }
-        }
         for (String id : allNodes()) {
             for (String child : children(id)) {
-                parents.computeIfAbsent(child, k -> new ArrayList<>()).add(id);
+                List<String> ps = parents.computeIfAbsent(child, k -> new ArrayList<>());
+                if (!ps.contains(id)) ps.add(id);
             }
         }
-    }
-
-    private List<String> subclaimsOf(String strategy) {
-        Set<String> subs = new LinkedHashSet<>();
-        for (ObligationResult o : obligationsOf(strategy)) {
-            if (!o.kind().equals("inference")) continue;
-            for (Premise p : o.premises()) {
-                if (claims.containsKey(p.name())) subs.add(p.name());
-            }
-            for (String n : o.core()) {
-                if (claims.containsKey(n)) subs.add(n);
-            }
-        }
-        return List.copyOf(subs);
     }
 
     /** Claims, strategies, evidence and defeaters: the nodes of the support and attack graph, in source order. */
@@ -83,6 +64,9 @@ final class CaseGraph {
             for (String s : cl.supportedBy()) {
                 if (strategies.containsKey(s) && !all.contains(s)) all.add(s);
             }
+        }
+        for (String s : strategies.keySet()) {
+            if (!all.contains(s)) all.add(s);
         }
         all.addAll(evidence.keySet());
         all.addAll(defeaters.keySet());
@@ -95,6 +79,9 @@ final class CaseGraph {
         if (evidence.containsKey(id)) return Kind.EVIDENCE;
         if (defeaters.containsKey(id)) return Kind.DEFEATER;
         if (assumptions.containsKey(id)) return Kind.ASSUMPTION;
+        if (texts.containsKey(id)) {
+            return "justification".equals(texts.get(id).kind()) ? Kind.JUSTIFICATION : Kind.CONTEXT;
+        }
         return Kind.UNKNOWN;
     }
 
@@ -102,16 +89,13 @@ final class CaseGraph {
         return obligationsByNode.getOrDefault(node, List.of());
     }
 
-    /**
-     * The status shown for a node. Claims, evidence and defeaters carry theirs; a strategy (absent from the results)
-     * shows the worst of its own obligations, for display only.
-     */
+    /** The status shown for a node, as the results give it; side nodes have none. */
     Optional<Status> status(String id) {
         return switch (kind(id)) {
             case CLAIM -> Optional.of(claims.get(id).status());
+            case STRATEGY -> Optional.of(strategies.get(id).status());
             case EVIDENCE -> Optional.of(evidence.get(id).status());
             case DEFEATER -> Optional.of(defeaters.get(id).status());
-            case STRATEGY -> obligationsOf(id).stream().map(ObligationResult::status).reduce(Status::worst);
             default -> Optional.empty();
         };
     }
@@ -120,7 +104,7 @@ final class CaseGraph {
     List<String> supports(String id) {
         return switch (kind(id)) {
             case CLAIM -> claims.get(id).supportedBy();
-            case STRATEGY -> strategies.get(id);
+            case STRATEGY -> strategies.get(id).subclaims();
             case DEFEATER -> defeaters.get(id).eliminatedBy();
             default -> List.of();
         };
@@ -163,9 +147,32 @@ final class CaseGraph {
         return seen;
     }
 
-    /** A strategy's parent claim. */
+    /**
+     * Every node's position in the claim tree read top-down: depth first from the roots in source order, then from
+     * nodes without parents, then the rest (a node reached twice keeps its first position).
+     */
+    Map<String, Integer> treeOrder() {
+        Map<String, Integer> order = new LinkedHashMap<>();
+        List<String> starts = new ArrayList<>(roots());
+        allNodes().stream().filter(id -> parents(id).isEmpty()).forEach(starts::add);
+        starts.addAll(allNodes());
+        for (String start : starts) {
+            Deque<String> stack = new ArrayDeque<>();
+            stack.push(start);
+            while (!stack.isEmpty()) {
+                String n = stack.pop();
+                if (order.containsKey(n)) continue;
+                order.put(n, order.size());
+                List<String> kids = children(n);
+                for (int i = kids.size() - 1; i >= 0; i--) stack.push(kids.get(i));
+            }
+        }
+        return order;
+    }
+
+    /** A strategy's parent claim: the first claim supported by it. */
     Optional<String> strategyParent(String strategy) {
-        return Optional.ofNullable(strategyParent.get(strategy));
+        return parents(strategy).stream().filter(claims::containsKey).findFirst();
     }
 
     /**
@@ -174,6 +181,22 @@ final class CaseGraph {
      */
     Optional<String> blockedClaim(ObligationResult o) {
         return claimServedBy(o.node(), 0);
+    }
+
+    /**
+     * The claim an open problem blocks, for grouping the research agenda: for the support obligation of a claim
+     * that nothing supports yet (undeveloped or unsupported), the claim it was meant to serve (its parent claim, the
+     * parent of its strategy, or the target of the defeater it should eliminate); otherwise {@link #blockedClaim}.
+     * A root that nothing supports blocks itself.
+     */
+    Optional<String> problemClaim(ObligationResult o) {
+        if (o.kind().equals("support") && kind(o.node()) == Kind.CLAIM) {
+            for (String p : parents(o.node())) {
+                Optional<String> c = claimServedBy(p, 0);
+                if (c.isPresent() && !c.get().equals(o.node())) return c;
+            }
+        }
+        return blockedClaim(o);
     }
 
     private Optional<String> claimServedBy(String node, int depth) {
@@ -187,43 +210,89 @@ final class CaseGraph {
         };
     }
 
-    /**
-     * Where an assumption is drawn: the highest nodes whose obligations have it in scope (no parent of theirs has it
-     * too), i.e. where it is named in {@code assuming}, as far as the results show.
-     */
-    List<String> anchors(AssumptionResult a) {
-        Set<String> scope = new LinkedHashSet<>();
-        for (ObligationResult o : result.obligations()) {
-            if (a.inScopeOf().contains(o.id()) && kind(o.node()) != Kind.UNKNOWN) scope.add(o.node());
-        }
-        for (String u : a.usedBy()) {
-            for (ObligationResult o : result.obligations()) {
-                if (o.id().equals(u) && kind(o.node()) != Kind.UNKNOWN) scope.add(o.node());
+    /** From a claim up to a root along first parents: the claims it serves, nearest first (without itself). */
+    List<String> claimsAbove(String claim) {
+        List<String> out = new ArrayList<>();
+        Set<String> seen = new LinkedHashSet<>();
+        seen.add(claim);
+        String at = claim;
+        while (true) {
+            Optional<String> up = Optional.empty();
+            for (String p : parents(at)) {
+                up = claimServedBy(p, 0).filter(c -> !seen.contains(c));
+                if (up.isPresent()) break;
             }
+            if (up.isEmpty()) return out;
+            at = up.get();
+            seen.add(at);
+            out.add(at);
         }
-        List<String> top = new ArrayList<>();
-        for (String n : scope) {
-            if (parents(n).stream().noneMatch(scope::contains)) top.add(n);
+    }
+
+    /** The contexts, justifications and assumptions a claim or strategy names, in that order. */
+    List<String> sideNodes(String id) {
+        List<String> out = new ArrayList<>();
+        switch (kind(id)) {
+            case CLAIM -> {
+                ClaimResult c = claims.get(id);
+                out.addAll(c.context());
+                out.addAll(c.justifiedBy());
+                out.addAll(c.assuming());
+            }
+            case STRATEGY -> {
+                StrategyResult s = strategies.get(id);
+                out.addAll(s.context());
+                out.addAll(s.justifiedBy());
+                out.addAll(s.assuming());
+            }
+            default -> { }
         }
-        return top;
+        return out;
+    }
+
+    /** Claims and strategies that name a side node (context, justification or assumption), in source order. */
+    List<String> namedBy(String side) {
+        List<String> out = new ArrayList<>();
+        for (String id : allNodes()) {
+            if (sideNodes(id).contains(side)) out.add(id);
+        }
+        return out;
     }
 
     /** The owner shown for an obligation: its own, else its node's. */
     Optional<String> owner(ObligationResult o) {
         if (o.owner().isPresent()) return o.owner();
-        return switch (kind(o.node())) {
-            case CLAIM -> claims.get(o.node()).owner();
-            case DEFEATER -> defeaters.get(o.node()).owner();
+        return owner(o.node());
+    }
+
+    Optional<String> owner(String node) {
+        return switch (kind(node)) {
+            case CLAIM -> claims.get(node).owner();
+            case STRATEGY -> strategies.get(node).owner();
+            case DEFEATER -> defeaters.get(node).owner();
             default -> Optional.empty();
         };
     }
 
-    /** A claim without support that is not a leaf accepted by review: GSN's undeveloped diamond. */
+    /** GSN's undeveloped diamond: as the results mark it. */
     boolean undeveloped(String id) {
         return switch (kind(id)) {
-            case CLAIM -> claims.get(id).supportedBy().isEmpty() && claims.get(id).asserted().isEmpty();
-            case STRATEGY -> strategies.get(id).isEmpty();
+            case CLAIM -> claims.get(id).undeveloped();
+            case STRATEGY -> strategies.get(id).undeveloped();
             default -> false;
+        };
+    }
+
+    /** The text of any node ("" for a node without one). */
+    String text(String id) {
+        return switch (kind(id)) {
+            case CLAIM -> claims.get(id).text();
+            case STRATEGY -> strategies.get(id).text();
+            case EVIDENCE -> evidence.get(id).text();
+            case DEFEATER -> defeaters.get(id).text();
+            case ASSUMPTION -> assumptions.get(id).text();
+            case CONTEXT, JUSTIFICATION -> texts.get(id).text();
+            default -> "";
         };
     }
 }

@@ -39,41 +39,48 @@ public final class HtmlModel {
                          Bar bar, int problems, int errors) {}
 
     public record IndexPage(String title, String version, String solver, String today, GateView gate,
-                            List<CaseRow> cases, Bar totals, List<Legend> legend, List<Diag> diagnostics) {}
+                            List<CaseRow> cases, Bar totals, int problems, List<Legend> legend, List<Diag> diagnostics) {}
 
     public record TreeRow(boolean opens, boolean closes, boolean expanded, String kind, String id, String anchor,
                           String text, String status, String css, String formula, List<String> notes,
                           List<Link> obligations, Link seeAlso) {}
 
-    public record ObligationView(String id, String anchor, String kind, Link node, String location, String status,
+    public record ObligationView(String id, String anchor, String kind, String checks, String nodeKind, Link node, String location, String status,
                                  String css, String millis, boolean expanded, String reason,
                                  List<KeyValue> counterexample, List<String> core, List<Link> usedAssumptions,
                                  List<KeyValue> premises, String goal, String owner, Link blocks) {}
 
-    public record AssumptionView(String id, String anchor, String text, String formula, int line,
+    public record AssumptionView(String id, String anchor, String text, String formula, int line, List<Link> namedBy,
                                  List<Link> inScopeOf, List<Link> usedBy, List<Link> restingClaims, String note) {}
+
+    public record TextView(String id, String anchor, String kind, String text, int line, List<Link> namedBy,
+                           String note) {}
 
     public record EvidenceView(String id, String anchor, String text, String file, String sha256, String status,
                                String css, String expires, String freshness, String freshnessCss, String reason,
-                               List<String> facts, List<Link> supports, int line) {}
+                               List<String> facts, List<String> bounds, List<Link> supports, int line) {}
 
     public record DefeaterView(String id, String anchor, String text, String attack, Link target, String status,
                                String css, String owner, List<Link> eliminatedBy, String accepted, int line) {}
 
-    public record BoundRow(Link evidence, String fact, String builtin, String confidence, String note) {}
+    public record BoundRow(Link evidence, String call, String value, String confidence, String note) {}
 
     public record BoundsView(Link root, String rootText, String status, String css, List<BoundRow> rows,
                              String statement) {}
 
-    public record ProblemRow(Link obligation, String kind, String reason, String owner, String location) {}
+    /** One open obligation: the node that is open (its kind, link and text), why, who owns it, where. */
+    public record ProblemRow(Link obligation, String kind, Link node, String text, String reason, String owner,
+                             String location) {}
 
-    public record ProblemGroup(Link claim, String claimText, String status, String css, List<ProblemRow> problems) {}
+    /** The claim a group of problems blocks, with the claims above it up to a root. */
+    public record ProblemGroup(Link claim, String claimText, String status, String css, List<Link> above,
+                               List<ProblemRow> problems) {}
 
     public record CasePage(String name, String text, String file, String verdict, String verdictCss, String provedLine,
                            Bar bar,
-                           List<Diag> errors, List<Diag> warnings, Markup svg, String svgHref, String svgMinWidth, List<TreeRow> tree,
-                           List<ObligationView> obligations, List<AssumptionView> assumptions,
-                           List<EvidenceView> evidence, List<DefeaterView> defeaters, List<BoundsView> bounds,
+                           List<Diag> errors, List<Diag> warnings, Markup svg, String svgHref, String svgWidth, String svgMinWidth, boolean svgWide,
+                           List<TreeRow> tree, List<ObligationView> obligations, List<AssumptionView> assumptions,
+                           List<TextView> texts, List<EvidenceView> evidence, List<DefeaterView> defeaters, List<BoundsView> bounds,
                            List<ProblemGroup> problems, int problemCount, List<Legend> legend, String version,
                            String solver, String today, String gateVerdict, String gateCss) {}
 }

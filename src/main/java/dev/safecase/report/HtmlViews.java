@@ -1,6 +1,7 @@
 package dev.safecase.report;
 
 import dev.safecase.Results.AssumptionResult;
+import dev.safecase.Results.BoundResult;
 import dev.safecase.Results.CaseResult;
 import dev.safecase.Results.ClaimResult;
 import dev.safecase.Results.DefeaterResult;
@@ -9,6 +10,8 @@ import dev.safecase.Results.Gate;
 import dev.safecase.Results.ObligationResult;
 import dev.safecase.Results.Premise;
 import dev.safecase.Results.Run;
+import dev.safecase.Results.StrategyResult;
+import dev.safecase.Results.TextResult;
 import dev.safecase.prove.Status;
 import dev.safecase.report.HtmlModel.Bar;
 import dev.safecase.report.HtmlModel.BoundRow;
@@ -30,6 +33,7 @@ import dev.safecase.report.HtmlModel.ObligationView;
 import dev.safecase.report.HtmlModel.ProblemGroup;
 import dev.safecase.report.HtmlModel.ProblemRow;
 import dev.safecase.report.HtmlModel.Segment;
+import dev.safecase.report.HtmlModel.TextView;
 import dev.safecase.report.HtmlModel.TreeRow;
 import dev.safecase.syntax.Diagnostic;
 import java.math.BigDecimal;
@@ -37,6 +41,7 @@ import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -57,7 +62,9 @@ final class HtmlViews {
         List<CaseRow> rows = new ArrayList<>();
         Map<Status, Integer> totals = new EnumMap<>(Status.class);
         int total = 0;
+        int problems = 0;
         for (CaseResult c : run.cases()) {
+            problems += c.openProblems().size();
             long errors = c.diagnostics().stream().filter(Diagnostic::isError).count();
             rows.add(new CaseRow(c.name(), stems.get(c.name()) + ".html", Escaping.oneLine(c.text()), c.file(),
                     verdict(c), verdictCss(c), bar(c.summary(), c.total()), c.openProblems().size(), (int) errors));
@@ -66,7 +73,7 @@ final class HtmlViews {
         }
         List<Diag> diags = SarifReport.allDiagnostics(run).stream().map(HtmlViews::diag).toList();
         return new IndexPage("safecase report", run.version(), run.solver(), run.today().toString(), gate(run.gate()),
-                rows, bar(totals, total), legend(), diags);
+                rows, bar(totals, total), problems, legend(), diags);
     }
 
     static CasePage casePage(Run run, CaseResult c, Map<String, String> stems, SvgReport.Drawing svg) {
@@ -76,17 +83,19 @@ final class HtmlViews {
         GateView gate = gate(run.gate());
         return new CasePage(c.name(), Escaping.oneLine(c.text()), c.file() + (c.line() > 0 ? ":" + c.line() : ""),
                 verdict(c), verdictCss(c), provedLine(c), bar(c.summary(), c.total()), errors, warnings, new Markup(svg.svg()),
-                stems.get(c.name()) + ".svg", svgMinWidth(svg), tree(g), obligations(g), assumptions(g), evidence(g, run.today()),
-                defeaters(g), bounds(g), problems(g), c.openProblems().size(), legend(), run.version(), run.solver(),
-                run.today().toString(), gate.verdict(), gate.css());
+                stems.get(c.name()) + ".svg", svgWidth(svg, 1), svgWidth(svg, 0.7), svg.width() * 0.7 > WIDE, tree(g), obligations(g), assumptions(g), texts(g),
+                evidence(g, run.today()), defeaters(g), bounds(g), problems(g), c.openProblems().size(), legend(),
+                run.version(), run.solver(), run.today().toString(), gate.verdict(), gate.css());
     }
 
     /**
-     * The inline diagram shrinks to the page width, but never below 60 % of its natural size, so its text stays
-     * readable; wider diagrams scroll.
+     * The inline diagram is shown at its natural size, shrinking to its frame (which spans the window) but never
+     * below 70 %, so its 12 px text stays readable; wider diagrams scroll sideways inside their frame.
      */
-    private static String svgMinWidth(SvgReport.Drawing d) {
-        return Math.round(d.width() * 0.6) + "px";
+    private static final double WIDE = 1200;
+
+    private static String svgWidth(SvgReport.Drawing d, double scale) {
+        return Math.round(d.width() * scale) + "px";
     }
 
     // ---- shared pieces ----
@@ -156,6 +165,7 @@ final class HtmlViews {
             case EVIDENCE -> "#ev-" + id;
             case DEFEATER -> "#df-" + id;
             case ASSUMPTION -> "#as-" + id;
+            case CONTEXT, JUSTIFICATION -> "#tx-" + id;
             default -> "";
         };
         return new Link(href, id, css(g.status(id)));
@@ -218,12 +228,7 @@ final class HtmlViews {
     }
 
     private static String text(CaseGraph g, String id) {
-        return switch (g.kind(id)) {
-            case CLAIM -> Escaping.oneLine(g.claims.get(id).text());
-            case EVIDENCE -> Escaping.oneLine(g.evidence.get(id).text());
-            case DEFEATER -> Escaping.oneLine(g.defeaters.get(id).text());
-            default -> "";
-        };
+        return Escaping.oneLine(g.text(id));
     }
 
     private static List<String> notes(CaseGraph g, String id) {
@@ -233,14 +238,20 @@ final class HtmlViews {
                 ClaimResult c = g.claims.get(id);
                 if (c.root()) notes.add("root");
                 notes.add(c.discharged() ? "discharged" : "not discharged");
-                if (g.undeveloped(id)) notes.add("undeveloped");
+                if (c.undeveloped()) notes.add("undeveloped");
                 c.asserted().ifPresent(r -> notes.add("asserted: " + Escaping.oneLine(r)));
+                clauses(notes, c.context(), c.justifiedBy(), c.assuming());
                 if (!c.restsOn().isEmpty()) notes.add("rests on " + String.join(", ", c.restsOn()));
                 c.owner().ifPresent(o -> notes.add("owner: " + o));
                 c.origin().ifPresent(o -> notes.add("from pattern node " + o));
             }
             case STRATEGY -> {
-                if (g.undeveloped(id)) notes.add("undeveloped");
+                StrategyResult s = g.strategies.get(id);
+                if (s.undeveloped()) notes.add("undeveloped");
+                s.asserted().ifPresent(r -> notes.add("asserted: " + Escaping.oneLine(r)));
+                clauses(notes, s.context(), s.justifiedBy(), s.assuming());
+                s.owner().ifPresent(o -> notes.add("owner: " + o));
+                s.origin().ifPresent(o -> notes.add("from pattern node " + o));
             }
             case EVIDENCE -> {
                 EvidenceResult e = g.evidence.get(id);
@@ -258,6 +269,13 @@ final class HtmlViews {
         return notes;
     }
 
+    private static void clauses(List<String> notes, List<String> context, List<String> justifiedBy,
+                                List<String> assuming) {
+        if (!context.isEmpty()) notes.add("in context of " + String.join(", ", context));
+        if (!justifiedBy.isEmpty()) notes.add("justified by " + String.join(", ", justifiedBy));
+        if (!assuming.isEmpty()) notes.add("assuming " + String.join(", ", assuming));
+    }
+
     // ---- sections ----
 
     private static List<ObligationView> obligations(CaseGraph g) {
@@ -270,13 +288,28 @@ final class HtmlViews {
             List<Link> used = o.usedAssumptions().stream().map(a -> new Link("#as-" + a, a, "")).toList();
             Link blocks = g.blockedClaim(o).map(c -> nodeLink(g, c)).orElse(NO_LINK);
             Link node = nodeLink(g, o.node());
-            out.add(new ObligationView(o.id(), "ob-" + o.id(), o.kind(), node,
+            CaseGraph.Kind nodeKind = g.kind(o.node());
+            String nodeKindText = nodeKind == CaseGraph.Kind.UNKNOWN ? "case" : nodeKind.name().toLowerCase(Locale.ROOT);
+            out.add(new ObligationView(o.id(), "ob-" + o.id(), o.kind(), checks(o.kind()), nodeKindText, node,
                     o.file().isEmpty() ? "" : o.file() + ":" + o.line(), o.status().label(),
                     Palette.of(o.status()).css(), o.millis() + " ms", o.status() != Status.PROVED,
                     o.reason().map(Escaping::oneLine).orElse(""), cex, o.core(), used, premises, o.goal().orElse(""),
                     g.owner(o).orElse(""), blocks));
         }
         return out;
+    }
+
+    /** What an obligation of each kind checks, in a few words (language.md §6). */
+    private static String checks(String kind) {
+        return switch (kind) {
+            case "support" -> "the node has a supported by (or is accepted by review)";
+            case "inference" -> "the premises and subclaims entail the claim";
+            case "evidence" -> "the facts of the listed evidence entail the claim";
+            case "validity" -> "the evidence file is there, matches its hash, is fresh and reads";
+            case "defeater" -> "the defeater is eliminated, or accepted";
+            case "consistency" -> "the case's premises can hold together";
+            default -> "";
+        };
     }
 
     private static List<AssumptionView> assumptions(CaseGraph g) {
@@ -286,6 +319,7 @@ final class HtmlViews {
             List<Link> used = a.usedBy().stream().map(o -> obligationLink(g, o)).toList();
             List<Link> resting = g.claims.values().stream().filter(c -> c.restsOn().contains(a.id()))
                     .map(c -> nodeLink(g, c.id())).toList();
+            List<Link> named = g.namedBy(a.id()).stream().map(n -> nodeLink(g, n)).toList();
             String note = "";
             if (a.inScopeOf().isEmpty() && a.usedBy().isEmpty()) {
                 note = "unused: in scope of no obligation";
@@ -293,7 +327,17 @@ final class HtmlViews {
                 note = "in scope, but no proof uses it";
             }
             out.add(new AssumptionView(a.id(), "as-" + a.id(), Escaping.oneLine(a.text()),
-                    a.formula() == null ? "" : a.formula(), a.line(), scope, used, resting, note));
+                    a.formula() == null ? "" : a.formula(), a.line(), named, scope, used, resting, note));
+        }
+        return out;
+    }
+
+    private static List<TextView> texts(CaseGraph g) {
+        List<TextView> out = new ArrayList<>();
+        for (TextResult t : g.texts.values()) {
+            List<Link> named = g.namedBy(t.id()).stream().map(n -> nodeLink(g, n)).toList();
+            out.add(new TextView(t.id(), "tx-" + t.id(), t.kind(), Escaping.oneLine(t.text()), t.line(), named,
+                    named.isEmpty() ? "named by no claim or strategy" : ""));
         }
         return out;
     }
@@ -324,7 +368,9 @@ final class HtmlViews {
             out.add(new EvidenceView(e.id(), "ev-" + e.id(), Escaping.oneLine(e.text()), e.file().orElse(""),
                     e.sha256().orElse(""), e.status().label(), Palette.of(e.status()).css(),
                     e.expires().map(LocalDate::toString).orElse(""), freshness, freshCss,
-                    e.reason().map(Escaping::oneLine).orElse(""), e.facts(), supports, e.line()));
+                    e.reason().map(Escaping::oneLine).orElse(""), e.facts(),
+                    e.bounds().stream().map(b -> StatisticalBounds.call(b) + " at "
+                            + StatisticalBounds.percent(b.confidence())).toList(), supports, e.line()));
         }
         return out;
     }
@@ -340,49 +386,80 @@ final class HtmlViews {
         return out;
     }
 
+    /**
+     * For each root, the bounds it rests on and their joint confidence, as the results give them; bounds of invalid
+     * evidence in its closure are listed too, marked as not counted (their facts are dropped from every proof).
+     */
     private static List<BoundsView> bounds(CaseGraph g) {
         List<BoundsView> out = new ArrayList<>();
         for (String root : g.roots()) {
-            List<StatisticalBounds.Bound> bounds = new ArrayList<>();
-            for (String id : g.closure(root)) {
-                if (g.kind(id) == CaseGraph.Kind.EVIDENCE) bounds.addAll(StatisticalBounds.of(g.evidence.get(id)));
-            }
+            ClaimResult claim = g.claims.get(root);
             List<BoundRow> rows = new ArrayList<>();
-            for (StatisticalBounds.Bound b : bounds) {
-                String conf = StatisticalBounds.percent(b.confidence()) + (b.assumed() ? " (not readable; 95 % assumed)" : "");
-                String note = b.counted() ? "" : "not counted: the evidence is " + g.evidence.get(b.evidence()).status().label();
-                rows.add(new BoundRow(nodeLink(g, b.evidence()), b.fact(), b.builtin(), conf, note));
+            for (BoundResult b : claim.bounds()) rows.add(boundRow(g, b, ""));
+            for (String id : g.closure(root)) {
+                EvidenceResult e = g.evidence.get(id);
+                if (e == null || e.status() != Status.INVALID) continue;
+                for (BoundResult b : e.bounds()) rows.add(boundRow(g, b, "not counted: the evidence is invalid"));
             }
             Optional<Status> st = g.status(root);
             out.add(new BoundsView(nodeLink(g, root), text(g, root), label(st), css(st), rows,
-                    StatisticalBounds.statement(bounds)));
+                    StatisticalBounds.statement(claim.bounds(), claim.jointConfidence())));
         }
         return out;
     }
 
+    private static BoundRow boundRow(CaseGraph g, BoundResult b, String note) {
+        return new BoundRow(nodeLink(g, b.evidence()), b.function() + "(" + String.join(", ", b.args()) + ")",
+                b.value(), StatisticalBounds.percent(b.confidence()), note);
+    }
+
+    /**
+     * The research agenda: every open obligation, grouped by the claim it blocks ({@link CaseGraph#problemClaim}),
+     * each with the node that is open, its text and its owner. Problems follow the claim tree top-down (so a case
+     * built from a pattern reads in the pattern's order), and groups the order of their first problem.
+     */
     private static List<ProblemGroup> problems(CaseGraph g) {
+        Map<String, Integer> order = g.treeOrder();
+        List<ObligationResult> open = g.result.obligations().stream()
+                .filter(o -> g.result.openProblems().contains(o.id()))
+                .sorted(Comparator.comparingInt(o -> order.getOrDefault(o.node(), Integer.MAX_VALUE)))
+                .toList();
         Map<String, List<ProblemRow>> groups = new LinkedHashMap<>();
-        for (ObligationResult o : g.result.obligations()) {
-            if (!g.result.openProblems().contains(o.id())) continue;
-            String claim = g.blockedClaim(o).orElse("");
+        for (ObligationResult o : open) {
+            String claim = g.problemClaim(o).orElse("");
+            CaseGraph.Kind kind = g.kind(o.node());
+            String what = switch (kind) {
+                case CLAIM -> g.undeveloped(o.node()) ? "undeveloped claim" : "claim";
+                case UNKNOWN -> "";
+                default -> kind.name().toLowerCase(Locale.ROOT);
+            };
+            Link node = kind == CaseGraph.Kind.UNKNOWN ? NO_LINK : nodeLink(g, o.node());
+            String text = text(g, o.node());
+            String reason = o.reason().map(Escaping::oneLine).orElse("");
+            // the reason only when it adds something: not "undeveloped: nothing supports X yet" nor the text again
+            if ((g.undeveloped(o.node()) && reason.startsWith("undeveloped")) || (!text.isEmpty() && reason.contains(text))) {
+                reason = "";
+            }
             groups.computeIfAbsent(claim, k -> new ArrayList<>()).add(new ProblemRow(obligationLink(g, o.id()),
-                    o.kind(), o.reason().map(Escaping::oneLine).orElse(""), g.owner(o).orElse("no owner given"),
+                    what, node, text, reason, g.owner(o).map(Escaping::oneLine).orElse(""),
                     o.file().isEmpty() ? "" : o.file() + ":" + o.line()));
         }
         for (String id : g.result.openProblems()) {
             if (g.result.obligations().stream().noneMatch(o -> o.id().equals(id))) {
                 groups.computeIfAbsent("", k -> new ArrayList<>())
-                        .add(new ProblemRow(new Link("", id, ""), "", "", "no owner given", ""));
+                        .add(new ProblemRow(new Link("", id, ""), "", NO_LINK, "", "", "", ""));
             }
         }
         List<ProblemGroup> out = new ArrayList<>();
         for (Map.Entry<String, List<ProblemRow>> e : groups.entrySet()) {
             if (e.getKey().isEmpty()) {
-                out.add(new ProblemGroup(new Link("#obligations", "the case as a whole", ""), "", "", "st-none",
-                        e.getValue()));
+                out.add(new ProblemGroup(new Link("#obligations", "the case as a whole", ""), "", "",
+                        "st-none", List.of(), e.getValue()));
             } else {
                 Optional<Status> st = g.status(e.getKey());
-                out.add(new ProblemGroup(nodeLink(g, e.getKey()), text(g, e.getKey()), label(st), css(st), e.getValue()));
+                List<Link> above = g.claimsAbove(e.getKey()).stream().map(c -> nodeLink(g, c)).toList();
+                out.add(new ProblemGroup(nodeLink(g, e.getKey()), text(g, e.getKey()), label(st), css(st), above,
+                        e.getValue()));
             }
         }
         return out;

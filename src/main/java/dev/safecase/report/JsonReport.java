@@ -2,6 +2,7 @@ package dev.safecase.report;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import dev.safecase.Results.AssumptionResult;
+import dev.safecase.Results.BoundResult;
 import dev.safecase.Results.CaseResult;
 import dev.safecase.Results.ClaimResult;
 import dev.safecase.Results.DefeaterResult;
@@ -10,6 +11,8 @@ import dev.safecase.Results.Gate;
 import dev.safecase.Results.ObligationResult;
 import dev.safecase.Results.Premise;
 import dev.safecase.Results.Run;
+import dev.safecase.Results.StrategyResult;
+import dev.safecase.Results.TextResult;
 import dev.safecase.prove.Status;
 import dev.safecase.syntax.Diagnostic;
 import java.io.IOException;
@@ -18,7 +21,9 @@ import java.util.Map;
 
 /**
  * {@code safecase.json} and {@code check --format json}: the schema of docs/interfaces.md, documented keys first and
- * in that order; extra keys (formulas, owners, premises, defeaters, per-case diagnostics) after them.
+ * in that order; extra keys (formulas, owners, premises, defeaters, per-case diagnostics, strategies, contexts and
+ * justifications, clause lists, statistical bounds) after them. Exact numbers of bounds are strings, as the results
+ * carry them (a decimal, or p/q where no finite decimal is exact).
  */
 public final class JsonReport {
     private JsonReport() {
@@ -101,6 +106,12 @@ public final class JsonReport {
         g.writeArrayFieldStart("diagnostics");
         for (Diagnostic d : c.diagnostics()) diagnostic(g, d);
         g.writeEndArray();
+        g.writeArrayFieldStart("strategies");
+        for (StrategyResult s : c.strategies()) strategy(g, s);
+        g.writeEndArray();
+        g.writeArrayFieldStart("texts");
+        for (TextResult t : c.texts()) text(g, t);
+        g.writeEndArray();
         g.writeEndObject();
     }
 
@@ -129,7 +140,53 @@ public final class JsonReport {
         Json.optional(g, "owner", cl.owner());
         Json.optional(g, "origin", cl.origin());
         Json.optional(g, "asserted", cl.asserted());
+        Json.strings(g, "context", cl.context());
+        Json.strings(g, "assuming", cl.assuming());
+        Json.strings(g, "justifiedBy", cl.justifiedBy());
+        g.writeBooleanField("undeveloped", cl.undeveloped());
+        bounds(g, cl.bounds());
+        g.writeStringField("jointConfidence", cl.jointConfidence());
         g.writeEndObject();
+    }
+
+    private static void strategy(JsonGenerator g, StrategyResult s) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("id", s.id());
+        g.writeStringField("text", s.text());
+        g.writeNumberField("line", s.line());
+        g.writeStringField("status", s.status().label());
+        Json.strings(g, "subclaims", s.subclaims());
+        Json.strings(g, "context", s.context());
+        Json.strings(g, "assuming", s.assuming());
+        Json.strings(g, "justifiedBy", s.justifiedBy());
+        g.writeBooleanField("undeveloped", s.undeveloped());
+        Json.optional(g, "owner", s.owner());
+        Json.optional(g, "origin", s.origin());
+        Json.optional(g, "asserted", s.asserted());
+        g.writeEndObject();
+    }
+
+    private static void text(JsonGenerator g, TextResult t) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("id", t.id());
+        g.writeStringField("kind", t.kind());
+        g.writeStringField("text", t.text());
+        g.writeNumberField("line", t.line());
+        g.writeEndObject();
+    }
+
+    private static void bounds(JsonGenerator g, List<BoundResult> bounds) throws IOException {
+        g.writeArrayFieldStart("bounds");
+        for (BoundResult b : bounds) {
+            g.writeStartObject();
+            g.writeStringField("evidence", b.evidence());
+            g.writeStringField("function", b.function());
+            Json.strings(g, "args", b.args());
+            g.writeStringField("value", b.value());
+            g.writeStringField("confidence", b.confidence());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
     }
 
     private static void obligation(JsonGenerator g, ObligationResult o) throws IOException {
@@ -188,6 +245,7 @@ public final class JsonReport {
         g.writeStringField("text", e.text());
         Json.strings(g, "facts", e.facts());
         g.writeNumberField("line", e.line());
+        bounds(g, e.bounds());
         g.writeEndObject();
     }
 

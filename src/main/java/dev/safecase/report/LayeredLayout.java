@@ -13,8 +13,9 @@ import java.util.Set;
 /**
  * A small Sugiyama-style layered layout, top to bottom: cycle breaking by depth-first search, longest-path
  * layering, dummy nodes on long edges, barycentre crossing reduction, and coordinates by isotonic regression
- * (each layer placed as near its neighbours' mean as the minimum gaps allow). Side nodes (GSN context and
- * assumptions) sit in their anchor's layer, just right of it. Deterministic: ties follow input order.
+ * (each layer placed as near its neighbours' mean as the minimum gaps allow). Side nodes (GSN contexts,
+ * justifications and assumptions) are stacked in a column beside their anchor, left or right, and the anchor takes
+ * the room of its columns in its layer, so nothing overlaps them. Deterministic: ties follow input order.
  */
 final class LayeredLayout {
     private LayeredLayout() {
@@ -38,9 +39,29 @@ final class LayeredLayout {
         double right() { return cx + width / 2; }
     }
 
-    record Result(Map<String, Box> boxes, Map<Edge, List<Point>> routes, double width, double height) {}
+    /** Where a side node goes: beside {@code anchor}, in its left or its right column. */
+    record Side(String anchor, boolean left) {}
+
+    /** A layer's vertical extent: edges run straight through it and bend only between layers. */
+    record Band(double top, double bottom) {}
+
+    record Result(Map<String, Box> boxes, Map<Edge, List<Point>> routes, List<Band> bands, double width,
+                  double height) {
+        /** The band of the layer at height {@code y} (the nearest one). */
+        Band bandAt(double y) {
+            Band best = bands.isEmpty() ? new Band(y, y) : bands.get(0);
+            for (Band b : bands) {
+                if (y >= b.top() - 0.5 && y <= b.bottom() + 0.5) return b;
+                if (Math.abs((b.top() + b.bottom()) / 2 - y) < Math.abs((best.top() + best.bottom()) / 2 - y)) best = b;
+            }
+            return best;
+        }
+    }
 
     static final double NODE_GAP = 28;
+    /** Horizontal room between a node and its side columns, and vertical room between stacked side nodes. */
+    static final double SIDE_GAP = 30;
+    static final double STACK_GAP = 10;
     static final double DUMMY_GAP = 14;
     static final double LAYER_GAP = 64;
     private static final int SWEEPS = 16;
@@ -56,11 +77,28 @@ final class LayeredLayout {
         double x;
         final List<N> up = new ArrayList<>();
         final List<N> down = new ArrayList<>();
+        final List<N> leftCol = new ArrayList<>();
+        final List<N> rightCol = new ArrayList<>();
         N anchor;
 
         /** Unconnected: placed at the end of its layer, next to its left neighbour, so it cannot stretch the drawing. */
         boolean isolated() {
-            return up.isEmpty() && down.isEmpty() && anchor == null;
+            return up.isEmpty() && down.isEmpty() && anchor == null && leftCol.isEmpty() && rightCol.isEmpty();
+        }
+
+        /** Room left of the centre, side column included. */
+        double lw() {
+            return w / 2 + (leftCol.isEmpty() ? 0 : SIDE_GAP + colWidth(leftCol));
+        }
+
+        /** Room right of the centre, side column included. */
+        double rw() {
+            return w / 2 + (rightCol.isEmpty() ? 0 : SIDE_GAP + colWidth(rightCol));
+        }
+
+        /** Height taken in the layer: the node or its taller side column. */
+        double fullHeight() {
+            return Math.max(h, Math.max(colHeight(leftCol), colHeight(rightCol)));
         }
 
         N(int index, String id, double w, double h, boolean dummy) {
@@ -72,11 +110,24 @@ final class LayeredLayout {
         }
     }
 
+    private static double colWidth(List<N> col) {
+        double w = 0;
+        for (N n : col) w = Math.max(w, n.w);
+        return w;
+    }
+
+    private static double colHeight(List<N> col) {
+        double h = 0;
+        for (N n : col) h += n.h;
+        return col.isEmpty() ? 0 : h + STACK_GAP * (col.size() - 1);
+    }
+
     /**
-     * Lays out {@code specs} (in the order to prefer) with {@code edges}; {@code side} maps a side node to its anchor.
+     * Lays out {@code specs} (in the order to prefer) with {@code edges}; {@code side} maps a side node to where it
+     * goes (a side node whose anchor is missing, or is a side node itself, is laid out as an ordinary node).
      * Coordinates start at {@code margin}.
      */
-    static Result layout(List<Spec> specs, List<Edge> edges, Map<String, String> side, double margin) {
+    static Result layout(List<Spec> specs, List<Edge> edges, Map<String, Side> side, double margin) {
         Map<String, N> byId = new LinkedHashMap<>();
         List<N> all = new ArrayList<>();
         for (Spec s : specs) {
@@ -88,9 +139,10 @@ final class LayeredLayout {
         List<N> main = new ArrayList<>();
         List<N> sides = new ArrayList<>();
         for (N n : all) {
-            String a = side.get(n.id);
-            if (a != null && byId.containsKey(a) && !side.containsKey(a)) {
-                n.anchor = byId.get(a);
+            Side s = side.get(n.id);
+            if (s != null && byId.containsKey(s.anchor()) && !side.containsKey(s.anchor())) {
+                n.anchor = byId.get(s.anchor());
+                (s.left() ? n.anchor.leftCol : n.anchor.rightCol).add(n);
                 sides.add(n);
             } else {
                 main.add(n);
@@ -110,15 +162,9 @@ final class LayeredLayout {
         for (N n : all) if (n.anchor == null) layerCount = Math.max(layerCount, n.layer + 1);
         List<List<N>> layers = initialOrder(main, all, layerCount);
         reduceCrossings(layers);
-        for (N s : sides) {
-            s.layer = s.anchor.layer;
-            List<N> layer = layers.get(s.layer);
-            int at = layer.indexOf(s.anchor) + 1;
-            while (at < layer.size() && layer.get(at).anchor != null) at++;
-            layer.add(at, s);
-        }
+        for (N s : sides) s.layer = s.anchor.layer;
         placeX(layers);
-        return result(layers, all, chains, side, byId, margin);
+        return result(layers, all, chains, margin);
     }
 
     /** Drops edges that close a cycle (depth-first from each node in input order) and edges touching side nodes. */
@@ -310,7 +356,7 @@ final class LayeredLayout {
     }
 
     private static double gap(N a, N b) {
-        return (a.w + b.w) / 2 + (a.dummy || b.dummy ? DUMMY_GAP : NODE_GAP);
+        return a.rw() + b.lw() + (a.dummy || b.dummy ? DUMMY_GAP : NODE_GAP);
     }
 
     /** Each node as near its neighbours' mean as possible, keeping the order and the gaps (pool adjacent violators). */
@@ -343,7 +389,6 @@ final class LayeredLayout {
     }
 
     private static double desired(N n, boolean useUp) {
-        if (n.anchor != null) return n.anchor.x + (n.anchor.w + n.w) / 2 + NODE_GAP;
         List<N> nb = useUp ? n.up : n.down;
         if (nb.isEmpty()) return n.x;
         double sum = 0;
@@ -351,32 +396,39 @@ final class LayeredLayout {
         return sum / nb.size();
     }
 
-    private static Result result(List<List<N>> layers, List<N> all, Map<Edge, List<N>> chains, Map<String, String> side,
-                                 Map<String, N> byId, double margin) {
+    private static Result result(List<List<N>> layers, List<N> all, Map<Edge, List<N>> chains, double margin) {
         double minX = Double.MAX_VALUE;
         double maxX = -Double.MAX_VALUE;
-        for (N n : all) {
-            minX = Math.min(minX, n.x - n.w / 2);
-            maxX = Math.max(maxX, n.x + n.w / 2);
+        for (List<N> layer : layers) {
+            for (N n : layer) {
+                minX = Math.min(minX, n.x - n.lw());
+                maxX = Math.max(maxX, n.x + n.rw());
+            }
         }
-        if (all.isEmpty()) {
+        if (minX > maxX) {
             minX = 0;
             maxX = 0;
         }
         double shift = margin - minX;
         double[] layerCentre = new double[layers.size()];
+        List<Band> bands = new ArrayList<>();
         double y = margin;
         for (int l = 0; l < layers.size(); l++) {
             double h = 0;
-            for (N n : layers.get(l)) h = Math.max(h, n.h);
+            for (N n : layers.get(l)) h = Math.max(h, n.fullHeight());
             layerCentre[l] = y + h / 2;
+            bands.add(new Band(round(y), round(y + h)));
             y += h + LAYER_GAP;
         }
         double height = layers.isEmpty() ? 2 * margin : y - LAYER_GAP + margin;
         Map<String, Box> boxes = new LinkedHashMap<>();
         for (N n : all) {
-            if (n.dummy) continue;
-            boxes.put(n.id, new Box(round(n.x + shift), round(layerCentre[n.layer]), n.w, n.h));
+            if (n.dummy || n.anchor != null) continue;
+            double cx = n.x + shift;
+            double cy = layerCentre[n.layer];
+            boxes.put(n.id, new Box(round(cx), round(cy), n.w, n.h));
+            column(boxes, n.leftCol, cx - n.w / 2 - SIDE_GAP, cy, true);
+            column(boxes, n.rightCol, cx + n.w / 2 + SIDE_GAP, cy, false);
         }
         Map<Edge, List<Point>> routes = new LinkedHashMap<>();
         for (Map.Entry<Edge, List<N>> e : chains.entrySet()) {
@@ -384,7 +436,17 @@ final class LayeredLayout {
             for (N d : e.getValue()) pts.add(new Point(round(d.x + shift), round(layerCentre[d.layer])));
             routes.put(e.getKey(), pts);
         }
-        return new Result(boxes, routes, round(maxX - minX + 2 * margin), round(height));
+        return new Result(boxes, routes, bands, round(maxX - minX + 2 * margin), round(height));
+    }
+
+    /** A side column: stacked top to bottom, centred on the anchor's middle, its inner edge at {@code edge}. */
+    private static void column(Map<String, Box> boxes, List<N> col, double edge, double cy, boolean left) {
+        double y = cy - colHeight(col) / 2;
+        for (N s : col) {
+            double cx = left ? edge - s.w / 2 : edge + s.w / 2;
+            boxes.put(s.id, new Box(round(cx), round(y + s.h / 2), s.w, s.h));
+            y += s.h + STACK_GAP;
+        }
     }
 
     private static double round(double v) {

@@ -81,7 +81,7 @@ public final class MarkdownReport {
 
     private static String problemItem(CaseResult c, CaseGraph g, ObligationResult o) {
         StringBuilder b = new StringBuilder(Escaping.code(c.name() + ":" + o.id()));
-        Optional<String> blocked = g.blockedClaim(o);
+        Optional<String> blocked = g.problemClaim(o);
         blocked.ifPresent(cl -> b.append(" blocks ").append(Escaping.code(cl)));
         Optional<String> owner = g.owner(o);
         b.append(" \u2014 owner: ").append(owner.map(Escaping::markdown).orElse("none given"));

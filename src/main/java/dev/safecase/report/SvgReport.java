@@ -5,6 +5,8 @@ import dev.safecase.Results.CaseResult;
 import dev.safecase.Results.ClaimResult;
 import dev.safecase.Results.DefeaterResult;
 import dev.safecase.Results.EvidenceResult;
+import dev.safecase.Results.StrategyResult;
+import dev.safecase.Results.TextResult;
 import dev.safecase.prove.Status;
 import dev.safecase.report.CaseGraph.Kind;
 import dev.safecase.report.LayeredLayout.Box;
@@ -20,9 +22,11 @@ import java.util.Optional;
 
 /**
  * A case's argument as a GSN diagram: goals (claims) as rectangles, strategies as parallelograms, evidence as
- * circles (solutions), assumptions as ovals marked A, defeaters as red hexagons marked D, undeveloped nodes with the
- * diamond. Supported-by edges are solid arrows, in-context-of edges hollow arrows, attacks dashed red. Fill shows
- * status and every node also names its status in words. All text is XML-escaped, never CDATA.
+ * circles (solutions), contexts as rounded rectangles, justifications and assumptions as ovals marked J and A,
+ * defeaters as red hexagons marked D, undeveloped nodes with the diamond. Contexts stand left of the claim or strategy
+ * that names them, justifications and assumptions right of it. Supported-by edges are solid arrows, in-context-of
+ * edges hollow arrows, attacks dashed red. Fill shows status and every node also names its status in words. All text
+ * is XML-escaped, never CDATA.
  */
 public final class SvgReport {
     private SvgReport() {
@@ -37,6 +41,7 @@ public final class SvgReport {
     private static final double HEX = 16;
     private static final double MARGIN = 20;
     private static final double HEADER = 34;
+    private static final double LEGEND_HEIGHT = 96;
     private static final String INK = "#1a1a1a";
     private static final String MUTED = "#444444";
 
@@ -47,7 +52,11 @@ public final class SvgReport {
     private record Line(String text, Style style, String status) {}
 
     private record Vis(String id, Kind kind, List<Line> lines, double width, double height, Optional<Status> status,
-                       boolean undeveloped, boolean unused, String tooltip) {}
+                       boolean undeveloped, boolean unused, String tooltip) {
+        Vis as(String key) {
+            return new Vis(key, kind, lines, width, height, status, undeveloped, unused, tooltip);
+        }
+    }
 
     /** An {@code <svg>} element and its natural width in pixels. */
     record Drawing(String svg, double width) {}
@@ -73,21 +82,25 @@ public final class SvgReport {
         for (DefeaterResult d : c.defeaters()) {
             if (vis.containsKey(d.target())) edges.putIfAbsent(new Edge(d.target(), d.id()), EdgeKind.ATTACK);
         }
-        // an assumption is drawn beside each node where it enters the argument (a copy per anchor, as GSN tools do)
-        Map<String, String> side = new LinkedHashMap<>();
-        for (AssumptionResult a : c.assumptions()) {
-            Vis v = assumption(a);
-            List<String> an = g.anchors(a).stream().filter(vis::containsKey).toList();
-            if (an.isEmpty()) {
-                vis.put(a.id(), v);
-                continue;
+        // a context, justification or assumption is drawn beside each claim or strategy that names it (a copy per
+        // node, as GSN tools do); one that no node names stands alone
+        Map<String, LayeredLayout.Side> side = new LinkedHashMap<>();
+        List<String> anchors = g.allNodes().stream().filter(id -> !g.sideNodes(id).isEmpty()).toList();
+        for (String anchor : anchors) {
+            for (String id : g.sideNodes(anchor)) {
+                Optional<Vis> v = sideVisual(g, id);
+                if (v.isEmpty()) continue;
+                String key = id + "@" + anchor;
+                if (vis.containsKey(key)) continue;
+                vis.put(key, v.get().as(key));
+                side.put(key, new LayeredLayout.Side(anchor, g.kind(id) == Kind.CONTEXT));
             }
-            for (String anchor : an) {
-                String key = a.id() + "@" + anchor;
-                vis.put(key, new Vis(key, v.kind(), v.lines(), v.width(), v.height(), v.status(), false, v.unused(),
-                        v.tooltip()));
-                side.put(key, anchor);
-            }
+        }
+        for (String id : g.texts.keySet()) {
+            if (g.namedBy(id).isEmpty()) sideVisual(g, id).ifPresent(v -> vis.put(id, v));
+        }
+        for (String id : g.assumptions.keySet()) {
+            if (g.namedBy(id).isEmpty()) sideVisual(g, id).ifPresent(v -> vis.put(id, v));
         }
 
         List<LayeredLayout.Spec> specs = new ArrayList<>();
@@ -102,7 +115,7 @@ public final class SvgReport {
         double width = Math.max(Math.max(layout.width(), legendWidth + 2 * MARGIN),
                 TextWrap.widest(titleLines) * BOLD + 2 * MARGIN);
         double diagramHeight = vis.isEmpty() ? 60 : layout.height();
-        double height = headerHeight + diagramHeight + 70;
+        double height = headerHeight + diagramHeight + LEGEND_HEIGHT;
 
         StringBuilder b = new StringBuilder();
         b.append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"gsn\" width=\"").append(num(width))
@@ -126,8 +139,9 @@ public final class SvgReport {
         }
         b.append("<g class=\"edges\" fill=\"none\">\n");
         for (Map.Entry<Edge, EdgeKind> e : edges.entrySet()) edge(b, e.getKey(), e.getValue(), layout, g);
-        for (Map.Entry<String, String> a : side.entrySet()) {
-            contextEdge(b, layout.boxes().get(a.getValue()), layout.boxes().get(a.getKey()), layout);
+        for (Map.Entry<String, LayeredLayout.Side> a : side.entrySet()) {
+            String anchor = a.getValue().anchor();
+            contextEdge(b, layout.boxes().get(anchor), g.kind(anchor), layout.boxes().get(a.getKey()));
         }
         b.append("</g>\n<g class=\"nodes\">\n");
         for (Vis v : vis.values()) node(b, v, layout.boxes().get(v.id()));
@@ -158,9 +172,15 @@ public final class SvgReport {
                         + (cl.formal() ? " \u2014 " + cl.formula() : "");
             }
             case STRATEGY -> {
+                StrategyResult st = g.strategies.get(id);
                 lines.add(new Line(id, Style.BOLD, statusWord));
-                lines.add(new Line("strategy", Style.STATUS, ""));
-                tooltip = "strategy " + id + " (" + statusWord + ")";
+                if (st.text().isBlank()) {
+                    lines.add(new Line("strategy", Style.STATUS, ""));
+                } else {
+                    TextWrap.wrap(st.text(), 30, 4).forEach(t -> lines.add(new Line(t, Style.PLAIN, "")));
+                }
+                tooltip = "strategy " + id + " (" + statusWord + ")"
+                        + (st.text().isBlank() ? "" : ": " + Escaping.oneLine(st.text()));
             }
             case EVIDENCE -> {
                 EvidenceResult e = g.evidence.get(id);
@@ -209,19 +229,43 @@ public final class SvgReport {
         return new Vis(id, kind, lines, Math.ceil(w), Math.ceil(h), status, g.undeveloped(id), false, tooltip);
     }
 
-    private static Vis assumption(AssumptionResult a) {
+    /**
+     * A context (rounded rectangle), justification (oval marked J) or assumption (oval marked A, dashed when no
+     * obligation has it in scope). Empty for an ID that is none of these.
+     */
+    private static Optional<Vis> sideVisual(CaseGraph g, String id) {
+        Kind kind = g.kind(id);
+        if (kind != Kind.CONTEXT && kind != Kind.JUSTIFICATION && kind != Kind.ASSUMPTION) return Optional.empty();
         List<Line> lines = new ArrayList<>();
-        lines.add(new Line(a.id(), Style.BOLD, ""));
-        TextWrap.wrap(a.text(), 22, 3).forEach(t -> lines.add(new Line(t, Style.PLAIN, "")));
-        boolean unused = a.inScopeOf().isEmpty() && a.usedBy().isEmpty();
-        lines.add(new Line(unused ? "assumption, unused" : "assumption", Style.STATUS, ""));
+        lines.add(new Line(id, Style.BOLD, ""));
+        String tip;
+        boolean unused = false;
+        if (kind == Kind.ASSUMPTION) {
+            AssumptionResult a = g.assumptions.get(id);
+            TextWrap.wrap(a.text(), 24, 3).forEach(t -> lines.add(new Line(t, Style.PLAIN, "")));
+            unused = a.inScopeOf().isEmpty() && a.usedBy().isEmpty();
+            if (unused) lines.add(new Line("unused", Style.STATUS, ""));
+            tip = "assumption " + id + ": " + Escaping.oneLine(a.text())
+                    + (a.formula() == null || a.formula().isBlank() ? "" : " \u2014 " + a.formula());
+        } else {
+            TextResult t = g.texts.get(id);
+            TextWrap.wrap(t.text(), kind == Kind.CONTEXT ? 30 : 24, kind == Kind.CONTEXT ? 4 : 3)
+                    .forEach(x -> lines.add(new Line(x, Style.PLAIN, "")));
+            tip = t.kind() + " " + id + ": " + Escaping.oneLine(t.text());
+        }
         double tw = textWidth(lines);
         double th = lines.size() * LINE;
-        double w = Math.max(90, tw * 1.2 + 8);
-        double h = Math.max(44, th * 1.3 + 8);
-        String tip = "assumption " + a.id() + ": " + Escaping.oneLine(a.text())
-                + (a.formula().isBlank() ? "" : " \u2014 " + a.formula());
-        return new Vis(a.id(), Kind.ASSUMPTION, lines, Math.ceil(w), Math.ceil(h), Optional.empty(), false, unused, tip);
+        double w;
+        double h;
+        if (kind == Kind.CONTEXT) {
+            w = Math.max(110, tw + 2 * PAD + 16);
+            h = th + 2 * PAD;
+        } else {
+            // an ellipse around the text block: (tw / w)² + (th / h)² ≤ 1 with w = 1.5·tw, h = 1.34·th
+            w = Math.max(96, tw * 1.5 + 10);
+            h = Math.max(48, th * 1.34 + 8);
+        }
+        return Optional.of(new Vis(id, kind, lines, Math.ceil(w), Math.ceil(h), Optional.empty(), false, unused, tip));
     }
 
     private static double textWidth(List<Line> lines) {
@@ -263,14 +307,17 @@ public final class SvgReport {
                         l, box.cy(), l + HEX, t, r - HEX, t, r, box.cy(), r - HEX, bo, l + HEX, bo));
                 badge(b, l + HEX, t, "D", Palette.ATTACK);
             }
-            case ASSUMPTION -> {
+            case ASSUMPTION, JUSTIFICATION -> {
                 b.append("<ellipse cx=\"").append(num(box.cx())).append("\" cy=\"").append(num(box.cy()))
                         .append("\" rx=\"").append(num(box.width() / 2)).append("\" ry=\"").append(num(box.height() / 2))
                         .append("\" ").append(paint).append(v.unused() ? " stroke-dasharray=\"4 3\"" : "").append("/>\n");
-                b.append("<text x=\"").append(num(box.cx() + box.width() * 0.36)).append("\" y=\"")
-                        .append(num(box.cy() + box.height() * 0.36 + 14))
-                        .append("\" font-weight=\"bold\" font-size=\"14\" fill=\"").append(INK).append("\">A</text>\n");
+                // GSN's letter at the lower right, on the outline and inside the node's box
+                b.append("<text x=\"").append(num(box.cx() + box.width() * 0.37 + 2)).append("\" y=\"")
+                        .append(num(box.cy() + box.height() * 0.37 + 10))
+                        .append("\" font-weight=\"bold\" font-size=\"14\" fill=\"").append(INK).append("\">")
+                        .append(v.kind() == Kind.ASSUMPTION ? "A" : "J").append("</text>\n");
             }
+            case CONTEXT -> b.append(rect(l, t, box.width(), box.height(), Math.min(box.height() / 2, 16), paint));
             default -> b.append(rect(l, t, box.width(), box.height(), 4, paint));
         }
         if (v.undeveloped()) {
@@ -314,11 +361,21 @@ public final class SvgReport {
         Box from = layout.boxes().get(e.from());
         Box to = layout.boxes().get(e.to());
         if (from == null || to == null) return;
+        // straight down through each layer, bending only between layers, so no edge crosses a node of its layers
         List<Point> pts = new ArrayList<>();
         double startX = from.cx();
         if (kind == EdgeKind.ATTACK && g.undeveloped(e.from())) startX += Math.min(24, from.width() / 4);
-        pts.add(new Point(startX, from.bottom()));
-        pts.addAll(layout.routes().getOrDefault(e, List.of()));
+        double startY = from.bottom() + (g.undeveloped(e.from()) && kind != EdgeKind.ATTACK ? 16 : 0);
+        pts.add(new Point(startX, startY));
+        LayeredLayout.Band first = layout.bandAt(from.cy());
+        if (first.bottom() > startY + 0.5) pts.add(new Point(startX, first.bottom()));
+        for (Point d : layout.routes().getOrDefault(e, List.of())) {
+            LayeredLayout.Band band = layout.bandAt(d.y());
+            pts.add(new Point(d.x(), band.top()));
+            pts.add(new Point(d.x(), band.bottom()));
+        }
+        LayeredLayout.Band last = layout.bandAt(to.cy());
+        if (last.top() < to.top() - 0.5) pts.add(new Point(to.cx(), last.top()));
         pts.add(new Point(to.cx(), to.top()));
         if (kind == EdgeKind.ATTACK) pts = reversed(pts);
         String style = switch (kind) {
@@ -336,12 +393,16 @@ public final class SvgReport {
         return r;
     }
 
-    /** Cubic segments with vertical tangents at every point: smooth through the dummy points of long edges. */
+    /** Vertical runs as lines, the bends between them as cubic segments with vertical tangents. */
     private static String curve(List<Point> pts) {
         StringBuilder d = new StringBuilder("M").append(num(pts.get(0).x())).append(',').append(num(pts.get(0).y()));
         for (int i = 1; i < pts.size(); i++) {
             Point a = pts.get(i - 1);
             Point c = pts.get(i);
+            if (Math.abs(a.x() - c.x()) < 0.5) {
+                d.append(" L").append(num(c.x())).append(',').append(num(c.y()));
+                continue;
+            }
             double my = (a.y() + c.y()) / 2;
             d.append(" C").append(num(a.x())).append(',').append(num(my)).append(' ').append(num(c.x())).append(',')
                     .append(num(my)).append(' ').append(num(c.x())).append(',').append(num(c.y()));
@@ -350,37 +411,25 @@ public final class SvgReport {
     }
 
     /**
-     * In-context-of edge from a node to an assumption beside it: a straight line to the nearest one, an arc over the
-     * row to those further along, so an edge never seems to join two assumptions.
+     * In-context-of edge from a claim or strategy to a context, justification or assumption in its side column: a
+     * straight line from the node's outline (at the height of the side node, as far as the node reaches) to the
+     * side node's near end.
      */
-    private static void contextEdge(StringBuilder b, Box anchor, Box a, LayeredLayout.Result layout) {
-        if (anchor == null || a == null) return;
-        boolean right = a.cx() >= anchor.cx();
-        double x1 = right ? anchor.right() : anchor.left();
-        double x2 = right ? a.left() : a.right();
-        double lo = Math.min(x1, x2);
-        double hi = Math.max(x1, x2);
-        double rowTop = Math.min(anchor.top(), a.top());
-        boolean blocked = false;
-        for (Box other : layout.boxes().values()) {
-            if (other == anchor || other == a) continue;
-            boolean between = other.right() > lo && other.left() < hi;
-            boolean sameRow = other.bottom() > Math.min(anchor.cy(), a.cy()) && other.top() < Math.max(anchor.cy(), a.cy());
-            if (between && sameRow) {
-                blocked = true;
-                rowTop = Math.min(rowTop, other.top());
-            }
-        }
-        String d;
-        if (!blocked) {
-            d = "M" + num(x1) + "," + num(anchor.cy()) + " L" + num(x2) + "," + num(a.cy());
+    private static void contextEdge(StringBuilder b, Box anchor, Kind anchorKind, Box side) {
+        if (anchor == null || side == null) return;
+        boolean right = side.cx() >= anchor.cx();
+        double inset = Math.min(8, anchor.height() / 2);
+        double y1 = Math.max(anchor.top() + inset, Math.min(anchor.bottom() - inset, side.cy()));
+        double x1;
+        if (anchorKind == Kind.STRATEGY) {
+            double f = (y1 - anchor.top()) / anchor.height();
+            x1 = right ? anchor.right() - SKEW * f : anchor.left() + SKEW * (1 - f);
         } else {
-            double peak = rowTop - 10 - Math.min(34, (hi - lo) / 14);
-            d = "M" + num(anchor.cx() + (right ? 1 : -1) * anchor.width() / 4) + "," + num(anchor.top()) + " C"
-                    + num(anchor.cx() + (right ? 1 : -1) * anchor.width() / 4) + "," + num(peak) + " " + num(a.cx())
-                    + "," + num(peak) + " " + num(a.cx()) + "," + num(a.top());
+            x1 = right ? anchor.right() : anchor.left();
         }
-        b.append("<path class=\"context\" d=\"").append(d)
+        double x2 = right ? side.left() : side.right();
+        b.append("<path class=\"context\" d=\"M").append(num(x1)).append(',').append(num(y1)).append(" L")
+                .append(num(x2)).append(',').append(num(side.cy()))
                 .append("\" stroke=\"#333333\" stroke-width=\"1.3\" marker-end=\"url(#sc-hollow)\"/>\n");
     }
 
@@ -400,7 +449,7 @@ public final class SvgReport {
                 .append("<path d=\"M1,1 L11,6 L1,11 z\" ").append(paint).append("/></marker>\n");
     }
 
-    /** Two rows: status swatches, then shapes and edges. Returns the width used. */
+    /** Three rows: status swatches, node shapes, edges. Returns the width used. */
     private static double legend(StringBuilder b, double y) {
         double x = 0;
         for (Palette.Style s : Palette.all()) {
@@ -410,7 +459,7 @@ public final class SvgReport {
         }
         double w = x;
         x = 0;
-        double y2 = y + 30;
+        double y2 = y + 26;
         String plain = "fill=\"#ffffff\" stroke=\"#555555\" stroke-width=\"1.3\"";
         b.append(rect(x, y2, 22, 14, 0, plain)).append(label(x + 27, y2 + 11, "claim"));
         x += 27 + 5 * CHAR + 16;
@@ -419,6 +468,12 @@ public final class SvgReport {
         b.append("<circle cx=\"").append(num(x + 8)).append("\" cy=\"").append(num(y2 + 7)).append("\" r=\"8\" ")
                 .append(plain).append("/>").append(label(x + 21, y2 + 11, "evidence"));
         x += 21 + 8 * CHAR + 16;
+        b.append(rect(x, y2, 26, 14, 7, plain)).append(label(x + 31, y2 + 11, "context"));
+        x += 31 + 7 * CHAR + 16;
+        b.append("<ellipse cx=\"").append(num(x + 12)).append("\" cy=\"").append(num(y2 + 7))
+                .append("\" rx=\"12\" ry=\"7\" ").append(plain).append("/>")
+                .append(label(x + 29, y2 + 11, "J justification"));
+        x += 29 + 15 * CHAR + 16;
         b.append("<ellipse cx=\"").append(num(x + 12)).append("\" cy=\"").append(num(y2 + 7))
                 .append("\" rx=\"12\" ry=\"7\" ").append(plain).append("/>").append(label(x + 29, y2 + 11, "A assumption"));
         x += 29 + 12 * CHAR + 16;
@@ -428,16 +483,20 @@ public final class SvgReport {
         x += 29 + 10 * CHAR + 16;
         b.append(polygon(plain, x + 8, y2, x + 16, y2 + 7, x + 8, y2 + 14, x, y2 + 7))
                 .append(label(x + 21, y2 + 11, "undeveloped"));
-        x += 21 + 11 * CHAR + 16;
-        b.append("<path d=\"M").append(num(x)).append(',').append(num(y2 + 7)).append(" h26\" stroke=\"#333333\" ")
-                .append("stroke-width=\"1.3\" marker-end=\"url(#sc-arrow)\"/>").append(label(x + 32, y2 + 11, "supported by"));
-        x += 32 + 12 * CHAR + 16;
-        b.append("<path d=\"M").append(num(x)).append(',').append(num(y2 + 7)).append(" h26\" stroke=\"#333333\" ")
-                .append("stroke-width=\"1.3\" marker-end=\"url(#sc-hollow)\"/>").append(label(x + 32, y2 + 11, "in context of"));
+        x += 21 + 11 * CHAR;
+        w = Math.max(w, x);
+        x = 0;
+        double y3 = y2 + 26;
+        b.append("<path d=\"M").append(num(x)).append(',').append(num(y3 + 7)).append(" h26\" stroke=\"#333333\" ")
+                .append("stroke-width=\"1.3\" marker-end=\"url(#sc-arrow)\"/>")
+                .append(label(x + 32, y3 + 11, "supported by; from a defeater: eliminated by"));
+        x += 32 + 44 * CHAR + 16;
+        b.append("<path d=\"M").append(num(x)).append(',').append(num(y3 + 7)).append(" h26\" stroke=\"#333333\" ")
+                .append("stroke-width=\"1.3\" marker-end=\"url(#sc-hollow)\"/>").append(label(x + 32, y3 + 11, "in context of"));
         x += 32 + 13 * CHAR + 16;
-        b.append("<path d=\"M").append(num(x)).append(',').append(num(y2 + 7)).append(" h26\" stroke=\"")
+        b.append("<path d=\"M").append(num(x)).append(',').append(num(y3 + 7)).append(" h26\" stroke=\"")
                 .append(Palette.ATTACK).append("\" stroke-width=\"1.8\" stroke-dasharray=\"6 4\" ")
-                .append("marker-end=\"url(#sc-attack)\"/>").append(label(x + 32, y2 + 11, "attacks"));
+                .append("marker-end=\"url(#sc-attack)\"/>").append(label(x + 32, y3 + 11, "attacks"));
         x += 32 + 7 * CHAR;
         return Math.max(w, x);
     }

@@ -156,7 +156,7 @@ class ValidityTest {
     @Test
     void absolutePath() throws IOException {
         Path abs = write("evidence/x.json", "{}").toAbsolutePath();
-        assertInvalid("evidence path absolute path \"" + abs + "\"; evidence paths are relative to the case file"
+        assertInvalid("evidence path \"" + abs + "\" is an absolute path; evidence paths are relative to the case file"
                 + " and stay inside the project root " + root, decide(file(abs.toString())));
     }
 

@@ -1,6 +1,7 @@
 package dev.safecase.report;
 
 import dev.safecase.Results.AssumptionResult;
+import dev.safecase.Results.BoundResult;
 import dev.safecase.Results.CaseResult;
 import dev.safecase.Results.ClaimResult;
 import dev.safecase.Results.DefeaterResult;
@@ -9,6 +10,8 @@ import dev.safecase.Results.Gate;
 import dev.safecase.Results.ObligationResult;
 import dev.safecase.Results.Premise;
 import dev.safecase.Results.Run;
+import dev.safecase.Results.StrategyResult;
+import dev.safecase.Results.TextResult;
 import dev.safecase.prove.Status;
 import dev.safecase.syntax.Code;
 import dev.safecase.syntax.Diagnostic;
@@ -23,8 +26,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A hand-built run: case {@code debate} has every status, a counterexample, cores, defeaters of each kind and open
- * problems with owners; case {@code broken} has input errors; one error belongs to no case.
+ * A hand-built run: case {@code debate} has every status, a counterexample, cores, defeaters of each kind, open
+ * problems with owners, a strategy, a context and a justification, assumptions named by two nodes, and statistical
+ * bounds (one from invalid evidence); case {@code broken} has input errors; one error belongs to no case.
  */
 final class ReportFixture {
     private ReportFixture() {
@@ -68,24 +72,44 @@ final class ReportFixture {
     }
 
     private static CaseResult debate(Texts x, List<Diagnostic> diags) {
+        BoundResult judgeBound = new BoundResult("judge_eval", "clopper_pearson_upper", List.of("270", "2000", "0.95"),
+                "0.149151961274", "0.95");
+        BoundResult redTeamBound = new BoundResult("red_team", "clopper_pearson_upper", List.of("2", "120", "0.95"),
+                "0.0516578407", "0.95");
+        BoundResult calBound = new BoundResult("cal_eval", "rule_of_three", List.of("300"), "0.01", "0.95");
+        BoundResult sandbagBound = new BoundResult("sandbag_eval", "clopper_pearson_upper", List.of("0", "300", "0.99"),
+                "0.0152354399", "0.99");
         List<ClaimResult> claims = List.of(
-                claim("top", x.t("The advisor is safe to use over the deployment distribution"), "p_unsafe <= 1/100",
+                clauses(claim("top", x.t("The advisor is safe to use over the deployment distribution"), "p_unsafe <= 1/100",
                         true, 18, Status.INVALID, List.of("error_budget"), "strategy", List.of("argue_debate"),
-                        Optional.empty(), Optional.empty()),
+                        Optional.empty(), Optional.empty()), List.of("deployment"), List.of(),
+                        List.of(judgeBound, calBound, sandbagBound), "0.89"),
                 claim("honest_eq", x.t("Honesty is an equilibrium of the debate game"), "", false, 30, Status.OPEN,
                         List.of(), "undeveloped", List.of(), Optional.of(x.t("Alice (alignment team)")), Optional.empty()),
-                claim("converged", x.t("Training reached that equilibrium"), "judge_err <= 3/20", false, 31,
+                clauses(claim("converged", x.t("Training reached that equilibrium"), "judge_err <= 3/20", false, 31,
                         Status.VACUOUS, List.of(), "direct", List.of("judge_eval"), Optional.empty(), Optional.empty()),
+                        List.of(), List.of(), List.of(judgeBound), "0.95"),
                 claim("tight", x.t("The judge is rarely misled"), "p_mislead <= 1/100", false, 33, Status.INVALID,
                         List.of(), "direct", List.of("red_team", "lit_review"), Optional.empty(), Optional.empty()),
-                claim("calibrated", x.t("The judge's confidence is calibrated"), "cal_err * cal_err <= 1/400", false,
+                clauses(claim("calibrated", x.t("The judge's confidence is calibrated"), "cal_err * cal_err <= 1/400", false,
                         36, Status.UNKNOWN, List.of(), "direct", List.of("cal_eval"), Optional.empty(), Optional.empty()),
+                        List.of(), List.of(), List.of(calBound, sandbagBound), "0.94"),
                 new ClaimResult("reviewed", x.t("Deployment stakes reviewed by the board"), false, "", false, 39,
                         Status.ASSERTED, false, List.of(), "asserted", List.of(), Optional.empty(), Optional.empty(),
                         Optional.of(x.t("Board minutes 2026-10"))),
-                claim("no_sandbagging", x.t("The model does not sandbag on calibration tasks"), "", false, 41,
+                clauses(claim("no_sandbagging", x.t("The model does not sandbag on calibration tasks"), "", false, 41,
                         Status.PROVED, List.of("error_budget"), "direct", List.of("sandbag_eval"),
-                        Optional.of(x.t("Carol")), Optional.of("stdlib.ai.inability.no_sandbagging")));
+                        Optional.of(x.t("Carol")), Optional.of("stdlib.ai.inability.no_sandbagging")),
+                        List.of(), List.of("error_budget"), List.of(sandbagBound), "0.99"));
+        List<StrategyResult> strategies = List.of(new StrategyResult("argue_debate",
+                x.t("Argue over the debate game: honest equilibria, convergence, a judge that is rarely misled"), 24,
+                Status.INVALID, List.of("honest_eq", "converged", "tight", "calibrated", "reviewed"), List.of(),
+                List.of("low_stakes", "warrant", "error_budget"), List.of("debate_theory"), false, Optional.empty(),
+                Optional.empty(), Optional.empty()));
+        List<TextResult> texts = List.of(
+                new TextResult("deployment", "context", x.t("The advisor answers R&D questions that researchers review"), 7),
+                new TextResult("debate_theory", "justification",
+                        x.t("Debate theory: with stable arguments, honest debaters win at equilibrium"), 8));
 
         Map<String, String> cex = new LinkedHashMap<>();
         cex.put("eps", "1/200");
@@ -176,20 +200,20 @@ final class ReportFixture {
                         Optional.of("3a7bd3e2360a3d29eea436fcfb7e44c735d117c42d1c1835420b6b9942dd4f1b"),
                         Optional.of(LocalDate.of(2027, 6, 1)), Optional.empty(),
                         List.of("judge_err <= clopper_pearson_upper(json(\"/failures\"), json(\"/n\"), 95%)",
-                                "n_runs == json(\"/n\")"), 45),
+                                "n_runs == json(\"/n\")"), 45, List.of(judgeBound)),
                 new EvidenceResult("red_team", x.t("Red-team campaign against the judge"),
                         Optional.of(x.t("evidence/red_team.json")), Status.INVALID,
                         Optional.of("9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"), Optional.empty(),
                         Optional.of(x.t("sha256 mismatch: expected 3a7bd3e2\u2026, found 9f86d081\u2026")),
-                        List.of("p_mislead <= clopper_pearson_upper(2, 120, 95%)"), 51),
+                        List.of("p_mislead <= clopper_pearson_upper(2, 120, 95%)"), 51, List.of(redTeamBound)),
                 new EvidenceResult("lit_review", x.t("Survey of debate results (Irving et al.)"), Optional.empty(),
                         Status.ASSERTED, Optional.empty(), Optional.empty(), Optional.empty(), List.of(), 55),
                 new EvidenceResult("cal_eval", x.t("Calibration study"), Optional.of("evidence/cal.json"),
                         Status.PROVED, Optional.empty(), Optional.of(LocalDate.of(2026, 12, 1)), Optional.empty(),
-                        List.of("cal_err <= rule_of_three(json(\"/n\"))"), 57),
+                        List.of("cal_err <= rule_of_three(json(\"/n\"))"), 57, List.of(calBound)),
                 new EvidenceResult("sandbag_eval", x.t("Sandbagging probe, 300 trials"), Optional.of("evidence/sb.json"),
                         Status.PROVED, Optional.empty(), Optional.empty(), Optional.empty(),
-                        List.of("sandbag_rate <= clopper_pearson_upper(0, 300, 99%)"), 61));
+                        List.of("sandbag_rate <= clopper_pearson_upper(0, 300, 99%)"), 61, List.of(sandbagBound)));
 
         List<DefeaterResult> defeaters = List.of(
                 new DefeaterResult("exploration_hacking", x.t("The policy never explores the honest strategy"),
@@ -209,7 +233,16 @@ final class ReportFixture {
                 .filter(o -> o.status() != Status.PROVED && o.status() != Status.ASSERTED).map(ObligationResult::id)
                 .toList();
         return new CaseResult("debate", FILE, 1, x.t("Alignment safety case for an R&D advisor trained with debate"),
-                true, false, summary, claims, obs, assumptions, evidence, defeaters, open, unproven, diags);
+                true, false, summary, claims, obs, assumptions, evidence, defeaters, open, unproven, diags, strategies,
+                texts);
+    }
+
+    /** The claim with its context and assumption lists and the bounds it rests on (justifications: none here). */
+    private static ClaimResult clauses(ClaimResult c, List<String> context, List<String> assuming,
+                                       List<BoundResult> bounds, String joint) {
+        return new ClaimResult(c.id(), c.text(), c.formal(), c.formula(), c.root(), c.line(), c.status(), c.discharged(),
+                c.restsOn(), c.support(), c.supportedBy(), c.owner(), c.origin(), c.asserted(), context, assuming,
+                List.of(), c.undeveloped(), bounds, joint);
     }
 
     private static ClaimResult claim(String id, String text, String formula, boolean root, int line, Status status,

@@ -51,6 +51,22 @@ class ReportFormatTest {
                 "counterexample", "reason"), keys(c.get("obligations").get(0)).subList(0, 11));
         assertEquals(List.of("id", "inScopeOf", "usedBy"), keys(c.get("assumptions").get(0)).subList(0, 3));
         assertEquals(List.of("id", "file", "status", "sha256", "expires"), keys(c.get("evidence").get(0)).subList(0, 5));
+        assertEquals(List.of("formula", "support", "supportedBy", "owner", "origin", "asserted", "context", "assuming",
+                "justifiedBy", "undeveloped", "bounds", "jointConfidence"), keys(c.get("claims").get(0)).subList(8, 20));
+        List<String> caseKeys = keys(c);
+        assertEquals(List.of("line", "text", "defeaters", "diagnostics", "strategies", "texts"),
+                caseKeys.subList(11, caseKeys.size()));
+        List<String> evidenceKeys = keys(c.get("evidence").get(0));
+        assertEquals("bounds", evidenceKeys.get(evidenceKeys.size() - 1));
+        JsonNode top = c.get("claims").get(0);
+        assertEquals("0.89", top.get("jointConfidence").asText());
+        assertEquals(3, top.get("bounds").size());
+        assertEquals(List.of("evidence", "function", "args", "value", "confidence"), keys(top.get("bounds").get(0)));
+        assertEquals("deployment", top.get("context").get(0).asText());
+        assertTrue(c.get("claims").get(1).get("undeveloped").asBoolean());
+        assertEquals("argue_debate", c.get("strategies").get(0).get("id").asText());
+        assertEquals("low_stakes", c.get("strategies").get(0).get("assuming").get(0).asText());
+        assertEquals("justification", c.get("texts").get(1).get("kind").asText());
         assertTrue(c.get("obligations").get(0).get("reason").isNull());
         assertTrue(c.get("evidence").get(2).get("expires").isNull());
         assertEquals("1/200", c.get("obligations").get(2).get("counterexample").get("eps").asText());
@@ -146,18 +162,39 @@ class ReportFormatTest {
         NodeList groups = doc.getElementsByTagNameNS("http://www.w3.org/2000/svg", "g");
         for (int i = 0; i < groups.getLength(); i++) classes.add(((Element) groups.item(i)).getAttribute("class"));
         CaseResult c = run.cases().get(0);
-        // error_budget enters at two places (argue_debate, no_sandbagging) and is drawn beside each
-        int nodes = c.claims().size() + 1 + c.evidence().size() + c.defeaters().size() + c.assumptions().size() + 1;
+        // error_budget is named by argue_debate and no_sandbagging and drawn beside each; many_queries, named by
+        // nothing, stands alone
+        int nodes = c.claims().size() + c.strategies().size() + c.evidence().size() + c.defeaters().size()
+                + c.assumptions().size() + 1 + c.texts().size();
         assertEquals(nodes, classes.stream().filter(s -> s.startsWith("node ")).count());
         assertTrue(classes.contains("node claim st-open"), classes.toString());
-        assertTrue(classes.contains("node strategy st-refuted"), classes.toString());
+        assertTrue(classes.contains("node strategy st-invalid"), classes.toString());
         assertTrue(classes.contains("node evidence st-invalid"), classes.toString());
         assertTrue(classes.contains("node defeater st-vacuous"), classes.toString());
-        assertTrue(classes.stream().anyMatch(s -> s.equals("node assumption")));
+        assertTrue(classes.contains("node context"), classes.toString());
+        assertTrue(classes.contains("node justification"), classes.toString());
+        assertEquals(5, classes.stream().filter(s -> s.equals("node assumption")).count());
+        assertTrue(svg.contains(">J</text>") && svg.contains(">A</text>"), "GSN letters");
+        assertTrue(svg.contains("Argue over the debate game"), "the strategy's text");
         assertTrue(svg.contains("class=\"attack\""));
         assertTrue(svg.contains("class=\"support\""));
-        assertTrue(svg.contains("class=\"context\""));
+        assertEquals(6, svg.split("class=\"context\"", -1).length - 1, "one in-context-of edge per named side node");
         assertTrue(svg.contains("class=\"elimination\""));
+    }
+
+    @Test
+    void openProblemsAreGroupedByTheClaimTheyBlock() {
+        CaseGraph g = new CaseGraph(run.cases().get(0));
+        ObligationResult honest = g.obligationsOf("honest_eq").get(0);
+        assertEquals("top", g.problemClaim(honest).orElseThrow(), "an undeveloped claim blocks its strategy's parent");
+        assertEquals("honest_eq", g.blockedClaim(honest).orElseThrow(), "but holds back its own support");
+        ObligationResult hacking = g.obligationsOf("exploration_hacking").get(0);
+        assertEquals("converged", g.problemClaim(hacking).orElseThrow(), "a defeater blocks its target");
+        assertEquals(List.of("argue_debate", "no_sandbagging"), g.namedBy("error_budget"));
+        assertEquals(List.of("top"), g.namedBy("deployment"));
+        assertEquals(List.of("top"), g.claimsAbove("converged"));
+        String md = MarkdownReport.render(run);
+        assertTrue(md.contains("`debate:support:honest_eq` blocks `top`"), md);
     }
 
     @Test
@@ -250,6 +287,12 @@ class ReportFormatTest {
         assertTrue(page.contains("owner: Alice (alignment team)"));
         assertTrue(page.contains("3 bounds hold together with probability at least"));
         assertTrue(page.contains("= 89 %"), "95 % + 95 % + 99 %: 1 - 0.05 - 0.05 - 0.01");
+        assertTrue(page.contains("clopper_pearson_upper(270, 2000, 0.95)"), "a bound as evaluated");
+        assertTrue(page.contains("not counted: the evidence is invalid"), "red_team's bound is listed, not counted");
+        assertTrue(page.contains("id=\"tx-deployment\""), "contexts and justifications are listed");
+        assertTrue(page.contains("in context of deployment"), "the claim tree names a claim's context");
+        assertTrue(page.contains("<span class=\"row-kind\">undeveloped claim</span> <strong><a href=\"#n-honest_eq\">"),
+                "an open problem names the node that is open");
         assertTrue(page.contains("<details class=\"node\" open>"));
         assertTrue(page.contains("valid for 9 more days"), "cal_eval expires 2026-12-01, today is 2026-11-22");
     }

@@ -37,7 +37,7 @@ class ReportLayoutTest {
         List<Edge> edges = List.of(new Edge("top", "s"), new Edge("s", "a"), new Edge("s", "b"), new Edge("a", "e1"),
                 new Edge("b", "e2"), new Edge("top", "e2"));
         LayeredLayout.Result r = LayeredLayout.layout(specs("top", "s", "a", "b", "e1", "e2"), edges,
-                Map.of("ctx", "top"), 20);
+                Map.of("ctx", new LayeredLayout.Side("top", false)), 20);
         for (Edge e : edges) {
             assertTrue(r.boxes().get(e.from()).bottom() < r.boxes().get(e.to()).top(), e.toString());
         }
@@ -61,12 +61,38 @@ class ReportLayoutTest {
     @Test
     void sideNodesSitBesideTheirAnchor() {
         LayeredLayout.Result r = LayeredLayout.layout(specs("top", "child", "ctx"), List.of(new Edge("top", "child")),
-                Map.of("ctx", "top"), 10);
+                Map.of("ctx", new LayeredLayout.Side("top", false)), 10);
         Box top = r.boxes().get("top");
         Box ctx = r.boxes().get("ctx");
         assertEquals(top.cy(), ctx.cy());
         assertTrue(ctx.left() >= top.right());
         assertNoOverlap(r.boxes());
+    }
+
+    @Test
+    void sideColumnsStackBesideTheirAnchorAndKeepOthersAway() {
+        List<Spec> specs = new ArrayList<>(specs("top", "s", "n", "child"));
+        specs.add(new Spec("c1", 140, 60));
+        specs.add(new Spec("a1", 160, 70));
+        specs.add(new Spec("a2", 120, 90));
+        Map<String, LayeredLayout.Side> side = Map.of("c1", new LayeredLayout.Side("s", true),
+                "a1", new LayeredLayout.Side("s", false), "a2", new LayeredLayout.Side("s", false));
+        List<Edge> edges = List.of(new Edge("top", "s"), new Edge("top", "n"), new Edge("s", "child"));
+        LayeredLayout.Result r = LayeredLayout.layout(specs, edges, side, 10);
+        assertNoOverlap(r.boxes());
+        Box s = r.boxes().get("s");
+        Box c1 = r.boxes().get("c1");
+        Box a1 = r.boxes().get("a1");
+        Box a2 = r.boxes().get("a2");
+        assertTrue(c1.right() <= s.left(), "a context stands left");
+        assertTrue(a1.left() >= s.right() && a2.left() >= s.right(), "assumptions stand right");
+        assertEquals(a1.left(), a2.left(), "a column is aligned on its inner edge");
+        assertTrue(a1.bottom() <= a2.top(), "stacked in order");
+        assertEquals(s.cy(), (a1.top() + a2.bottom()) / 2, 0.11, "centred on the anchor");
+        LayeredLayout.Band band = r.bandAt(s.cy());
+        assertTrue(band.top() <= a1.top() && band.bottom() >= a2.bottom(), "the layer makes room for the column");
+        assertTrue(r.boxes().get("child").top() > a2.bottom(), "the next layer starts below the column");
+        assertTrue(r.width() >= 10 + 140 + LayeredLayout.SIDE_GAP + 100 + LayeredLayout.SIDE_GAP + 160 + 10 - 0.1);
     }
 
     @Test
