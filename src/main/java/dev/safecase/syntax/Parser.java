@@ -37,10 +37,22 @@ public final class Parser {
         CommonTokenStream tokens = new CommonTokenStream(lexer);
         SafeCaseParser parser = new SafeCaseParser(tokens);
         parser.removeErrorListeners();
-        parser.addErrorListener(new Listener(source.display(), local, false));
         SafeCaseParser.FileContext tree;
         try {
-            tree = parser.file();
+            // Two-stage parse: the fast SLL mode, which bails out at the first doubt; only then
+            // full LL with error recovery and messages. Both give the same tree for valid input.
+            parser.getInterpreter().setPredictionMode(org.antlr.v4.runtime.atn.PredictionMode.SLL);
+            parser.setErrorHandler(new org.antlr.v4.runtime.BailErrorStrategy());
+            try {
+                tree = parser.file();
+            } catch (org.antlr.v4.runtime.misc.ParseCancellationException e) {
+                tokens.seek(0);
+                parser.reset();
+                parser.addErrorListener(new Listener(source.display(), local, false));
+                parser.setErrorHandler(new org.antlr.v4.runtime.DefaultErrorStrategy());
+                parser.getInterpreter().setPredictionMode(org.antlr.v4.runtime.atn.PredictionMode.LL);
+                tree = parser.file();
+            }
         } catch (StackOverflowError e) {
             diags.error(Code.SC101, new Position(source.display(), 1, 1), "formula nested too deeply to parse");
             return Optional.empty();
