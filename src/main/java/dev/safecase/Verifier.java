@@ -108,7 +108,6 @@ public final class Verifier {
     public Outcome run(List<Path> paths) {
         Diagnostics diags = new Diagnostics();
         Map<String, String> failed = new LinkedHashMap<>();
-        List<String> order = new ArrayList<>();
         long t0 = System.nanoTime();
         Map<String, Prepared> prepared = prepare(paths, diags, failed);
         long t1 = System.nanoTime();
@@ -124,7 +123,6 @@ public final class Verifier {
         byFile.sort(Map.Entry.comparingByValue());
         Diagnostics extra = new Diagnostics();
         for (Map.Entry<String, String> c : byFile) {
-            order.add(c.getKey());
             Prepared p = prepared.get(c.getKey());
             List<Diagnostic> own = all.stream().filter(d -> d.pos().file().equals(c.getValue())).toList();
             if (p == null) {
@@ -264,15 +262,11 @@ public final class Verifier {
 
     private Map<String, Verdict> prove(Map<String, Prepared> prepared) {
         List<Obligation> work = new ArrayList<>();
-        for (Prepared p : prepared.values()) {
-            for (Obligation o : p.lowered().obligations()) {
-                if (o.mode() == Obligation.Mode.ENTAILMENT || o.mode() == Obligation.Mode.SATISFIABLE) work.add(o);
-            }
-        }
         List<String> keys = new ArrayList<>();
         for (Prepared p : prepared.values()) {
             for (Obligation o : p.lowered().obligations()) {
                 if (o.mode() == Obligation.Mode.ENTAILMENT || o.mode() == Obligation.Mode.SATISFIABLE) {
+                    work.add(o);
                     keys.add(key(p.model().name(), o.id()));
                 }
             }
@@ -367,10 +361,5 @@ public final class Verifier {
     /** A standalone SMT-LIB 2 script for any solver (for smt). */
     public static String standalone(Obligation o, String caseName) {
         return SmtLib.standalone(o, caseName, VERSION);
-    }
-
-    /** For ordering helpers that need a stable set. */
-    static <T> Set<T> linked(List<T> xs) {
-        return new LinkedHashSet<>(xs);
     }
 }
