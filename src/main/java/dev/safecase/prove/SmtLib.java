@@ -42,10 +42,6 @@ public final class SmtLib {
 
     private static void collectEnums(Term t, Map<String, Type.EnumType> enums) {
         if (t.type() instanceof Type.EnumType e) enums.putIfAbsent(e.name(), e);
-        if (t instanceof Term.Cmp c) {
-            collectEnums(c.left(), enums);
-            collectEnums(c.right(), enums);
-        }
         for (Term c : Terms.children(t)) collectEnums(c, enums);
     }
 
