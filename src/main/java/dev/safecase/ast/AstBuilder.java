@@ -1,9 +1,10 @@
 package dev.safecase.ast;
 
-import dev.safecase.syntax.Code;
-import dev.safecase.syntax.Diagnostics;
-import dev.safecase.syntax.Position;
-import dev.safecase.syntax.SourceText;
+import dev.safecase.formula.Rational;
+import dev.safecase.diag.Code;
+import dev.safecase.diag.Diagnostics;
+import dev.safecase.diag.Position;
+import dev.safecase.diag.SourceText;
 import dev.safecase.syntax.gen.SafeCaseParser;
 import dev.safecase.syntax.gen.SafeCaseParser.*;
 import java.math.BigDecimal;

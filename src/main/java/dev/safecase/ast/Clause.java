@@ -1,6 +1,6 @@
 package dev.safecase.ast;
 
-import dev.safecase.syntax.Position;
+import dev.safecase.diag.Position;
 import java.util.List;
 
 /** One clause after a node's header; which kinds a node may carry is checked later. */

@@ -1,6 +1,7 @@
 package dev.safecase.ast;
 
-import dev.safecase.syntax.Position;
+import dev.safecase.formula.Rational;
+import dev.safecase.diag.Position;
 import java.util.List;
 import java.util.Optional;
 

@@ -1,6 +1,6 @@
 package dev.safecase.ast;
 
-import dev.safecase.syntax.Position;
+import dev.safecase.diag.Position;
 import java.util.List;
 
 /** A possibly qualified name as written ({@code a}, {@code cyber.measured}), with its position. */

@@ -1,6 +1,6 @@
 package dev.safecase.ast;
 
-import dev.safecase.syntax.Position;
+import dev.safecase.diag.Position;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;

@@ -1,8 +1,8 @@
 package dev.safecase.bench;
 
-import dev.safecase.Options;
-import dev.safecase.Results;
-import dev.safecase.Verifier;
+import dev.safecase.pipeline.Options;
+import dev.safecase.result.Results;
+import dev.safecase.pipeline.Verifier;
 import dev.safecase.lower.Obligation;
 import dev.safecase.prove.SmtLib;
 import dev.safecase.prove.Verdict;

@@ -1,16 +1,20 @@
 package dev.safecase.check;
 
+import dev.safecase.formula.Term;
+import dev.safecase.formula.Terms;
+import dev.safecase.formula.Type;
+import dev.safecase.source.Sources;
 import dev.safecase.ast.Clause;
 import dev.safecase.ast.Decl;
 import dev.safecase.ast.Expr;
 import dev.safecase.ast.Name;
-import dev.safecase.ast.Rational;
+import dev.safecase.formula.Rational;
 import dev.safecase.ast.SourceUnit;
 import dev.safecase.ast.Text;
-import dev.safecase.evidence.Builtins;
-import dev.safecase.syntax.Code;
-import dev.safecase.syntax.Diagnostics;
-import dev.safecase.syntax.Position;
+import dev.safecase.stats.Builtin;
+import dev.safecase.diag.Code;
+import dev.safecase.diag.Diagnostics;
+import dev.safecase.diag.Position;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -221,7 +225,7 @@ public final class Checker implements Formulas.Symbols {
     }
 
     private boolean checkNotBuiltin(String name, Position pos) {
-        if (Builtins.RESERVED.contains(name)) {
+        if (Builtin.isReserved(name)) {
             diags.error(Code.SC203, pos, "'" + name + "' is a built-in function and cannot be declared");
             return false;
         }
@@ -543,7 +547,7 @@ public final class Checker implements Formulas.Symbols {
         Decl.Quantity d = q.decl();
         if (d.indexVar().isPresent()) {
             Decl.Ident v = d.indexVar().get();
-            if (q.scope().lookup(v.id()).isPresent() || Builtins.RESERVED.contains(v.id())) {
+            if (q.scope().lookup(v.id()).isPresent() || Builtin.isReserved(v.id())) {
                 diags.error(Code.SC204, v.pos(), "index variable '" + v.id() + "' shadows a visible name; choose another name");
             }
         }

@@ -1,12 +1,15 @@
 package dev.safecase.check;
 
+import dev.safecase.formula.Term;
+import dev.safecase.formula.Terms;
+import dev.safecase.formula.Type;
 import dev.safecase.ast.Expr;
 import dev.safecase.ast.Name;
-import dev.safecase.ast.Rational;
-import dev.safecase.evidence.Builtins;
-import dev.safecase.syntax.Code;
-import dev.safecase.syntax.Diagnostics;
-import dev.safecase.syntax.Position;
+import dev.safecase.formula.Rational;
+import dev.safecase.stats.Builtin;
+import dev.safecase.diag.Code;
+import dev.safecase.diag.Diagnostics;
+import dev.safecase.diag.Position;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -264,21 +267,22 @@ final class Formulas {
     // ------------------------------------------------------------ calls
 
     private Optional<Term> call(Expr.Call c, Scope scope, Place place, Optional<Type> expected) {
-        String fn = c.function().text();
-        if (!Builtins.RESERVED.contains(fn)) {
-            diags.error(Code.SC410, c.pos(), "unknown function '" + fn + "'; the built-ins are min, max, abs, "
-                    + "rule_of_three, clopper_pearson_upper, clopper_pearson_lower, wilson_upper and json");
+        Optional<Builtin> named = Builtin.named(c.function().text());
+        if (named.isEmpty()) {
+            diags.error(Code.SC410, c.pos(), "unknown function '" + c.function().text() + "'; the built-ins are "
+                    + Builtin.listed());
             return Optional.empty();
         }
-        if (c.args().size() != Builtins.arity(fn)) {
-            diags.error(Code.SC410, c.pos(), fn + "() takes " + Builtins.arity(fn) + " argument"
-                    + (Builtins.arity(fn) == 1 ? "" : "s") + ", not " + c.args().size());
+        Builtin fn = named.get();
+        if (c.args().size() != fn.arity()) {
+            diags.error(Code.SC410, c.pos(), fn.spelling() + "() takes " + fn.arity() + " argument"
+                    + (fn.arity() == 1 ? "" : "s") + ", not " + c.args().size());
             return Optional.empty();
         }
         return switch (fn) {
-            case "json" -> json(c, place, expected);
-            case "min", "max" -> minMax(c, scope, place, fn.equals("min"));
-            case "abs" -> abs(c, scope, place);
+            case JSON -> json(c, place, expected);
+            case MIN, MAX -> minMax(c, scope, place, fn == Builtin.MIN);
+            case ABS -> abs(c, scope, place);
             default -> statistic(c, fn, scope, place);
         };
     }
@@ -325,11 +329,11 @@ final class Formulas {
         return Optional.of(new Term.Ite(cond, a.get(), new Term.Neg(a.get(), a.get().type()), a.get().type()));
     }
 
-    private Optional<Term> statistic(Expr.Call c, String fn, Scope scope, Place place) {
+    private Optional<Term> statistic(Expr.Call c, Builtin fn, Scope scope, Place place) {
         Polarity slot = roundedSlots.get(c);
-        boolean upper = Builtins.UPPER.contains(fn);
+        boolean upper = fn.rounding() == Builtin.Rounding.UP;
         if (slot == null || (slot == Polarity.UPPER_OK) != upper) {
-            diags.error(Code.SC406, c.pos(), fn + "() is rounded " + (upper ? "up" : "down")
+            diags.error(Code.SC406, c.pos(), fn.spelling() + "() is rounded " + (upper ? "up" : "down")
                     + "; rounding " + (upper ? "up" : "down") + " is unsound here. It may stand only as the "
                     + (upper ? "right operand of < or <= (or the left of > or >=)" : "left operand of < or <= (or the right of > or >=)")
                     + " in a top-level conjunct of a gives fact or an assumption");
@@ -338,7 +342,7 @@ final class Formulas {
         List<Term> args = new ArrayList<>();
         boolean failed = false;
         for (int i = 0; i < c.args().size(); i++) {
-            Type want = Builtins.integerArg(fn, i) ? Type.INT : Type.REAL;
+            Type want = fn.args().get(i) == Builtin.Arg.COUNT ? Type.INT : Type.REAL;
             Optional<Term> a = numeric(c.args().get(i), scope, place, Optional.of(want));
             if (a.isEmpty()) {
                 failed = true;
@@ -347,7 +351,7 @@ final class Formulas {
             if (want instanceof Type.Int && a.get().type() instanceof Type.Real && !(a.get() instanceof Term.Json)) {
                 Optional<Rational> v = Terms.constant(a.get());
                 if (v.isEmpty() || !v.get().isInteger()) {
-                    diags.error(Code.SC407, c.args().get(i).pos(), fn + "() argument " + (i + 1) + " must be an integer");
+                    diags.error(Code.SC407, c.args().get(i).pos(), fn.spelling() + "() argument " + (i + 1) + " must be an integer");
                     failed = true;
                     continue;
                 }
@@ -365,19 +369,19 @@ final class Formulas {
             }
             Optional<Rational> v = Terms.constant(a);
             if (v.isEmpty()) {
-                diags.error(Code.SC407, c.args().get(i).pos(), fn + "() needs constant arguments (numbers, pattern "
+                diags.error(Code.SC407, c.args().get(i).pos(), fn.spelling() + "() needs constant arguments (numbers, pattern "
                         + "parameters or json() values), not a quantity");
                 return Optional.empty();
             }
             values.add(v.get());
         }
         if (!allConstant) return Optional.of(new Term.Builtin(fn, args, c.pos()));
-        Optional<String> bad = Builtins.domainError(fn, values);
+        Optional<String> bad = fn.domainError(values);
         if (bad.isPresent()) {
-            diags.error(Code.SC407, c.pos(), fn + "(): " + bad.get());
+            diags.error(Code.SC407, c.pos(), fn.spelling() + "(): " + bad.get());
             return Optional.empty();
         }
-        Rational value = Builtins.evaluate(fn, values);
+        Rational value = fn.evaluate(values);
         bounds.add(new Model.Bound(fn, values, value));
         return Optional.of(new Term.Num(value, Type.REAL));
     }
@@ -440,7 +444,7 @@ final class Formulas {
     }
 
     private static boolean isJson(Expr e) {
-        return e instanceof Expr.Call c && c.function().text().equals("json");
+        return e instanceof Expr.Call c && c.function().text().equals(Builtin.JSON.spelling());
     }
 
     private Optional<Term> compare(Expr.Binary b, Term l, Term r) {
@@ -527,7 +531,7 @@ final class Formulas {
     private Optional<Term> quant(Expr.Quant q, Scope scope, Place place) {
         Optional<Type.EnumType> en = symbols.enumType(q.enumName(), scope);
         if (en.isEmpty()) return Optional.empty();
-        if (scope.lookup(q.var()).isPresent() || Builtins.RESERVED.contains(q.var())) {
+        if (scope.lookup(q.var()).isPresent() || Builtin.isReserved(q.var())) {
             diags.error(Code.SC204, q.varPos(), "bound variable '" + q.var() + "' shadows a visible name; choose another name");
             return Optional.empty();
         }

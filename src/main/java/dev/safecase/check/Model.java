@@ -1,7 +1,10 @@
 package dev.safecase.check;
 
-import dev.safecase.ast.Rational;
-import dev.safecase.syntax.Position;
+import dev.safecase.formula.Term;
+import dev.safecase.formula.Type;
+import dev.safecase.formula.Rational;
+import dev.safecase.stats.Builtin;
+import dev.safecase.diag.Position;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -86,7 +89,7 @@ public final class Model {
     }
 
     /** A statistics built-in as evaluated: its arguments and its (soundly rounded) value. */
-    public record Bound(String function, List<Rational> args, Rational value) {
+    public record Bound(Builtin function, List<Rational> args, Rational value) {
         public Bound {
             args = List.copyOf(args);
         }

@@ -1,8 +1,8 @@
 package dev.safecase.check;
 
 import dev.safecase.ast.Name;
-import dev.safecase.syntax.Code;
-import dev.safecase.syntax.Diagnostics;
+import dev.safecase.diag.Code;
+import dev.safecase.diag.Diagnostics;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

@@ -1,8 +1,9 @@
 package dev.safecase.check;
 
+import dev.safecase.formula.Type;
 import dev.safecase.ast.Decl;
-import dev.safecase.ast.Rational;
-import dev.safecase.syntax.Position;
+import dev.safecase.formula.Rational;
+import dev.safecase.diag.Position;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

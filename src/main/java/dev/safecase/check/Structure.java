@@ -1,7 +1,7 @@
 package dev.safecase.check;
 
-import dev.safecase.syntax.Code;
-import dev.safecase.syntax.Diagnostics;
+import dev.safecase.diag.Code;
+import dev.safecase.diag.Diagnostics;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;

@@ -1,7 +1,7 @@
 package dev.safecase.cli;
 
-import dev.safecase.Results;
-import dev.safecase.Verifier;
+import dev.safecase.result.Results;
+import dev.safecase.pipeline.Verifier;
 import dev.safecase.lower.Obligation;
 import java.util.ArrayList;
 import java.util.List;

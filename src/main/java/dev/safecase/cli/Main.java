@@ -1,17 +1,17 @@
 package dev.safecase.cli;
 
-import dev.safecase.Options;
-import dev.safecase.Results;
-import dev.safecase.Verifier;
-import dev.safecase.ast.Rational;
+import dev.safecase.pipeline.Options;
+import dev.safecase.result.Results;
+import dev.safecase.pipeline.Verifier;
+import dev.safecase.formula.Rational;
 import dev.safecase.evidence.Pin;
 import dev.safecase.lower.Obligation;
-import dev.safecase.prove.Status;
+import dev.safecase.judge.Status;
 import dev.safecase.report.JsonReport;
 import dev.safecase.report.Reports;
-import dev.safecase.syntax.Diagnostic;
-import dev.safecase.syntax.DiagnosticPrinter;
-import dev.safecase.syntax.Diagnostics;
+import dev.safecase.diag.Diagnostic;
+import dev.safecase.diag.DiagnosticPrinter;
+import dev.safecase.diag.Diagnostics;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;

@@ -1,7 +1,7 @@
 package dev.safecase.cli;
 
-import dev.safecase.Results;
-import dev.safecase.prove.Status;
+import dev.safecase.result.Results;
+import dev.safecase.judge.Status;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -1,8 +1,8 @@
 package dev.safecase.evidence;
 
-import dev.safecase.syntax.Code;
-import dev.safecase.syntax.Diagnostics;
-import dev.safecase.syntax.Position;
+import dev.safecase.diag.Code;
+import dev.safecase.diag.Diagnostics;
+import dev.safecase.diag.Position;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;

@@ -1,11 +1,11 @@
 package dev.safecase.evidence;
 
-import dev.safecase.ast.Rational;
+import dev.safecase.formula.Rational;
 import dev.safecase.check.Model;
-import dev.safecase.check.Term;
-import dev.safecase.check.Terms;
-import dev.safecase.check.Type;
-import dev.safecase.prove.Status;
+import dev.safecase.formula.Term;
+import dev.safecase.formula.Terms;
+import dev.safecase.formula.Type;
+import dev.safecase.judge.Status;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
@@ -292,15 +292,15 @@ public final class Validity {
             List<Rational> args = new ArrayList<>();
             for (Term a : b.args()) {
                 Optional<Rational> v = Terms.constant(a);
-                if (v.isEmpty()) return fail(b.function() + " has an argument that is neither a constant nor json()");
+                if (v.isEmpty()) return fail(b.function().spelling() + " has an argument that is neither a constant nor json()");
                 args.add(v.get());
             }
-            Optional<String> bad = Builtins.domainError(b.function(), args);
+            Optional<String> bad = b.function().domainError(args);
             if (bad.isPresent()) {
-                return fail(b.function() + "(" + String.join(", ", args.stream().map(Validity::decimal).toList())
+                return fail(b.function().spelling() + "(" + String.join(", ", args.stream().map(Validity::decimal).toList())
                         + ") with arguments read from " + written + ": " + bad.get());
             }
-            Rational value = Builtins.evaluate(b.function(), args);
+            Rational value = b.function().evaluate(args);
             bounds.add(new Model.Bound(b.function(), args, value));
             return new Term.Num(value, Type.REAL);
         }

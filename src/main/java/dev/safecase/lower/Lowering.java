@@ -1,14 +1,14 @@
 package dev.safecase.lower;
 
 import dev.safecase.check.Model;
-import dev.safecase.check.Term;
-import dev.safecase.check.Terms;
-import dev.safecase.check.Type;
+import dev.safecase.formula.Term;
+import dev.safecase.formula.Terms;
+import dev.safecase.formula.Type;
 import dev.safecase.lower.Obligation.Kind;
 import dev.safecase.lower.Obligation.Mode;
 import dev.safecase.lower.Obligation.Premise;
-import dev.safecase.syntax.Code;
-import dev.safecase.syntax.Diagnostics;
+import dev.safecase.diag.Code;
+import dev.safecase.diag.Diagnostics;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -158,7 +158,7 @@ public final class Lowering {
 
     // ------------------------------------------------------------ obligations
 
-    private Obligation support(String id, dev.safecase.syntax.Position pos, boolean supported, boolean undeveloped,
+    private Obligation support(String id, dev.safecase.diag.Position pos, boolean supported, boolean undeveloped,
                                Optional<String> asserted) {
         String oid = "support:" + id;
         if (supported) {
@@ -361,7 +361,7 @@ public final class Lowering {
         return Optional.of(new Premise("range:" + q.name(), f));
     }
 
-    private static Type numType(Model.Quantity q, dev.safecase.ast.Rational r) {
+    private static Type numType(Model.Quantity q, dev.safecase.formula.Rational r) {
         return q.type() instanceof Type.Int && r.isInteger() ? Type.INT : Type.REAL;
     }
 

@@ -1,7 +1,7 @@
 package dev.safecase.lower;
 
-import dev.safecase.check.Term;
-import dev.safecase.syntax.Position;
+import dev.safecase.formula.Term;
+import dev.safecase.diag.Position;
 import java.util.List;
 import java.util.Optional;
 

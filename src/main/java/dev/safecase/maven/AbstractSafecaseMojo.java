@@ -1,11 +1,11 @@
 package dev.safecase.maven;
 
-import dev.safecase.Options;
-import dev.safecase.Verifier;
-import dev.safecase.ast.Rational;
-import dev.safecase.prove.Status;
-import dev.safecase.syntax.Diagnostic;
-import dev.safecase.syntax.DiagnosticPrinter;
+import dev.safecase.pipeline.Options;
+import dev.safecase.pipeline.Verifier;
+import dev.safecase.formula.Rational;
+import dev.safecase.judge.Status;
+import dev.safecase.diag.Diagnostic;
+import dev.safecase.diag.DiagnosticPrinter;
 import java.io.File;
 import java.nio.file.Path;
 import java.time.LocalDate;

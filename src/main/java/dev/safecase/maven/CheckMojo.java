@@ -1,7 +1,7 @@
 package dev.safecase.maven;
 
-import dev.safecase.Results;
-import dev.safecase.prove.Status;
+import dev.safecase.result.Results;
+import dev.safecase.judge.Status;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;

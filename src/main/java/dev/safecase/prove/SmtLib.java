@@ -1,9 +1,10 @@
 package dev.safecase.prove;
 
-import dev.safecase.ast.Rational;
-import dev.safecase.check.Term;
-import dev.safecase.check.Terms;
-import dev.safecase.check.Type;
+import dev.safecase.formula.Infix;
+import dev.safecase.formula.Rational;
+import dev.safecase.formula.Term;
+import dev.safecase.formula.Terms;
+import dev.safecase.formula.Type;
 import dev.safecase.lower.Obligation;
 import java.math.BigInteger;
 import java.util.ArrayList;

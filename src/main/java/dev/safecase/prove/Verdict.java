@@ -1,5 +1,6 @@
 package dev.safecase.prove;
 
+import dev.safecase.judge.Status;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

@@ -1,5 +1,6 @@
 package dev.safecase.prove;
 
+import dev.safecase.judge.Status;
 import com.microsoft.z3.BoolExpr;
 import com.microsoft.z3.Context;
 import com.microsoft.z3.Expr;
@@ -10,8 +11,8 @@ import com.microsoft.z3.Params;
 import com.microsoft.z3.RatNum;
 import com.microsoft.z3.Solver;
 import com.microsoft.z3.AlgebraicNum;
-import dev.safecase.ast.Rational;
-import dev.safecase.check.Type;
+import dev.safecase.formula.Rational;
+import dev.safecase.formula.Type;
 import dev.safecase.lower.Obligation;
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -6,9 +6,9 @@ import com.microsoft.z3.Context;
 import com.microsoft.z3.EnumSort;
 import com.microsoft.z3.Expr;
 import com.microsoft.z3.Sort;
-import dev.safecase.ast.Rational;
-import dev.safecase.check.Term;
-import dev.safecase.check.Type;
+import dev.safecase.formula.Rational;
+import dev.safecase.formula.Term;
+import dev.safecase.formula.Type;
 import java.util.HashMap;
 import java.util.Map;
 

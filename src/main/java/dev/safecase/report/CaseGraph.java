@@ -1,14 +1,14 @@
 package dev.safecase.report;
 
-import dev.safecase.Results.AssumptionResult;
-import dev.safecase.Results.CaseResult;
-import dev.safecase.Results.ClaimResult;
-import dev.safecase.Results.DefeaterResult;
-import dev.safecase.Results.EvidenceResult;
-import dev.safecase.Results.ObligationResult;
-import dev.safecase.Results.StrategyResult;
-import dev.safecase.Results.TextResult;
-import dev.safecase.prove.Status;
+import dev.safecase.result.Results.AssumptionResult;
+import dev.safecase.result.Results.CaseResult;
+import dev.safecase.result.Results.ClaimResult;
+import dev.safecase.result.Results.DefeaterResult;
+import dev.safecase.result.Results.EvidenceResult;
+import dev.safecase.result.Results.ObligationResult;
+import dev.safecase.result.Results.StrategyResult;
+import dev.safecase.result.Results.TextResult;
+import dev.safecase.judge.Status;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;

@@ -63,7 +63,7 @@ final class Escaping {
     }
 
     /** {@code file:line:col}, or less when line or column is unknown (0). */
-    static String where(dev.safecase.syntax.Position p) {
+    static String where(dev.safecase.diag.Position p) {
         if (p.file().isEmpty()) return "";
         if (p.line() <= 0) return p.file();
         return p.col() <= 0 ? p.file() + ":" + p.line() : p.toString();

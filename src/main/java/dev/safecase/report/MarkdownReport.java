@@ -1,11 +1,11 @@
 package dev.safecase.report;
 
-import dev.safecase.Results.CaseResult;
-import dev.safecase.Results.Gate;
-import dev.safecase.Results.ObligationResult;
-import dev.safecase.Results.Run;
-import dev.safecase.prove.Status;
-import dev.safecase.syntax.Diagnostic;
+import dev.safecase.result.Results.CaseResult;
+import dev.safecase.result.Results.Gate;
+import dev.safecase.result.Results.ObligationResult;
+import dev.safecase.result.Results.Run;
+import dev.safecase.judge.Status;
+import dev.safecase.diag.Diagnostic;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

@@ -1,6 +1,6 @@
 package dev.safecase.report;
 
-import dev.safecase.prove.Status;
+import dev.safecase.judge.Status;
 import java.util.Arrays;
 import java.util.List;
 

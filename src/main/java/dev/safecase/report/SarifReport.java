@@ -1,13 +1,13 @@
 package dev.safecase.report;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import dev.safecase.Results.CaseResult;
-import dev.safecase.Results.ObligationResult;
-import dev.safecase.Results.Run;
-import dev.safecase.prove.Status;
-import dev.safecase.syntax.Code;
-import dev.safecase.syntax.Diagnostic;
-import dev.safecase.syntax.Position;
+import dev.safecase.result.Results.CaseResult;
+import dev.safecase.result.Results.ObligationResult;
+import dev.safecase.result.Results.Run;
+import dev.safecase.judge.Status;
+import dev.safecase.diag.Code;
+import dev.safecase.diag.Diagnostic;
+import dev.safecase.diag.Position;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

@@ -1,5 +1,9 @@
 package dev.safecase.syntax;
 
+import dev.safecase.diag.Code;
+import dev.safecase.diag.Diagnostics;
+import dev.safecase.diag.Position;
+import dev.safecase.diag.SourceText;
 import dev.safecase.ast.AstBuilder;
 import dev.safecase.ast.Clause;
 import dev.safecase.ast.Decl;

@@ -1,13 +1,14 @@
 package dev.safecase.ast;
 
+import dev.safecase.formula.Rational;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.safecase.syntax.Diagnostics;
+import dev.safecase.diag.Diagnostics;
 import dev.safecase.syntax.Parser;
-import dev.safecase.syntax.Position;
-import dev.safecase.syntax.SourceText;
+import dev.safecase.diag.Position;
+import dev.safecase.diag.SourceText;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;

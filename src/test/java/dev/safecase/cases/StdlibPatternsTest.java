@@ -4,10 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.safecase.Options;
-import dev.safecase.Results;
-import dev.safecase.Verifier;
-import dev.safecase.syntax.Diagnostic;
+import dev.safecase.pipeline.Options;
+import dev.safecase.result.Results;
+import dev.safecase.pipeline.Verifier;
+import dev.safecase.diag.Diagnostic;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

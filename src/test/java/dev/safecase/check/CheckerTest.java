@@ -1,10 +1,13 @@
 package dev.safecase.check;
 
+import dev.safecase.formula.Term;
+import dev.safecase.formula.Type;
+import dev.safecase.source.Sources;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.safecase.ast.Rational;
+import dev.safecase.formula.Rational;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,10 +1,11 @@
 package dev.safecase.check;
 
+import dev.safecase.source.Sources;
 import dev.safecase.ast.SourceUnit;
-import dev.safecase.syntax.Diagnostic;
-import dev.safecase.syntax.Diagnostics;
+import dev.safecase.diag.Diagnostic;
+import dev.safecase.diag.Diagnostics;
 import dev.safecase.syntax.Parser;
-import dev.safecase.syntax.SourceText;
+import dev.safecase.diag.SourceText;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;

@@ -1,15 +1,16 @@
 package dev.safecase.check;
 
+import dev.safecase.source.Sources;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import dev.safecase.ast.Rational;
+import dev.safecase.formula.Rational;
 import dev.safecase.lower.Lowering;
-import dev.safecase.syntax.Diagnostics;
+import dev.safecase.diag.Diagnostics;
 import dev.safecase.syntax.Parser;
-import dev.safecase.syntax.SourceText;
+import dev.safecase.diag.SourceText;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,14 +1,15 @@
 package dev.safecase.check;
 
+import dev.safecase.source.Sources;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import dev.safecase.Options;
-import dev.safecase.Verifier;
-import dev.safecase.syntax.Code;
-import dev.safecase.syntax.Diagnostic;
+import dev.safecase.pipeline.Options;
+import dev.safecase.pipeline.Verifier;
+import dev.safecase.diag.Code;
+import dev.safecase.diag.Diagnostic;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;

@@ -5,10 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.safecase.Options;
-import dev.safecase.Results;
-import dev.safecase.Verifier;
-import dev.safecase.syntax.Diagnostic;
+import dev.safecase.pipeline.Options;
+import dev.safecase.result.Results;
+import dev.safecase.pipeline.Verifier;
+import dev.safecase.diag.Diagnostic;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

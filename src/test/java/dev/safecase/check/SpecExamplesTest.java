@@ -1,15 +1,17 @@
 package dev.safecase.check;
 
+import dev.safecase.formula.Term;
+import dev.safecase.formula.Type;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.safecase.Options;
-import dev.safecase.Verifier;
-import dev.safecase.ast.Rational;
-import dev.safecase.prove.Status;
-import dev.safecase.syntax.Diagnostics;
+import dev.safecase.pipeline.Options;
+import dev.safecase.pipeline.Verifier;
+import dev.safecase.formula.Rational;
+import dev.safecase.judge.Status;
+import dev.safecase.diag.Diagnostics;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -113,7 +115,7 @@ class SpecExamplesTest {
         assertEquals(var("err_rate"), first.left());
         // json() values are read when validity is decided; until then the built-in waits for them
         Term.Builtin cp = assertInstanceOf(Term.Builtin.class, first.right());
-        assertEquals("clopper_pearson_upper", cp.function());
+        assertEquals("clopper_pearson_upper", cp.function().spelling());
         assertEquals("/failures", assertInstanceOf(Term.Json.class, cp.args().get(0)).pointer());
         assertEquals("/n", assertInstanceOf(Term.Json.class, cp.args().get(1)).pointer());
         assertEquals(Type.INT, cp.args().get(0).type(), "k and n are counts");

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
-import dev.safecase.syntax.Diagnostic;
-import dev.safecase.syntax.Diagnostics;
+import dev.safecase.diag.Diagnostic;
+import dev.safecase.diag.Diagnostics;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,14 +1,15 @@
 package dev.safecase.evidence;
 
+import dev.safecase.stats.Builtin;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.safecase.ast.Rational;
+import dev.safecase.formula.Rational;
 import dev.safecase.check.Model;
-import dev.safecase.check.Term;
-import dev.safecase.check.Type;
-import dev.safecase.prove.Status;
-import dev.safecase.syntax.Position;
+import dev.safecase.formula.Term;
+import dev.safecase.formula.Type;
+import dev.safecase.judge.Status;
+import dev.safecase.diag.Position;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
@@ -382,10 +383,10 @@ class ValidityTest {
     void builtinEvaluatedFromJson() throws IOException {
         write("evidence/x.json", "{\"n\": 40}");
         Term rate = var("rate", Type.REAL);
-        Term bound = new Term.Builtin("rule_of_three", List.of(json("/n", Type.INT)), P);
+        Term bound = new Term.Builtin(Builtin.RULE_OF_THREE, List.of(json("/n", Type.INT)), P);
         Validity.Outcome o = decide(file("evidence/x.json", le(rate, bound), eq(var("n", Type.INT), json("/n", Type.INT))));
         assertEquals(Status.PROVED, o.status());
-        Model.Bound evaluated = new Model.Bound("rule_of_three", List.of(Rational.of(40)), Rational.of(3, 40));
+        Model.Bound evaluated = new Model.Bound(Builtin.RULE_OF_THREE, List.of(Rational.of(40)), Rational.of(3, 40));
         assertEquals(List.of(new Model.Fact(le(rate, new Term.Num(Rational.of(3, 40), Type.REAL)), P, List.of(evaluated)),
                 new Model.Fact(eq(var("n", Type.INT), new Term.Num(Rational.of(40), Type.INT)), P)), o.facts());
     }
@@ -393,10 +394,10 @@ class ValidityTest {
     @Test
     void jsonArgumentOutOfDomain() throws IOException {
         write("evidence/x.json", "{\"failures\": 41, \"n\": 40}");
-        Term bound = new Term.Builtin("clopper_pearson_upper",
+        Term bound = new Term.Builtin(Builtin.CLOPPER_PEARSON_UPPER,
                 List.of(json("/failures", Type.INT), json("/n", Type.INT), new Term.Num(Rational.of(19, 20), Type.REAL)), P);
         Validity.Outcome o = decide(file("evidence/x.json", le(var("rate", Type.REAL), bound)));
-        String domain = Builtins.domainError("clopper_pearson_upper",
+        String domain = Builtin.CLOPPER_PEARSON_UPPER.domainError(
                 List.of(Rational.of(41), Rational.of(40), Rational.of(19, 20))).orElseThrow();
         assertInvalid("clopper_pearson_upper(41, 40, 0.95) with arguments read from evidence/x.json: " + domain, o);
     }
@@ -426,8 +427,8 @@ class ValidityTest {
                     gives rate <= rule_of_three(json("/runs/0/n")), n_runs == json("/runs/0/n"),
                           stakes == json("/stakes"), passed == json("/ok")
                 """);
-        dev.safecase.check.Sources sources = new dev.safecase.check.Sources(root);
-        dev.safecase.syntax.Diagnostics diags = new dev.safecase.syntax.Diagnostics();
+        dev.safecase.source.Sources sources = new dev.safecase.source.Sources(root);
+        dev.safecase.diag.Diagnostics diags = new dev.safecase.diag.Diagnostics();
         Model.Case c = dev.safecase.check.Checker.check(sources.load(caseFile).unit().orElseThrow(), sources, diags)
                 .orElseThrow(() -> new AssertionError(diags.sorted()));
         Model.Evidence e = c.all(Model.Evidence.class).get(0);

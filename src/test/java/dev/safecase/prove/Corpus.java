@@ -1,7 +1,7 @@
 package dev.safecase.prove;
 
-import dev.safecase.Options;
-import dev.safecase.Verifier;
+import dev.safecase.pipeline.Options;
+import dev.safecase.pipeline.Verifier;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

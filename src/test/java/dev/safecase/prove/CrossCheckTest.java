@@ -1,11 +1,12 @@
 package dev.safecase.prove;
 
+import dev.safecase.judge.Status;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.safecase.Options;
-import dev.safecase.Verifier;
+import dev.safecase.pipeline.Options;
+import dev.safecase.pipeline.Verifier;
 import dev.safecase.lower.Obligation;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -1,7 +1,7 @@
 package dev.safecase.prove;
 
-import dev.safecase.ast.Rational;
-import dev.safecase.check.Term;
+import dev.safecase.formula.Rational;
+import dev.safecase.formula.Term;
 import java.util.Map;
 
 /** Evaluates a ground term exactly under an assignment of strings (a counterexample), independently of Z3. */

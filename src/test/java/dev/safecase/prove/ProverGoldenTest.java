@@ -1,14 +1,15 @@
 package dev.safecase.prove;
 
+import dev.safecase.judge.Status;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import dev.safecase.Results;
-import dev.safecase.Verifier;
+import dev.safecase.result.Results;
+import dev.safecase.pipeline.Verifier;
 import dev.safecase.lower.Obligation;
-import dev.safecase.syntax.Diagnostic;
+import dev.safecase.diag.Diagnostic;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

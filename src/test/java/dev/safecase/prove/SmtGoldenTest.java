@@ -3,7 +3,7 @@ package dev.safecase.prove;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.safecase.Verifier;
+import dev.safecase.pipeline.Verifier;
 import dev.safecase.cli.Main;
 import dev.safecase.lower.Obligation;
 import java.io.IOException;

@@ -1,14 +1,15 @@
 package dev.safecase.prove;
 
+import dev.safecase.judge.Status;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.safecase.Verifier;
-import dev.safecase.ast.Rational;
-import dev.safecase.check.Term;
-import dev.safecase.check.Terms;
-import dev.safecase.check.Type;
+import dev.safecase.pipeline.Verifier;
+import dev.safecase.formula.Rational;
+import dev.safecase.formula.Term;
+import dev.safecase.formula.Terms;
+import dev.safecase.formula.Type;
 import dev.safecase.lower.Obligation;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.safecase.Results.CaseResult;
-import dev.safecase.Results.ObligationResult;
-import dev.safecase.Results.Run;
-import dev.safecase.prove.Status;
+import dev.safecase.result.Results.CaseResult;
+import dev.safecase.result.Results.ObligationResult;
+import dev.safecase.result.Results.Run;
+import dev.safecase.judge.Status;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;

@@ -1,12 +1,15 @@
 package dev.safecase.syntax;
 
+import dev.safecase.diag.Diagnostics;
+import dev.safecase.diag.Position;
+import dev.safecase.diag.SourceText;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.safecase.ast.Decl;
 import dev.safecase.ast.Expr;
-import dev.safecase.ast.Rational;
+import dev.safecase.formula.Rational;
 import dev.safecase.ast.SourceUnit;
 import java.util.List;
 import java.util.Optional;

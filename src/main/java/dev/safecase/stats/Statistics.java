@@ -1,6 +1,6 @@
-package dev.safecase.evidence;
+package dev.safecase.stats;
 
-import dev.safecase.ast.Rational;
+import dev.safecase.formula.Rational;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.MathContext;

@@ -1,10 +1,10 @@
-package dev.safecase.evidence;
+package dev.safecase.stats;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.safecase.ast.Rational;
+import dev.safecase.formula.Rational;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.MathContext;

@@ -1,4 +1,4 @@
-package dev.safecase.syntax;
+package dev.safecase.diag;
 
 import java.util.Optional;
 import java.util.function.Function;

@@ -1,14 +1,13 @@
-package dev.safecase.prove;
+package dev.safecase.formula;
 
-import dev.safecase.check.Term;
 import java.util.List;
 
 /** Prints a term back in the case language's own notation, for people. */
-final class Infix {
+public final class Infix {
     private Infix() {
     }
 
-    static String print(Term t) {
+    public static String print(Term t) {
         return p(t, 0);
     }
 
@@ -72,14 +71,14 @@ final class Infix {
             level = 10;
         } else {
             Term.Builtin b = (Term.Builtin) t;
-            s = b.function() + "(" + String.join(", ", b.args().stream().map(x -> p(x, 0)).toList()) + ")";
+            s = b.function().spelling() + "(" + String.join(", ", b.args().stream().map(x -> p(x, 0)).toList()) + ")";
             level = 10;
         }
         return level < ctx ? "(" + s + ")" : s;
     }
 
     /** Exact decimals where the value has one (1/100 as 0.01), else p/q. */
-    static String number(dev.safecase.ast.Rational r) {
+    public static String number(Rational r) {
         if (r.isInteger()) return r.toString();
         java.math.BigInteger d = r.denominator();
         int twos = 0;

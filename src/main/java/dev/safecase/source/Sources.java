@@ -1,12 +1,12 @@
-package dev.safecase.check;
+package dev.safecase.source;
 
 import dev.safecase.ast.SourceUnit;
-import dev.safecase.syntax.Code;
-import dev.safecase.syntax.Diagnostic;
-import dev.safecase.syntax.Diagnostics;
+import dev.safecase.diag.Code;
+import dev.safecase.diag.Diagnostic;
+import dev.safecase.diag.Diagnostics;
 import dev.safecase.syntax.Parser;
-import dev.safecase.syntax.Position;
-import dev.safecase.syntax.SourceText;
+import dev.safecase.diag.Position;
+import dev.safecase.diag.SourceText;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;

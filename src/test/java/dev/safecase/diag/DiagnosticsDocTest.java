@@ -1,4 +1,4 @@
-package dev.safecase.syntax;
+package dev.safecase.diag;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,6 +1,5 @@
-package dev.safecase.check;
+package dev.safecase.formula;
 
-import dev.safecase.ast.Rational;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;

@@ -1,4 +1,4 @@
-package dev.safecase.syntax;
+package dev.safecase.diag;
 
 public enum Severity {
     ERROR, WARNING;

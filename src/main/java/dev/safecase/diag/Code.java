@@ -1,4 +1,4 @@
-package dev.safecase.syntax;
+package dev.safecase.diag;
 
 /**
  * Every diagnostic code safecase can print. The table in docs/diagnostics.md lists the same

@@ -1,7 +1,6 @@
-package dev.safecase.check;
+package dev.safecase.formula;
 
-import dev.safecase.ast.Rational;
-import dev.safecase.syntax.Position;
+import dev.safecase.diag.Position;
 import java.util.List;
 
 /**
@@ -85,7 +84,7 @@ public sealed interface Term
      * A rounded statistics built-in whose arguments are not all constants yet (they read
      * {@code json()}); evaluated when the evidence's validity is decided.
      */
-    record Builtin(String function, List<Term> args, Position pos) implements Term {
+    record Builtin(dev.safecase.stats.Builtin function, List<Term> args, Position pos) implements Term {
         public Builtin { args = List.copyOf(args); }
         public Type type() { return Type.REAL; }
     }

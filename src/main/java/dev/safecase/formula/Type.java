@@ -1,4 +1,4 @@
-package dev.safecase.check;
+package dev.safecase.formula;
 
 import java.util.List;
 

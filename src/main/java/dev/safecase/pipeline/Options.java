@@ -1,7 +1,7 @@
-package dev.safecase;
+package dev.safecase.pipeline;
 
-import dev.safecase.ast.Rational;
-import dev.safecase.prove.Status;
+import dev.safecase.formula.Rational;
+import dev.safecase.judge.Status;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;

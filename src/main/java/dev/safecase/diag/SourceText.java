@@ -1,4 +1,4 @@
-package dev.safecase.syntax;
+package dev.safecase.diag;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;

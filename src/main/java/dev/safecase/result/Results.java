@@ -1,7 +1,7 @@
-package dev.safecase;
+package dev.safecase.result;
 
-import dev.safecase.prove.Status;
-import dev.safecase.syntax.Diagnostic;
+import dev.safecase.judge.Status;
+import dev.safecase.diag.Diagnostic;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;

@@ -1,11 +1,14 @@
-package dev.safecase.syntax;
+package dev.safecase.source;
 
+import dev.safecase.diag.Diagnostic;
+import dev.safecase.diag.Diagnostics;
+import dev.safecase.diag.SourceText;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
-import dev.safecase.Options;
-import dev.safecase.Verifier;
+import dev.safecase.pipeline.Options;
+import dev.safecase.pipeline.Verifier;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

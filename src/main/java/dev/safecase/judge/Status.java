@@ -1,4 +1,4 @@
-package dev.safecase.prove;
+package dev.safecase.judge;
 
 import java.util.Locale;
 

@@ -1,14 +1,16 @@
-package dev.safecase;
+package dev.safecase.judge;
 
+import dev.safecase.pipeline.Options;
+import dev.safecase.pipeline.Verifier;
+import dev.safecase.result.Results;
 import dev.safecase.check.Model;
 import dev.safecase.evidence.Validity;
 import dev.safecase.lower.Obligation;
 import dev.safecase.prove.SmtLib;
-import dev.safecase.prove.Status;
 import dev.safecase.prove.Verdict;
-import dev.safecase.syntax.Code;
-import dev.safecase.syntax.Diagnostic;
-import dev.safecase.syntax.Diagnostics;
+import dev.safecase.diag.Code;
+import dev.safecase.diag.Diagnostic;
+import dev.safecase.diag.Diagnostics;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -24,7 +26,7 @@ import java.util.Set;
  * defeater rules and invalid evidence, then computes claim status (worst in closure),
  * discharge, roots and what each claim rests on.
  */
-final class Judge {
+public final class Judge {
     private final Verifier.Prepared prepared;
     private final Model.Case model;
     private final Map<String, Verdict> verdicts;
@@ -40,7 +42,7 @@ final class Judge {
     private final Map<String, List<String>> attackers = new HashMap<>();
     private final Map<String, Integer> order = new HashMap<>();
 
-    Judge(Verifier.Prepared prepared, Map<String, Verdict> verdicts, Options options, Diagnostics diags) {
+    public Judge(Verifier.Prepared prepared, Map<String, Verdict> verdicts, Options options, Diagnostics diags) {
         this.prepared = prepared;
         this.model = prepared.model();
         this.verdicts = verdicts;
@@ -58,7 +60,7 @@ final class Judge {
         return Optional.ofNullable(verdicts.get(Verifier.key(model.name(), o.id())));
     }
 
-    Results.CaseResult result(List<Diagnostic> caseDiags) {
+    public Results.CaseResult result(List<Diagnostic> caseDiags) {
         for (Obligation o : obligations.values()) status(o.id());
         List<Results.ObligationResult> obs = new ArrayList<>();
         Map<Status, Integer> summary = new EnumMap<>(Status.class);
@@ -132,7 +134,7 @@ final class Judge {
     }
 
     private static boolean informalEvidenceStep(Obligation o) {
-        return o.kind() == Obligation.Kind.EVIDENCE && o.goal().isPresent() && o.goal().get() instanceof dev.safecase.check.Term.ClaimRef;
+        return o.kind() == Obligation.Kind.EVIDENCE && o.goal().isPresent() && o.goal().get() instanceof dev.safecase.formula.Term.ClaimRef;
     }
 
     private static boolean isOwnStep(Obligation o) {
@@ -424,9 +426,8 @@ final class Judge {
         List<Results.BoundResult> out = new ArrayList<>();
         for (Model.Fact f : facts) {
             for (Model.Bound b : f.bounds()) {
-                dev.safecase.ast.Rational conf = b.function().equals("rule_of_three") ? dev.safecase.ast.Rational.of(95, 100)
-                        : b.args().get(2);
-                out.add(new Results.BoundResult(evidenceId, b.function(),
+                dev.safecase.formula.Rational conf = b.function().confidence(b.args());
+                out.add(new Results.BoundResult(evidenceId, b.function().spelling(),
                         b.args().stream().map(dev.safecase.prove.SmtLib::number).toList(),
                         dev.safecase.prove.SmtLib.number(b.value()), dev.safecase.prove.SmtLib.number(conf)));
             }
@@ -436,12 +437,12 @@ final class Judge {
 
     /** Bonferroni: m bounds at confidences c_i hold together with probability at least 1 - Σ(1 - c_i). */
     private static String jointConfidence(List<Results.BoundResult> bounds) {
-        dev.safecase.ast.Rational miss = dev.safecase.ast.Rational.ZERO;
+        dev.safecase.formula.Rational miss = dev.safecase.formula.Rational.ZERO;
         for (Results.BoundResult b : bounds) {
-            miss = miss.add(dev.safecase.ast.Rational.ONE.subtract(dev.safecase.ast.Rational.parse(b.confidence())));
+            miss = miss.add(dev.safecase.formula.Rational.ONE.subtract(dev.safecase.formula.Rational.parse(b.confidence())));
         }
-        dev.safecase.ast.Rational joint = dev.safecase.ast.Rational.ONE.subtract(miss);
-        return dev.safecase.prove.SmtLib.number(joint.signum() < 0 ? dev.safecase.ast.Rational.ZERO : joint);
+        dev.safecase.formula.Rational joint = dev.safecase.formula.Rational.ONE.subtract(miss);
+        return dev.safecase.prove.SmtLib.number(joint.signum() < 0 ? dev.safecase.formula.Rational.ZERO : joint);
     }
 
     private List<Results.DefeaterResult> defeaters() {

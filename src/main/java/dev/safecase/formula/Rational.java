@@ -1,4 +1,4 @@
-package dev.safecase.ast;
+package dev.safecase.formula;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;

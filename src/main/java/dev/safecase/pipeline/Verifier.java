@@ -1,22 +1,24 @@
-package dev.safecase;
+package dev.safecase.pipeline;
 
-import dev.safecase.ast.Rational;
+import dev.safecase.judge.Judge;
+import dev.safecase.result.Results;
+import dev.safecase.formula.Rational;
 import dev.safecase.ast.SourceUnit;
 import dev.safecase.check.Checker;
 import dev.safecase.check.Model;
-import dev.safecase.check.Sources;
+import dev.safecase.source.Sources;
 import dev.safecase.evidence.Validity;
 import dev.safecase.lower.Lowering;
 import dev.safecase.lower.Obligation;
 import dev.safecase.prove.SmtLib;
-import dev.safecase.prove.Status;
+import dev.safecase.judge.Status;
 import dev.safecase.prove.Verdict;
 import dev.safecase.prove.Z3Session;
-import dev.safecase.syntax.Code;
-import dev.safecase.syntax.Diagnostic;
-import dev.safecase.syntax.Diagnostics;
-import dev.safecase.syntax.Position;
-import dev.safecase.syntax.SourceText;
+import dev.safecase.diag.Code;
+import dev.safecase.diag.Diagnostic;
+import dev.safecase.diag.Diagnostics;
+import dev.safecase.diag.Position;
+import dev.safecase.diag.SourceText;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -315,14 +317,14 @@ public final class Verifier {
             Set<String> seen = new LinkedHashSet<>();
             for (Obligation o : p.lowered().obligations()) {
                 if (o.mode() != Obligation.Mode.ENTAILMENT && o.mode() != Obligation.Mode.SATISFIABLE) continue;
-                List<dev.safecase.check.Term> divisors = new ArrayList<>();
+                List<dev.safecase.formula.Term> divisors = new ArrayList<>();
                 o.premises().forEach(x -> divisors(x.formula(), divisors));
                 o.goal().ifPresent(g -> divisors(g, divisors));
-                for (dev.safecase.check.Term d : divisors) {
+                for (dev.safecase.formula.Term d : divisors) {
                     String text = SmtLib.infix(d);
                     if (!seen.add(o.id() + " " + text)) continue;
-                    dev.safecase.check.Term nonZero = new dev.safecase.check.Term.Cmp(dev.safecase.check.Term.CmpOp.NE, d,
-                            new dev.safecase.check.Term.Num(Rational.ZERO, d.type()));
+                    dev.safecase.formula.Term nonZero = new dev.safecase.formula.Term.Cmp(dev.safecase.formula.Term.CmpOp.NE, d,
+                            new dev.safecase.formula.Term.Num(Rational.ZERO, d.type()));
                     checks.add(new Obligation(o.id() + "#divisor", o.kind(), o.node(), o.pos(), Obligation.Mode.ENTAILMENT,
                             o.premises(), Optional.of(nonZero), List.of(), Optional.empty()));
                     labels.add(text);
@@ -341,15 +343,15 @@ public final class Verifier {
         }
     }
 
-    private static void divisors(dev.safecase.check.Term t, List<dev.safecase.check.Term> out) {
-        if (t instanceof dev.safecase.check.Term.Arith a && a.op() == dev.safecase.check.Term.ArithOp.DIV
-                && dev.safecase.check.Terms.constant(a.right()).isEmpty()) {
+    private static void divisors(dev.safecase.formula.Term t, List<dev.safecase.formula.Term> out) {
+        if (t instanceof dev.safecase.formula.Term.Arith a && a.op() == dev.safecase.formula.Term.ArithOp.DIV
+                && dev.safecase.formula.Terms.constant(a.right()).isEmpty()) {
             out.add(a.right());
         }
-        for (dev.safecase.check.Term c : dev.safecase.check.Terms.children(t)) divisors(c, out);
+        for (dev.safecase.formula.Term c : dev.safecase.formula.Terms.children(t)) divisors(c, out);
     }
 
-    static String key(String caseName, String obligationId) {
+    public static String key(String caseName, String obligationId) {
         return caseName + ":" + obligationId;
     }
 

@@ -1,4 +1,4 @@
-package dev.safecase.syntax;
+package dev.safecase.diag;
 
 /** A place in a source file: the file as shown to the user, 1-based line and column. */
 public record Position(String file, int line, int col) implements Comparable<Position> {
