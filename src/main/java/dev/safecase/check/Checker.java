@@ -1,5 +1,6 @@
 package dev.safecase.check;
 
+import dev.safecase.model.Model;
 import dev.safecase.formula.Term;
 import dev.safecase.formula.Terms;
 import dev.safecase.formula.Type;

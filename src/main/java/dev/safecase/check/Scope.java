@@ -1,5 +1,6 @@
 package dev.safecase.check;
 
+import dev.safecase.model.Model;
 import dev.safecase.formula.Type;
 import dev.safecase.ast.Decl;
 import dev.safecase.formula.Rational;

@@ -1,7 +1,9 @@
 package dev.safecase.check;
 
+import dev.safecase.model.Model;
 import dev.safecase.diag.Code;
 import dev.safecase.diag.Diagnostics;
+import dev.safecase.graph.ArgumentGraph;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -35,8 +37,9 @@ final class Structure {
     void check() {
         strategyParents();
         undercutTargets();
-        cycles(dependencyEdges(), "dependency cycle", Code.SC304);
-        cycles(claimFormulaRefs, "claim formula cycle (a formal claim's formula names claims whose formulas name it back)",
+        cycles(ArgumentGraph.of(model).cycles(), "dependency cycle", Code.SC304);
+        cycles(ArgumentGraph.cycles(claimFormulaRefs.keySet(), k -> List.copyOf(claimFormulaRefs.getOrDefault(k, Set.of()))),
+                "claim formula cycle (a formal claim's formula names claims whose formulas name it back)",
                 Code.SC305);
         if (!partial) unusedAssumptions();
     }
@@ -72,54 +75,11 @@ final class Structure {
         }
     }
 
-    /** supported by, node to each defeater attacking it, defeater to its eliminated-by claims. */
-    private Map<String, Set<String>> dependencyEdges() {
-        Map<String, Set<String>> edges = new LinkedHashMap<>();
-        for (Model.Node n : model.nodes()) {
-            Set<String> out = edges.computeIfAbsent(n.id(), k -> new LinkedHashSet<>());
-            if (n instanceof Model.Claim c) {
-                if (c.support() instanceof Model.ByStrategy s) out.add(s.strategy());
-                if (c.support() instanceof Model.Direct d) {
-                    out.addAll(d.claims());
-                    out.addAll(d.evidence());
-                }
-            } else if (n instanceof Model.Strategy s) {
-                out.addAll(s.subclaims());
-            } else if (n instanceof Model.Defeater d) {
-                out.addAll(d.eliminatedBy());
-                edges.computeIfAbsent(d.target(), k -> new LinkedHashSet<>()).add(d.id());
-            }
+    private void cycles(List<List<String>> cycles, String what, Code code) {
+        for (List<String> cycle : cycles) {
+            Model.Node at = nodes.get(cycle.get(0));
+            diags.error(code, at == null ? model.pos() : at.pos(), what + ": " + String.join(" -> ", cycle));
         }
-        return edges;
-    }
-
-    private void cycles(Map<String, Set<String>> edges, String what, Code code) {
-        Set<String> done = new HashSet<>();
-        Set<String> reported = new HashSet<>();
-        for (String start : edges.keySet()) {
-            dfs(start, edges, new ArrayList<>(), new HashSet<>(), done, reported, what, code);
-        }
-    }
-
-    private void dfs(String n, Map<String, Set<String>> edges, List<String> path, Set<String> onPath, Set<String> done,
-                     Set<String> reported, String what, Code code) {
-        if (done.contains(n)) return;
-        if (onPath.contains(n)) {
-            List<String> cycle = new ArrayList<>(path.subList(path.indexOf(n), path.size()));
-            cycle.add(n);
-            Set<String> members = new HashSet<>(cycle);
-            if (reported.addAll(members)) {
-                Model.Node at = nodes.get(n);
-                diags.error(code, at == null ? model.pos() : at.pos(), what + ": " + String.join(" -> ", cycle));
-            }
-            return;
-        }
-        onPath.add(n);
-        path.add(n);
-        for (String m : edges.getOrDefault(n, Set.of())) dfs(m, edges, path, onPath, done, reported, what, code);
-        path.remove(path.size() - 1);
-        onPath.remove(n);
-        done.add(n);
     }
 
     private void unusedAssumptions() {

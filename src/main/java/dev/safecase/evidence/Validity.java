@@ -1,7 +1,7 @@
 package dev.safecase.evidence;
 
 import dev.safecase.formula.Rational;
-import dev.safecase.check.Model;
+import dev.safecase.model.Model;
 import dev.safecase.formula.Term;
 import dev.safecase.formula.Terms;
 import dev.safecase.formula.Type;

@@ -3,7 +3,7 @@ package dev.safecase.judge;
 import dev.safecase.pipeline.Options;
 import dev.safecase.pipeline.Verifier;
 import dev.safecase.result.Results;
-import dev.safecase.check.Model;
+import dev.safecase.model.Model;
 import dev.safecase.evidence.Validity;
 import dev.safecase.lower.Obligation;
 import dev.safecase.prove.SmtLib;

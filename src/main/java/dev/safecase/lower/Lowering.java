@@ -1,6 +1,6 @@
 package dev.safecase.lower;
 
-import dev.safecase.check.Model;
+import dev.safecase.model.Model;
 import dev.safecase.formula.Term;
 import dev.safecase.formula.Terms;
 import dev.safecase.formula.Type;

@@ -5,7 +5,7 @@ import dev.safecase.result.Results;
 import dev.safecase.formula.Rational;
 import dev.safecase.ast.SourceUnit;
 import dev.safecase.check.Checker;
-import dev.safecase.check.Model;
+import dev.safecase.model.Model;
 import dev.safecase.source.Sources;
 import dev.safecase.evidence.Validity;
 import dev.safecase.lower.Lowering;

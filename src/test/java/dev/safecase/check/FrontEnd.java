@@ -1,5 +1,6 @@
 package dev.safecase.check;
 
+import dev.safecase.model.Model;
 import dev.safecase.source.Sources;
 import dev.safecase.ast.SourceUnit;
 import dev.safecase.diag.Diagnostic;

@@ -1,5 +1,6 @@
 package dev.safecase.check;
 
+import dev.safecase.model.Model;
 import dev.safecase.source.Sources;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;

@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.safecase.formula.Rational;
-import dev.safecase.check.Model;
+import dev.safecase.model.Model;
 import dev.safecase.formula.Term;
 import dev.safecase.formula.Type;
 import dev.safecase.judge.Status;

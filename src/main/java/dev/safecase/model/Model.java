@@ -1,4 +1,4 @@
-package dev.safecase.check;
+package dev.safecase.model;
 
 import dev.safecase.formula.Term;
 import dev.safecase.formula.Type;

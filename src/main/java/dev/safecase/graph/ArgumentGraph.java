@@ -1,0 +1,247 @@
+package dev.safecase.graph;
+
+import dev.safecase.model.Model;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The argument of one case as a graph, built once from the checked model and carried to every
+ * later stage: claims, strategies, evidence and defeaters joined by support, attack and
+ * elimination edges. A new clause that joins nodes is taught here and nowhere else.
+ *
+ * <p>An edge runs from a node to what it depends on: a claim to its strategy or its direct
+ * support, a strategy to its subclaims, an attacked node to each defeater attacking it, a
+ * defeater to the claims that eliminate it. Every walk is iterative, so a support chain of any
+ * length cannot exhaust the stack.
+ */
+public final class ArgumentGraph {
+
+    /** Why one node depends on another. */
+    public enum EdgeKind {
+        /** a claim's {@code supported by} (a strategy, claims, evidence) or a strategy's subclaims */
+        SUPPORT,
+        /** from the attacked node to the defeater attacking it */
+        ATTACK,
+        /** from a defeater to a claim in its {@code eliminated by} */
+        ELIMINATION
+    }
+
+    /** One dependency: {@code from} depends on {@code to}. */
+    public record Edge(String from, String to, EdgeKind kind) {}
+
+    private final List<String> nodes;
+    private final Map<String, Model.Kind> kinds;
+    private final Map<String, List<Edge>> out;
+    private final Map<String, List<String>> parents;
+    private final List<String> roots;
+
+    private ArgumentGraph(List<String> nodes, Map<String, Model.Kind> kinds, Map<String, List<Edge>> out) {
+        this.nodes = List.copyOf(nodes);
+        this.kinds = Map.copyOf(kinds);
+        this.out = out;
+        Map<String, List<String>> ps = new HashMap<>();
+        for (String n : this.nodes) {
+            for (Edge e : out.getOrDefault(n, List.of())) {
+                List<String> list = ps.computeIfAbsent(e.to(), k -> new ArrayList<>());
+                if (!list.contains(n)) list.add(n);
+            }
+        }
+        ps.replaceAll((k, v) -> List.copyOf(v));
+        this.parents = ps;
+        List<String> r = new ArrayList<>();
+        for (String n : this.nodes) {
+            if (kinds.get(n) == Model.Kind.CLAIM && parents(n).isEmpty()) r.add(n);
+        }
+        this.roots = List.copyOf(r);
+    }
+
+    /** The graph of a (possibly partial) checked case; references to undeclared nodes are kept as edges. */
+    public static ArgumentGraph of(Model.Case model) {
+        return of(model.nodes());
+    }
+
+    public static ArgumentGraph of(List<? extends Model.Node> modelNodes) {
+        List<String> ids = new ArrayList<>();
+        Map<String, Model.Kind> kinds = new LinkedHashMap<>();
+        Map<String, List<Edge>> support = new LinkedHashMap<>();
+        Map<String, List<Edge>> attacks = new LinkedHashMap<>();
+        for (Model.Node n : modelNodes) {
+            if (kinds.putIfAbsent(n.id(), n.kind()) != null) continue;
+            ids.add(n.id());
+            List<Edge> own = support.computeIfAbsent(n.id(), k -> new ArrayList<>());
+            if (n instanceof Model.Claim c) {
+                if (c.support() instanceof Model.ByStrategy s) own.add(new Edge(c.id(), s.strategy(), EdgeKind.SUPPORT));
+                if (c.support() instanceof Model.Direct d) {
+                    d.claims().forEach(x -> own.add(new Edge(c.id(), x, EdgeKind.SUPPORT)));
+                    d.evidence().forEach(x -> own.add(new Edge(c.id(), x, EdgeKind.SUPPORT)));
+                }
+            } else if (n instanceof Model.Strategy s) {
+                s.subclaims().forEach(x -> own.add(new Edge(s.id(), x, EdgeKind.SUPPORT)));
+            } else if (n instanceof Model.Defeater d) {
+                d.eliminatedBy().forEach(x -> own.add(new Edge(d.id(), x, EdgeKind.ELIMINATION)));
+                attacks.computeIfAbsent(d.target(), k -> new ArrayList<>()).add(new Edge(d.target(), d.id(), EdgeKind.ATTACK));
+            }
+        }
+        Map<String, List<Edge>> out = new HashMap<>();
+        Set<String> all = new LinkedHashSet<>(support.keySet());
+        all.addAll(attacks.keySet());
+        for (String id : all) {
+            List<Edge> edges = new ArrayList<>(support.getOrDefault(id, List.of()));
+            edges.addAll(attacks.getOrDefault(id, List.of()));
+            out.put(id, List.copyOf(edges));
+        }
+        return new ArgumentGraph(ids, kinds, out);
+    }
+
+    /** Every node of the graph (claims, strategies, evidence, defeaters and side nodes) in source order. */
+    public List<String> nodes() {
+        return nodes;
+    }
+
+    public Optional<Model.Kind> kind(String id) {
+        return Optional.ofNullable(kinds.get(id));
+    }
+
+    /** What a node depends on: its support in the order written, then the defeaters attacking it. */
+    public List<Edge> edges(String id) {
+        return out.getOrDefault(id, List.of());
+    }
+
+    /** The targets of {@link #edges}, in the same order. */
+    public List<String> children(String id) {
+        return edges(id).stream().map(Edge::to).toList();
+    }
+
+    /** The children reached by one kind of edge. */
+    public List<String> children(String id, EdgeKind kind) {
+        return edges(id).stream().filter(e -> e.kind() == kind).map(Edge::to).toList();
+    }
+
+    /** The nodes that depend on this one, in source order of the edges that name it. */
+    public List<String> parents(String id) {
+        return parents.getOrDefault(id, List.of());
+    }
+
+    /** The defeaters attacking a node, in source order. */
+    public List<String> attackers(String id) {
+        return children(id, EdgeKind.ATTACK);
+    }
+
+    /** Claims that nothing supports or eliminates with: the top claims of the argument, in source order. */
+    public List<String> roots() {
+        return roots;
+    }
+
+    /** The node and everything it depends on, in depth-first pre-order (each once). */
+    public List<String> closure(String id) {
+        List<String> order = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        Deque<String> stack = new ArrayDeque<>();
+        stack.push(id);
+        while (!stack.isEmpty()) {
+            String n = stack.pop();
+            if (!seen.add(n)) continue;
+            order.add(n);
+            List<String> kids = children(n);
+            for (int i = kids.size() - 1; i >= 0; i--) {
+                if (!seen.contains(kids.get(i))) stack.push(kids.get(i));
+            }
+        }
+        return Collections.unmodifiableList(order);
+    }
+
+    /**
+     * The nodes in an order where every node comes after everything it depends on (children
+     * before parents), or empty when the graph has a cycle.
+     */
+    public Optional<List<String>> dependenciesFirst() {
+        List<String> order = new ArrayList<>();
+        if (!cycles().isEmpty()) return Optional.empty();
+        Set<String> done = new HashSet<>();
+        for (String start : nodes) {
+            if (done.contains(start)) continue;
+            Deque<Frame> stack = new ArrayDeque<>();
+            stack.push(new Frame(start, children(start)));
+            done.add(start);
+            while (!stack.isEmpty()) {
+                Frame f = stack.peek();
+                if (f.next < f.kids.size()) {
+                    String k = f.kids.get(f.next++);
+                    if (done.add(k)) stack.push(new Frame(k, children(k)));
+                } else {
+                    stack.pop();
+                    order.add(f.node);
+                }
+            }
+        }
+        return Optional.of(List.copyOf(order));
+    }
+
+    /**
+     * Every cycle that a depth-first search from each node in source order closes, once per set of
+     * members that is not yet reported; each cycle lists its nodes from where the search entered it
+     * and ends with the first node again.
+     */
+    public List<List<String>> cycles() {
+        return cycles(nodes, this::children);
+    }
+
+    /** The same search over any graph of names (used for the claim-formula graph too). */
+    public static List<List<String>> cycles(Iterable<String> starts, java.util.function.Function<String, List<String>> next) {
+        List<List<String>> found = new ArrayList<>();
+        Set<String> done = new HashSet<>();
+        Set<String> reported = new HashSet<>();
+        for (String start : starts) {
+            if (done.contains(start)) continue;
+            Deque<Frame> stack = new ArrayDeque<>();
+            List<String> path = new ArrayList<>();
+            Set<String> onPath = new HashSet<>();
+            stack.push(new Frame(start, next.apply(start)));
+            path.add(start);
+            onPath.add(start);
+            while (!stack.isEmpty()) {
+                Frame f = stack.peek();
+                if (f.next < f.kids.size()) {
+                    String k = f.kids.get(f.next++);
+                    if (done.contains(k)) continue;
+                    if (onPath.contains(k)) {
+                        List<String> cycle = new ArrayList<>(path.subList(path.indexOf(k), path.size()));
+                        cycle.add(k);
+                        if (reported.addAll(new HashSet<>(cycle))) found.add(List.copyOf(cycle));
+                        continue;
+                    }
+                    stack.push(new Frame(k, next.apply(k)));
+                    path.add(k);
+                    onPath.add(k);
+                } else {
+                    stack.pop();
+                    path.remove(path.size() - 1);
+                    onPath.remove(f.node);
+                    done.add(f.node);
+                }
+            }
+        }
+        return found;
+    }
+
+    private static final class Frame {
+        final String node;
+        final List<String> kids;
+        int next;
+
+        Frame(String node, List<String> kids) {
+            this.node = node;
+            this.kids = kids;
+        }
+    }
+}
