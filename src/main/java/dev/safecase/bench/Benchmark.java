@@ -1,9 +1,10 @@
 package dev.safecase.bench;
 
 import dev.safecase.pipeline.Options;
-import dev.safecase.result.Results;
+import dev.safecase.result.Run;
 import dev.safecase.pipeline.Verifier;
 import dev.safecase.lower.Obligation;
+import dev.safecase.lower.Premise;
 import dev.safecase.prove.SmtLib;
 import dev.safecase.prove.Verdict;
 import java.io.IOException;
@@ -63,7 +64,7 @@ public final class Benchmark {
         }
     }
 
-    private static void gateSanity(Results.Run run) {
+    private static void gateSanity(Run run) {
         if (run.gate().total() == 0) throw new IllegalStateException("no obligations");
     }
 
@@ -84,7 +85,7 @@ public final class Benchmark {
         }
         for (Obligation o : obs) {
             sb.append("(push 1)\n");
-            for (Obligation.Premise p : o.premises()) sb.append("(assert ").append(SmtLib.bool(p.formula())).append(")\n");
+            for (Premise p : o.premises()) sb.append("(assert ").append(SmtLib.bool(p.formula())).append(")\n");
             sb.append("(check-sat)\n");
             o.goal().ifPresent(g -> sb.append("(assert (not ").append(SmtLib.bool(g)).append("))\n(check-sat)\n"));
             sb.append("(pop 1)\n");

@@ -1,8 +1,11 @@
 package dev.safecase.cli;
 
-import dev.safecase.result.Results;
+import dev.safecase.result.CaseResult;
+import dev.safecase.result.ObligationResult;
 import dev.safecase.pipeline.Verifier;
 import dev.safecase.lower.Obligation;
+import dev.safecase.lower.ObligationId;
+import dev.safecase.lower.ObligationRef;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -12,13 +15,15 @@ final class Explanation {
     private Explanation() {
     }
 
-    record Found(Results.CaseResult caseResult, Results.ObligationResult result, Optional<Obligation> obligation) {}
+    record Found(CaseResult caseResult, ObligationResult result, Optional<Obligation> obligation) {}
 
     static Optional<Found> find(Verifier.Outcome outcome, String id) {
         List<Found> hits = new ArrayList<>();
-        for (Results.CaseResult c : outcome.run().cases()) {
-            for (Results.ObligationResult o : c.obligations()) {
-                if (o.id().equals(id) || (c.name() + ":" + o.id()).equals(id)) {
+        Optional<ObligationId> bare = ObligationId.parse(id);
+        Optional<ObligationRef> qualified = ObligationRef.parse(id);
+        for (CaseResult c : outcome.run().cases()) {
+            for (ObligationResult o : c.obligations()) {
+                if (bare.equals(Optional.of(o.id())) || qualified.equals(Optional.of(new ObligationRef(c.name(), o.id())))) {
                     Verifier.Prepared p = outcome.prepared().get(c.name());
                     Optional<Obligation> ob = p.lowered().obligations().stream().filter(x -> x.id().equals(o.id())).findFirst();
                     hits.add(new Found(c, o, ob));
@@ -29,22 +34,24 @@ final class Explanation {
     }
 
     static String hint(Verifier.Outcome outcome, String id) {
-        long matches = outcome.run().cases().stream().flatMap(c -> c.obligations().stream()).filter(o -> o.id().equals(id)).count();
+        Optional<ObligationId> bare = ObligationId.parse(id);
+        long matches = outcome.run().cases().stream().flatMap(c -> c.obligations().stream())
+                .filter(o -> bare.equals(Optional.of(o.id()))).count();
         if (matches > 1) return " that is unique: several cases have it; write CASE:" + id;
-        List<String> all = outcome.run().cases().stream().flatMap(c -> c.obligations().stream()).map(Results.ObligationResult::id)
+        List<String> all = outcome.run().cases().stream().flatMap(c -> c.obligations().stream()).map(o -> o.id().toString())
                 .filter(x -> x.endsWith(":" + id.substring(id.indexOf(':') + 1))).toList();
         return all.isEmpty() ? " (IDs are KIND:NODE, e.g. inference:top; see `safecase check`)" : " (did you mean " + all.get(0) + "?)";
     }
 
     static String render(Found f, Verifier.Outcome outcome) {
-        Results.ObligationResult o = f.result();
+        ObligationResult o = f.result();
         StringBuilder sb = new StringBuilder();
         sb.append("obligation ").append(o.id()).append(" of case ").append(f.caseResult().name()).append(" (").append(o.file())
                 .append(':').append(o.line()).append(")\n");
         sb.append("status: ").append(o.status().label()).append(o.reason().map(r -> " - " + r).orElse("")).append('\n');
         sb.append("premises:\n");
         if (o.premises().isEmpty()) sb.append("  (none)\n");
-        for (Results.Premise p : o.premises()) sb.append("  [").append(p.name()).append("] ").append(p.formula()).append('\n');
+        for (ObligationResult.PremiseText p : o.premises()) sb.append("  [").append(p.name()).append("] ").append(p.formula()).append('\n');
         sb.append("goal: ").append(o.goal().orElse("(none: this obligation checks that the premises are satisfiable together)"))
                 .append('\n');
         if (!o.usedAssumptions().isEmpty()) sb.append("used assumptions: ").append(String.join(", ", o.usedAssumptions())).append('\n');

@@ -1,7 +1,7 @@
 package dev.safecase.cli;
 
 import dev.safecase.pipeline.Options;
-import dev.safecase.result.Results;
+import dev.safecase.result.CaseResult;
 import dev.safecase.pipeline.Verifier;
 import dev.safecase.formula.Rational;
 import dev.safecase.evidence.Pin;
@@ -254,7 +254,7 @@ public final class Main implements Callable<Integer> {
             Verifier.Outcome outcome = verify(v, o);
             Path dir = output != null ? output : o.root().resolve("target/safecase");
             Reports.writeSvgs(outcome.run(), dir);
-            for (Results.CaseResult c : outcome.run().cases()) {
+            for (CaseResult c : outcome.run().cases()) {
                 if (c.checked()) out().println(dir.resolve(c.name() + ".svg"));
             }
             return outcome.exitCode();

@@ -1,6 +1,10 @@
 package dev.safecase.cli;
 
-import dev.safecase.result.Results;
+import dev.safecase.result.CaseResult;
+import dev.safecase.result.ClaimResult;
+import dev.safecase.result.GateResult;
+import dev.safecase.result.ObligationResult;
+import dev.safecase.result.Run;
 import dev.safecase.judge.Status;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,10 +15,10 @@ final class Summary {
     private Summary() {
     }
 
-    static String text(Results.Run run) {
+    static String text(Run run) {
         StringBuilder sb = new StringBuilder();
-        for (Results.CaseResult c : run.cases()) caseText(sb, c);
-        Results.Gate g = run.gate();
+        for (CaseResult c : run.cases()) caseText(sb, c);
+        GateResult g = run.gate();
         sb.append("total: ").append(g.proved()).append(" of ").append(g.total()).append(" obligations proved\n");
         sb.append("gate: ").append(g.passed() ? "PASSED" : "FAILED");
         if (!g.reasons().isEmpty()) sb.append(" (").append(String.join("; ", g.reasons())).append(')');
@@ -24,7 +28,7 @@ final class Summary {
         return sb.toString();
     }
 
-    private static void caseText(StringBuilder sb, Results.CaseResult c) {
+    private static void caseText(StringBuilder sb, CaseResult c) {
         sb.append("case ").append(c.name()).append(" (").append(c.file()).append("): ");
         if (!c.checked()) {
             sb.append("NOT CHECKED: input errors (see above)\n\n");
@@ -34,28 +38,28 @@ final class Summary {
         sb.append("  ").append(counts(c.summary())).append('\n');
         sb.append("  claims:\n");
         int w = c.claims().stream().mapToInt(x -> x.id().length()).max().orElse(4);
-        for (Results.ClaimResult cl : c.claims()) {
+        for (ClaimResult cl : c.claims()) {
             sb.append("    ").append(cl.discharged() ? "+ " : "- ").append(pad(cl.id(), w)).append("  ")
                     .append(pad(cl.status().label(), 8)).append(cl.root() ? " (root) " : "        ").append(cl.text().replace('\n', ' '))
                     .append('\n');
         }
-        List<Results.ObligationResult> unproven = new ArrayList<>();
-        for (Results.ObligationResult o : c.obligations()) {
+        List<ObligationResult> unproven = new ArrayList<>();
+        for (ObligationResult o : c.obligations()) {
             if (o.status() != Status.PROVED && o.status() != Status.ASSERTED && o.status() != Status.OPEN) unproven.add(o);
         }
         if (!unproven.isEmpty()) {
             sb.append("  unproven obligations:\n");
-            for (Results.ObligationResult o : unproven) {
+            for (ObligationResult o : unproven) {
                 sb.append("    ").append(o.file()).append(':').append(o.line()).append(": ").append(o.id()).append(' ')
                         .append(o.status().label()).append(o.reason().map(r -> " - " + r).orElse("")).append('\n');
                 if (!o.counterexample().isEmpty()) sb.append("      counterexample: ").append(map(o.counterexample())).append('\n');
                 if (!o.core().isEmpty()) sb.append("      clashing premises: ").append(String.join(", ", o.core())).append('\n');
             }
         }
-        List<Results.ObligationResult> open = c.obligations().stream().filter(o -> o.status() == Status.OPEN).toList();
+        List<ObligationResult> open = c.obligations().stream().filter(o -> o.status() == Status.OPEN).toList();
         if (!open.isEmpty()) {
             sb.append("  open problems:\n");
-            for (Results.ObligationResult o : open) {
+            for (ObligationResult o : open) {
                 sb.append("    ").append(o.file()).append(':').append(o.line()).append(": ").append(o.id())
                         .append(o.reason().map(r -> " - " + r).orElse(""))
                         .append(o.owner().map(x -> " [owner: " + x + "]").orElse("")).append('\n');

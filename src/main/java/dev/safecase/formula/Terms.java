@@ -62,6 +62,27 @@ public final class Terms {
         return f.apply(rebuilt);
     }
 
+    /**
+     * Calls {@code action} on every node of a term in pre-order, each shared node once: a node in
+     * {@code visited} (by identity) is skipped with all below it. Iterative, so depth is no limit.
+     */
+    public static void visit(Term root, java.util.Set<Term> visited, java.util.function.Consumer<Term> action) {
+        java.util.Deque<Term> stack = new java.util.ArrayDeque<>();
+        stack.push(root);
+        while (!stack.isEmpty()) {
+            Term t = stack.pop();
+            if (!visited.add(t)) continue;
+            action.accept(t);
+            List<Term> kids = children(t);
+            for (int i = kids.size() - 1; i >= 0; i--) stack.push(kids.get(i));
+        }
+    }
+
+    /** A set for {@link #visit} that tells nodes apart by identity (equal sub-terms may be distinct objects). */
+    public static java.util.Set<Term> identitySet() {
+        return java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    }
+
     /** Every quantity variable name and claim reference in a term, in first-occurrence order. */
     public static void collect(Term t, java.util.Set<String> vars, java.util.Set<String> claims) {
         if (t instanceof Term.Var v) vars.add(v.name());

@@ -103,6 +103,17 @@ public final class ArgumentGraph {
         return new ArgumentGraph(ids, kinds, out);
     }
 
+    /**
+     * A graph given by its nodes in source order, their kinds and its edges (for results made without a model, as in
+     * tests); each node's edges keep the order given, which should be its support, then the attacks on it.
+     */
+    public static ArgumentGraph of(List<String> nodes, Map<String, Model.Kind> kinds, List<Edge> edges) {
+        Map<String, List<Edge>> out = new HashMap<>();
+        for (Edge e : edges) out.computeIfAbsent(e.from(), k -> new ArrayList<>()).add(e);
+        out.replaceAll((k, v) -> List.copyOf(v));
+        return new ArgumentGraph(nodes, kinds, out);
+    }
+
     /** Every node of the graph (claims, strategies, evidence, defeaters and side nodes) in source order. */
     public List<String> nodes() {
         return nodes;

@@ -1,14 +1,16 @@
 package dev.safecase.lower;
 
-import dev.safecase.model.Model;
+import dev.safecase.diag.Code;
+import dev.safecase.diag.Diagnostics;
+import dev.safecase.diag.Position;
+import dev.safecase.formula.Rational;
 import dev.safecase.formula.Term;
 import dev.safecase.formula.Terms;
 import dev.safecase.formula.Type;
+import dev.safecase.graph.ArgumentGraph;
 import dev.safecase.lower.Obligation.Kind;
 import dev.safecase.lower.Obligation.Mode;
-import dev.safecase.lower.Obligation.Premise;
-import dev.safecase.diag.Code;
-import dev.safecase.diag.Diagnostics;
+import dev.safecase.model.Model;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -20,17 +22,11 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * Turns a checked case into obligations (§5, §6, §8): computes the assumption scope Γ of every
- * node, expands formal claim IDs into their formulas, and names every premise.
+ * Turns a checked case into obligations (docs/language.md, sections 6, 7 and 9): computes the
+ * assumption scope Γ of every node over the argument graph, expands formal claim IDs into their
+ * formulas, and names every premise.
  */
 public final class Lowering {
-
-    /** What the evidence stage decided for one item: valid or not, and its ground facts. */
-    public record EvidenceState(boolean valid, List<Model.Fact> facts) {
-        public EvidenceState {
-            facts = List.copyOf(facts);
-        }
-    }
 
     /** The obligations of a case, Γ of every node (assumption IDs in source order), and warnings. */
     public record Lowered(List<Obligation> obligations, Map<String, List<String>> scope) {
@@ -40,19 +36,20 @@ public final class Lowering {
     }
 
     private final Model.Case model;
+    private final ArgumentGraph graph;
     private final Map<String, EvidenceState> evidence;
     private final Diagnostics diags;
     private final Map<String, Model.Node> nodes = new LinkedHashMap<>();
     private final Map<String, Integer> order = new HashMap<>();
-    private final Map<String, List<String>> parents = new HashMap<>();
     private final Map<String, Set<String>> gamma = new HashMap<>();
     private final Map<String, Model.Quantity> quantities = new HashMap<>();
     private final Map<String, Term> expandedClaims = new HashMap<>();
     private final Map<String, Term> expandedAssumptions = new HashMap<>();
     private final Map<String, Optional<Premise>> ranges = new HashMap<>();
 
-    private Lowering(Model.Case model, Map<String, EvidenceState> evidence, Diagnostics diags) {
+    private Lowering(Model.Case model, ArgumentGraph graph, Map<String, EvidenceState> evidence, Diagnostics diags) {
         this.model = model;
+        this.graph = graph;
         this.evidence = evidence;
         this.diags = diags;
         int i = 0;
@@ -63,12 +60,13 @@ public final class Lowering {
         for (Model.Quantity q : model.quantities()) quantities.put(q.name(), q);
     }
 
-    public static Lowered lower(Model.Case model, Map<String, EvidenceState> evidence, Diagnostics diags) {
-        return new Lowering(model, evidence, diags).run();
+    /** {@code graph} is the case's argument graph; {@code evidence} what the evidence stage decided, by evidence ID. */
+    public static Lowered lower(Model.Case model, ArgumentGraph graph, Map<String, EvidenceState> evidence,
+                                Diagnostics diags) {
+        return new Lowering(model, graph, evidence, diags).run();
     }
 
     private Lowered run() {
-        computeParents();
         Map<String, List<String>> scope = new LinkedHashMap<>();
         for (Model.Node n : model.nodes()) scope.put(n.id(), sorted(gamma(n.id())));
         List<Obligation> out = new ArrayList<>();
@@ -81,8 +79,7 @@ public final class Lowering {
                 out.add(support(s.id(), s.pos(), !s.subclaims().isEmpty(), s.undeveloped(), s.asserted()));
                 if (!s.subclaims().isEmpty()) out.add(strategyInference(s));
             } else if (n instanceof Model.Evidence e) {
-                out.add(new Obligation("validity:" + e.id(), Kind.VALIDITY, e.id(), e.pos(), Mode.INVALID, List.of(),
-                        Optional.empty(), List.of(e.id()), Optional.empty()));
+                out.add(validity(e));
             } else if (n instanceof Model.Defeater d) {
                 out.add(defeater(d));
             }
@@ -93,33 +90,13 @@ public final class Lowering {
 
     // ------------------------------------------------------------ scope
 
-    private void computeParents() {
-        for (Model.Node n : model.nodes()) {
-            if (n instanceof Model.Claim c && c.support() instanceof Model.ByStrategy s) addParent(s.strategy(), c.id());
-            if (n instanceof Model.Claim c && c.support() instanceof Model.Direct d) {
-                d.claims().forEach(x -> addParent(x, c.id()));
-                d.evidence().forEach(x -> addParent(x, c.id()));
-            }
-            if (n instanceof Model.Strategy s) s.subclaims().forEach(x -> addParent(x, s.id()));
-            if (n instanceof Model.Defeater d) {
-                addParent(d.id(), d.target());
-                d.eliminatedBy().forEach(x -> addParent(x, d.id()));
-            }
-        }
-    }
-
-    private void addParent(String child, String parent) {
-        List<String> ps = parents.computeIfAbsent(child, k -> new ArrayList<>());
-        if (!ps.contains(parent)) ps.add(parent);
-    }
-
     /** Γ(n) = own(n) ∪ ⋂ over parents p of Γ(p); the checker has ruled out cycles. */
     private Set<String> gamma(String id) {
         Set<String> hit = gamma.get(id);
         if (hit != null) return hit;
         gamma.put(id, Set.of()); // guards against a cycle the checker missed
         Set<String> own = new LinkedHashSet<>(own(nodes.get(id)));
-        List<String> ps = parents.getOrDefault(id, List.of());
+        List<String> ps = graph.parents(id);
         Set<String> inherited = null;
         Set<String> union = new LinkedHashSet<>();
         for (String p : ps) {
@@ -158,88 +135,98 @@ public final class Lowering {
 
     // ------------------------------------------------------------ obligations
 
-    private Obligation support(String id, dev.safecase.diag.Position pos, boolean supported, boolean undeveloped,
-                               Optional<String> asserted) {
-        String oid = "support:" + id;
-        if (supported) {
-            return new Obligation(oid, Kind.SUPPORT, id, pos, Mode.STRUCTURAL, List.of(), Optional.empty(), List.of(), Optional.empty());
-        }
+    private static Obligation without(ObligationId id, Position pos, Mode mode, List<Premise> premises,
+                                      List<String> listed, Optional<String> reason) {
+        return new Obligation(id, pos, mode, premises, Optional.empty(), listed, reason);
+    }
+
+    private Obligation support(String id, Position pos, boolean supported, boolean undeveloped, Optional<String> asserted) {
+        ObligationId oid = ObligationId.of(Kind.SUPPORT, id);
+        if (supported) return without(oid, pos, Mode.STRUCTURAL, List.of(), List.of(), Optional.empty());
         if (asserted.isPresent()) {
-            return new Obligation(oid, Kind.SUPPORT, id, pos, Mode.ASSERTED, List.of(), Optional.empty(), List.of(),
-                    Optional.of("asserted: " + asserted.get()));
+            return without(oid, pos, Mode.ASSERTED, List.of(), List.of(), Optional.of("asserted: " + asserted.get()));
         }
         String reason = undeveloped ? "undeveloped: nothing supports " + id + " yet" : id + " has no `supported by`";
-        return new Obligation(oid, Kind.SUPPORT, id, pos, Mode.OPEN, List.of(), Optional.empty(), List.of(), Optional.of(reason));
+        return without(oid, pos, Mode.OPEN, List.of(), List.of(), Optional.of(reason));
+    }
+
+    /** The evidence stage decides validity; the obligation records its verdict. */
+    private Obligation validity(Model.Evidence e) {
+        EvidenceState s = evidence.get(e.id());
+        Mode mode = s == null ? Mode.INVALID : switch (s.standing()) {
+            case CHECKED -> Mode.STRUCTURAL;
+            case REVIEWED -> Mode.ASSERTED;
+            case FAILED -> Mode.INVALID;
+        };
+        Optional<String> reason = s == null ? Optional.of("not checked") : s.reason();
+        return without(ObligationId.of(Kind.VALIDITY, e.id()), e.pos(), mode, List.of(), List.of(e.id()), reason);
     }
 
     private Obligation strategyInference(Model.Strategy s) {
-        String parent = parents.getOrDefault(s.id(), List.of()).stream().findFirst().orElseThrow();
+        String parent = graph.parents(s.id()).get(0);
         List<Premise> premises = assumptionPremises(s.id());
-        for (String sub : s.subclaims()) premises.add(new Premise(sub, expand(new Term.ClaimRef(sub))));
-        return entailment("inference:" + s.id(), Kind.INFERENCE, s, premises, parent, List.of());
+        premises.addAll(subclaims(s.subclaims()));
+        return entailment(Kind.INFERENCE, s, premises, parent, List.of());
     }
 
     private Obligation direct(Model.Claim c, Model.Direct d) {
         List<Premise> premises = assumptionPremises(c.id());
-        for (String sub : d.claims()) premises.add(new Premise(sub, expand(new Term.ClaimRef(sub))));
+        premises.addAll(subclaims(d.claims()));
         premises.addAll(facts(d.evidence()));
         Kind kind = d.claims().isEmpty() ? Kind.EVIDENCE : Kind.INFERENCE;
-        return entailment(kind.label() + ":" + c.id(), kind, c, premises, c.id(), d.evidence());
+        return entailment(kind, c, premises, c.id(), d.evidence());
     }
 
-    private Obligation entailment(String oid, Kind kind, Model.Node owner, List<Premise> premises, String goalClaim,
-                                  List<String> listed) {
+    private Obligation entailment(Kind kind, Model.Node owner, List<Premise> premises, String goalClaim, List<String> listed) {
+        ObligationId oid = ObligationId.of(kind, owner.id());
         List<String> invalid = listed.stream().filter(e -> !evidenceValid(e)).toList();
         if (!invalid.isEmpty()) {
-            return new Obligation(oid, kind, owner.id(), owner.pos(), Mode.INVALID, premises, Optional.empty(), listed,
+            return without(oid, owner.pos(), Mode.INVALID, premises, listed,
                     Optional.of("rests on invalid evidence " + String.join(", ", invalid)));
         }
         Term goal = expand(new Term.ClaimRef(goalClaim));
         List<Premise> withRanges = withRanges(premises, Optional.of(goal));
         if (goal instanceof Term.ClaimRef atom && !derivable(withRanges, atom.claimId())) {
             if (kind == Kind.EVIDENCE) {
-                return new Obligation(oid, kind, owner.id(), owner.pos(), Mode.ASSERTED, withRanges, Optional.of(goal), listed,
+                return new Obligation(oid, owner.pos(), Mode.ASSERTED, withRanges, Optional.of(goal), listed,
                         Optional.of("informal claim resting on valid evidence: accepted on review of "
                                 + String.join(", ", listed)));
             }
-            return new Obligation(oid, kind, owner.id(), owner.pos(), Mode.OPEN, withRanges, Optional.of(goal), listed,
+            return new Obligation(oid, owner.pos(), Mode.OPEN, withRanges, Optional.of(goal), listed,
                     Optional.of("informal step: state a warrant assumption, or mark it asserted"));
         }
-        return new Obligation(oid, kind, owner.id(), owner.pos(), Mode.ENTAILMENT, withRanges, Optional.of(goal), listed,
-                Optional.empty());
+        return new Obligation(oid, owner.pos(), Mode.ENTAILMENT, withRanges, Optional.of(goal), listed, Optional.empty());
     }
 
     private Obligation defeater(Model.Defeater d) {
-        String oid = "defeater:" + d.id();
+        ObligationId oid = ObligationId.of(Kind.DEFEATER, d.id());
         Premises p = defeaterPremises(d);
         List<String> invalid = p.listed().stream().filter(e -> !evidenceValid(e)).toList();
         if (!invalid.isEmpty()) {
-            return new Obligation(oid, Kind.DEFEATER, d.id(), d.pos(), Mode.INVALID, p.premises(), Optional.empty(), p.listed(),
+            return without(oid, d.pos(), Mode.INVALID, p.premises(), p.listed(),
                     Optional.of((d.attack() == Model.Attack.UNDERMINES ? "undermines" : "attacks an inference resting on")
                             + " invalid evidence " + String.join(", ", invalid)));
         }
         if (d.formula().isPresent()) {
             List<Premise> premises = new ArrayList<>(p.premises());
-            for (String c : d.eliminatedBy()) premises.add(new Premise(c, expand(new Term.ClaimRef(c))));
+            for (String c : d.eliminatedBy()) premises.add(new Premise.Eliminator(c, expand(new Term.ClaimRef(c))));
             Term goal = new Term.Not(expand(d.formula().get()));
-            return new Obligation(oid, Kind.DEFEATER, d.id(), d.pos(), Mode.ENTAILMENT, withRanges(premises, Optional.of(goal)),
-                    Optional.of(goal), p.listed(), Optional.empty());
+            return new Obligation(oid, d.pos(), Mode.ENTAILMENT, withRanges(premises, Optional.of(goal)), Optional.of(goal),
+                    p.listed(), Optional.empty());
         }
         if (!d.eliminatedBy().isEmpty()) {
-            return new Obligation(oid, Kind.DEFEATER, d.id(), d.pos(), Mode.OPEN, List.of(), Optional.empty(), p.listed(),
+            return without(oid, d.pos(), Mode.OPEN, List.of(), p.listed(),
                     Optional.of("eliminated by " + String.join(", ", d.eliminatedBy())));
         }
         if (d.accepted().isPresent()) {
-            return new Obligation(oid, Kind.DEFEATER, d.id(), d.pos(), Mode.ASSERTED, List.of(), Optional.empty(), p.listed(),
-                    Optional.of("accepted: " + d.accepted().get()));
+            return without(oid, d.pos(), Mode.ASSERTED, List.of(), p.listed(), Optional.of("accepted: " + d.accepted().get()));
         }
-        return new Obligation(oid, Kind.DEFEATER, d.id(), d.pos(), Mode.OPEN, List.of(), Optional.empty(), p.listed(),
-                Optional.of("open defeater: " + d.text()));
+        return without(oid, d.pos(), Mode.OPEN, List.of(), p.listed(), Optional.of("open defeater: " + d.text()));
     }
 
     private record Premises(List<Premise> premises, List<String> listed) {}
 
-    /** P(d): the premises of the attacked step (§8). */
+    /** P(d): the premises of the attacked step (docs/language.md, section 9). */
     private Premises defeaterPremises(Model.Defeater d) {
         Model.Node target = nodes.get(d.target());
         if (target instanceof Model.Evidence e) {
@@ -256,11 +243,11 @@ public final class Lowering {
     private Premises stepPremises(Model.Node n) {
         List<Premise> ps = assumptionPremises(n.id());
         if (n instanceof Model.Strategy s) {
-            for (String sub : s.subclaims()) ps.add(new Premise(sub, expand(new Term.ClaimRef(sub))));
+            ps.addAll(subclaims(s.subclaims()));
             return new Premises(ps, List.of());
         }
         if (n instanceof Model.Claim c && c.support() instanceof Model.Direct d) {
-            for (String sub : d.claims()) ps.add(new Premise(sub, expand(new Term.ClaimRef(sub))));
+            ps.addAll(subclaims(d.claims()));
             ps.addAll(facts(d.evidence()));
             return new Premises(ps, d.evidence());
         }
@@ -272,14 +259,16 @@ public final class Lowering {
         for (Model.Node n : model.nodes()) assumed.addAll(own(n));
         List<Premise> premises = new ArrayList<>();
         for (String a : assumed) {
-            ((Model.Assumption) nodes.get(a)).formula().ifPresent(f -> premises.add(new Premise(a, expand(f))));
+            ((Model.Assumption) nodes.get(a)).formula().ifPresent(f -> premises.add(new Premise.Assumption(a, expand(f))));
         }
         for (Model.Evidence e : model.all(Model.Evidence.class)) premises.addAll(facts(List.of(e.id())));
         for (Model.Claim c : model.all(Model.Claim.class)) {
-            if (c.asserted().isPresent() && c.formula().isPresent()) premises.add(new Premise(c.id(), expand(c.formula().get())));
+            if (c.asserted().isPresent() && c.formula().isPresent()) {
+                premises.add(new Premise.AssertedClaim(c.id(), expand(c.formula().get())));
+            }
         }
-        return new Obligation("consistency:" + model.name(), Kind.CONSISTENCY, model.name(), model.pos(), Mode.SATISFIABLE,
-                withAllRanges(premises), Optional.empty(), List.of(), Optional.empty());
+        return without(ObligationId.of(Kind.CONSISTENCY, model.name()), model.pos(), Mode.SATISFIABLE,
+                withAllRanges(premises), List.of(), Optional.empty());
     }
 
     // ------------------------------------------------------------ premises
@@ -288,8 +277,14 @@ public final class Lowering {
         List<Premise> out = new ArrayList<>();
         for (String a : sorted(gamma(nodeId))) {
             Model.Assumption as = (Model.Assumption) nodes.get(a);
-            if (as.formula().isPresent()) out.add(new Premise(a, assumptionFormula(as)));
+            if (as.formula().isPresent()) out.add(new Premise.Assumption(a, assumptionFormula(as)));
         }
+        return out;
+    }
+
+    private List<Premise> subclaims(List<String> claims) {
+        List<Premise> out = new ArrayList<>();
+        for (String c : claims) out.add(new Premise.Subclaim(c, expand(new Term.ClaimRef(c))));
         return out;
     }
 
@@ -304,7 +299,7 @@ public final class Lowering {
             EvidenceState s = evidence.get(id);
             if (s == null || !s.valid()) continue;
             int i = 1;
-            for (Model.Fact f : s.facts()) out.add(new Premise(id + "#" + i++, expand(f.formula())));
+            for (Model.Fact f : s.facts()) out.add(new Premise.Fact(id, i++, expand(f.formula())));
         }
         return out;
     }
@@ -358,10 +353,10 @@ public final class Lowering {
         q.low().ifPresent(lo -> parts.add(new Term.Cmp(Term.CmpOp.LE, new Term.Num(lo, numType(q, lo)), v)));
         q.high().ifPresent(hi -> parts.add(new Term.Cmp(Term.CmpOp.LE, v, new Term.Num(hi, numType(q, hi)))));
         Term f = parts.size() == 1 ? parts.get(0) : new Term.And(parts);
-        return Optional.of(new Premise("range:" + q.name(), f));
+        return Optional.of(new Premise.Range(q.name(), f));
     }
 
-    private static Type numType(Model.Quantity q, dev.safecase.formula.Rational r) {
+    private static Type numType(Model.Quantity q, Rational r) {
         return q.type() instanceof Type.Int && r.isInteger() ? Type.INT : Type.REAL;
     }
 

@@ -1,6 +1,10 @@
 package dev.safecase.maven;
 
-import dev.safecase.result.Results;
+import dev.safecase.result.CaseResult;
+import dev.safecase.result.GateResult;
+import dev.safecase.result.ObligationResult;
+import dev.safecase.result.Run;
+import dev.safecase.judge.Gate;
 import dev.safecase.judge.Status;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -21,14 +25,14 @@ public final class CheckMojo extends AbstractSafecaseMojo {
         }
         SharedRun shared = run();
         if (shared.hasInputErrors()) throw shared.inputErrors();
-        Results.Run run = shared.outcome().run();
+        Run run = shared.outcome().run();
         boolean strictGate = run.gate().strict();
         int undischarged = 0;
-        for (Results.CaseResult c : run.cases()) {
+        for (CaseResult c : run.cases()) {
             getLog().info("safecase: case " + c.name() + " (" + c.file() + "): " + (c.discharged() ? "discharged" : "NOT discharged")
                     + ", " + c.summary().getOrDefault(Status.PROVED, 0) + " of " + c.total() + " obligations proved");
-            for (Results.ObligationResult ob : c.obligations()) {
-                if (ob.status() == Status.PROVED || (ob.status() == Status.ASSERTED && !strictGate)) continue;
+            for (ObligationResult ob : c.obligations()) {
+                if (Gate.discharges(ob.status(), strictGate)) continue;
                 undischarged++;
                 String line = ob.file() + ":" + ob.line() + ": " + ob.id() + " " + ob.status().label()
                         + ob.reason().map(r -> " \u2014 " + r).orElse("");
@@ -36,7 +40,7 @@ public final class CheckMojo extends AbstractSafecaseMojo {
                 else getLog().warn(line);
             }
         }
-        Results.Gate g = run.gate();
+        GateResult g = run.gate();
         getLog().info("safecase: " + g.proved() + " of " + g.total() + " obligations proved; gate "
                 + (g.passed() ? "passed" : "FAILED"));
         if (!g.passed()) {

@@ -1,11 +1,11 @@
 package dev.safecase.pipeline;
 
 import dev.safecase.formula.Rational;
+import dev.safecase.judge.GatePolicy;
 import dev.safecase.judge.Status;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
@@ -13,14 +13,15 @@ import java.util.Set;
 public record Options(Path root, LocalDate today, boolean strict, Set<Status> failOn, Rational minProved,
                       long timeoutMs, long rlimit, int jobs, boolean cache) {
 
-    public static final Set<Status> DEFAULT_FAIL_ON =
-            EnumSet.of(Status.REFUTED, Status.VACUOUS, Status.UNKNOWN, Status.OPEN, Status.INVALID);
+    public static final Set<Status> DEFAULT_FAIL_ON = GatePolicy.DEFAULT_FAIL_ON;
 
     public Options {
-        failOn = failOn.isEmpty() ? EnumSet.noneOf(Status.class) : EnumSet.copyOf(failOn);
-        failOn.add(Status.VACUOUS); // a vacuous proof is never acceptable
-        if (strict) failOn.add(Status.ASSERTED);
-        failOn = Set.copyOf(failOn);
+        failOn = GatePolicy.normalised(failOn, strict);
+    }
+
+    /** The gate's part of the options. */
+    public GatePolicy policy() {
+        return new GatePolicy(strict, failOn, minProved);
     }
 
     public static Options defaults(Path root) {
@@ -40,20 +41,7 @@ public record Options(Path root, LocalDate today, boolean strict, Set<Status> fa
 
     /** Parses a fail-on list such as {@code refuted,invalid}; the message says what is wrong. */
     public static Set<Status> parseFailOn(String s) {
-        Set<Status> out = EnumSet.noneOf(Status.class);
-        for (String part : s.split(",")) {
-            if (part.isBlank()) continue;
-            Status st;
-            try {
-                st = Status.parse(part);
-            } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("unknown status '" + part.trim()
-                        + "' (statuses: refuted, vacuous, unknown, open, invalid, asserted)");
-            }
-            if (st == Status.PROVED) throw new IllegalArgumentException("'proved' cannot fail the gate");
-            out.add(st);
-        }
-        return out;
+        return GatePolicy.parseFailOn(s);
     }
 
     /** Parses a share of obligations, 0..1, or a percentage such as {@code 90%}. */
@@ -69,9 +57,8 @@ public record Options(Path root, LocalDate today, boolean strict, Set<Status> fa
         return r;
     }
 
-    /** The fail-on set in status order, for printing. */
+    /** The fail-on set in {@link Status#FAILING_ORDER}, for printing. */
     public List<Status> failOnOrdered() {
-        List<Status> order = List.of(Status.REFUTED, Status.VACUOUS, Status.UNKNOWN, Status.OPEN, Status.INVALID, Status.ASSERTED);
-        return order.stream().filter(failOn::contains).toList();
+        return Status.inFailingOrder(failOn);
     }
 }

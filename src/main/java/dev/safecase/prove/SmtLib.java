@@ -6,6 +6,7 @@ import dev.safecase.formula.Term;
 import dev.safecase.formula.Terms;
 import dev.safecase.formula.Type;
 import dev.safecase.lower.Obligation;
+import dev.safecase.lower.Premise;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -76,7 +77,7 @@ public final class SmtLib {
         if (o.goal().isPresent()) sb.append("; two check-sat commands: run cvc5 with --incremental\n");
         sb.append("(set-logic ALL)\n");
         sb.append(declarations(o));
-        for (Obligation.Premise p : o.premises()) {
+        for (Premise p : o.premises()) {
             sb.append("; premise ").append(p.name()).append('\n');
             sb.append("(assert ").append(bool(p.formula())).append(")\n");
         }

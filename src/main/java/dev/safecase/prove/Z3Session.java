@@ -1,6 +1,6 @@
 package dev.safecase.prove;
 
-import dev.safecase.judge.Status;
+import com.microsoft.z3.AlgebraicNum;
 import com.microsoft.z3.BoolExpr;
 import com.microsoft.z3.Context;
 import com.microsoft.z3.Expr;
@@ -10,10 +10,12 @@ import com.microsoft.z3.Model;
 import com.microsoft.z3.Params;
 import com.microsoft.z3.RatNum;
 import com.microsoft.z3.Solver;
-import com.microsoft.z3.AlgebraicNum;
+import com.microsoft.z3.Status;
 import dev.safecase.formula.Rational;
 import dev.safecase.formula.Type;
 import dev.safecase.lower.Obligation;
+import dev.safecase.lower.Premise;
+import dev.safecase.prove.Verdict.Answer;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -22,8 +24,14 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * One Z3 context; decides obligations one at a time, each in a fresh solver with a timeout, a
- * resource limit and a fixed random seed. Owns every Z3 object: none leaves this class.
+ * One Z3 context with one solver (a timeout, a resource limit and a fixed random seed); decides
+ * obligations one at a time, each in its own push/pop scope. Owns every Z3 object: none leaves
+ * this class.
+ *
+ * <p>Every Z3 object made here stays reachable until {@link #close}: the Java binding releases an
+ * unreachable object when the garbage collector finds it, and a term released mid-session frees
+ * its node for reuse, which changes the numbering of later terms and with it the models Z3
+ * finds. Holding them keeps a session's answers a function of the obligations given to it.
  */
 public final class Z3Session implements AutoCloseable {
     private static final String TRACK = "trk!";
@@ -33,6 +41,9 @@ public final class Z3Session implements AutoCloseable {
     private final long rlimit;
     private Context ctx;
     private final Z3Terms translator;
+    private final List<BoolExpr> trackers = new ArrayList<>();
+    private final List<Object> keep = new ArrayList<>();
+    private BoolExpr goal;
     private Solver solver;
 
     public Z3Session(long timeoutMs, long rlimit) {
@@ -59,7 +70,7 @@ public final class Z3Session implements AutoCloseable {
         }
         if (o.goal().isPresent()) sb.append("(declare-const ").append(GOAL).append(" Bool)\n");
         for (int i = 0; i < o.premises().size(); i++) {
-            Obligation.Premise p = o.premises().get(i);
+            Premise p = o.premises().get(i);
             sb.append("; ").append(p.name().replace('\n', ' ')).append('\n');
             sb.append("(assert (=> ").append(TRACK).append(i).append(' ').append(SmtLib.bool(p.formula())).append("))\n");
         }
@@ -74,33 +85,46 @@ public final class Z3Session implements AutoCloseable {
         solver.push();
         try {
             List<BoolExpr> premises = new ArrayList<>();
-            Map<BoolExpr, String> names = new HashMap<>();
+            Map<BoolExpr, Premise> names = new HashMap<>();
             for (int i = 0; i < o.premises().size(); i++) {
-                BoolExpr lit = ctx.mkBoolConst(TRACK + i);
+                BoolExpr lit = tracker(i);
                 premises.add(lit);
-                names.put(lit, o.premises().get(i).name());
-                solver.add(ctx.mkImplies(lit, translator.bool(o.premises().get(i).formula())));
+                names.put(lit, o.premises().get(i));
+                solver.add(kept(ctx.mkImplies(lit, translator.bool(o.premises().get(i).formula()))));
             }
             if (o.goal().isPresent()) {
-                solver.add(ctx.mkImplies(ctx.mkBoolConst(GOAL), ctx.mkNot(translator.bool(o.goal().get()))));
+                solver.add(kept(ctx.mkImplies(goalTracker(), kept(ctx.mkNot(translator.bool(o.goal().get()))))));
             }
             Verdict v = o.goal().isPresent() ? entailment(o, solver, premises, names) : satisfiable(o, solver, premises, names);
-            long nanos = System.nanoTime() - start;
-            return new Verdict(v.status(), v.core(), v.counterexample(), v.reason(), nanos / 1_000_000, nanos);
+            return v.timed(System.nanoTime() - start);
         } catch (com.microsoft.z3.Z3Exception e) {
-            long nanos = System.nanoTime() - start;
-            return new Verdict(Status.UNKNOWN, List.of(), Map.of(), Optional.of("solver error: " + e.getMessage()),
-                    nanos / 1_000_000, nanos);
+            return Verdict.of(Answer.UNKNOWN, List.of(), Map.of(), Optional.of("solver error: " + e.getMessage()))
+                    .timed(System.nanoTime() - start);
         } finally {
             solver.pop();
         }
+    }
+
+    private <T> T kept(T z3Object) {
+        keep.add(z3Object);
+        return z3Object;
+    }
+
+    private BoolExpr tracker(int i) {
+        while (trackers.size() <= i) trackers.add(ctx.mkBoolConst(TRACK + trackers.size()));
+        return trackers.get(i);
+    }
+
+    private BoolExpr goalTracker() {
+        if (goal == null) goal = ctx.mkBoolConst(GOAL);
+        return goal;
     }
 
     /** One solver per session, with the limits and the fixed seed; each obligation is a push/pop scope. */
     private Solver solver() {
         if (solver == null) {
             solver = ctx.mkSolver();
-            Params params = ctx.mkParams();
+            Params params = kept(ctx.mkParams());
             params.add("timeout", (int) Math.min(Integer.MAX_VALUE, timeoutMs));
             params.add("rlimit", (int) Math.min(Integer.MAX_VALUE, rlimit));
             params.add("random_seed", 0);
@@ -110,51 +134,63 @@ public final class Z3Session implements AutoCloseable {
         return solver;
     }
 
+    private BoolExpr[] array(List<BoolExpr> lits) {
+        return kept(lits.toArray(new BoolExpr[0]));
+    }
+
     /**
      * Premises first (as the z3 command line would, incrementally): unsat means vacuous; else
      * premises ∧ ¬goal: unsat means proved (the premises were just shown satisfiable), sat refuted.
      */
-    private Verdict entailment(Obligation o, Solver solver, List<BoolExpr> premises, Map<BoolExpr, String> names) {
-        com.microsoft.z3.Status p = solver.check(premises.toArray(new BoolExpr[0]));
-        if (p == com.microsoft.z3.Status.UNKNOWN) return unknown(solver);
-        if (p == com.microsoft.z3.Status.UNSATISFIABLE) {
-            List<String> clash = ordered(coreNames(solver, names), o);
-            return new Verdict(Status.VACUOUS, clash, Map.of(),
-                    Optional.of("the premises contradict each other: " + String.join(", ", clash)), 0, 0);
+    private Verdict entailment(Obligation o, Solver solver, List<BoolExpr> premises, Map<BoolExpr, Premise> names) {
+        Status p = solver.check(array(premises));
+        if (p == Status.UNKNOWN) return unknown(solver);
+        if (p == Status.UNSATISFIABLE) {
+            List<Premise> clash = ordered(core(solver, names), o);
+            return Verdict.of(Answer.VACUOUS, clash, Map.of(),
+                    Optional.of("the premises contradict each other: " + names(clash)));
         }
-        BoolExpr goal = ctx.mkBoolConst(GOAL);
         List<BoolExpr> all = new ArrayList<>(premises);
-        all.add(goal);
-        com.microsoft.z3.Status r = solver.check(all.toArray(new BoolExpr[0]));
-        if (r == com.microsoft.z3.Status.SATISFIABLE) {
-            return new Verdict(Status.REFUTED, List.of(), counterexample(o, solver.getModel()), Optional.empty(), 0, 0);
+        all.add(goalTracker());
+        Status r = solver.check(array(all));
+        if (r == Status.SATISFIABLE) {
+            return Verdict.of(Answer.REFUTED, List.of(), counterexample(o, kept(solver.getModel())), Optional.empty());
         }
-        if (r == com.microsoft.z3.Status.UNKNOWN) return unknown(solver);
-        return new Verdict(Status.PROVED, ordered(coreNames(solver, names), o), Map.of(), Optional.empty(), 0, 0);
+        if (r == Status.UNKNOWN) return unknown(solver);
+        return Verdict.of(Answer.PROVED, ordered(core(solver, names), o), Map.of(), Optional.empty());
     }
 
-    private Verdict satisfiable(Obligation o, Solver solver, List<BoolExpr> premises, Map<BoolExpr, String> names) {
-        com.microsoft.z3.Status r = solver.check(premises.toArray(new BoolExpr[0]));
-        if (r == com.microsoft.z3.Status.SATISFIABLE) return new Verdict(Status.PROVED, List.of(), Map.of(), Optional.empty(), 0, 0);
-        if (r == com.microsoft.z3.Status.UNKNOWN) return unknown(solver);
-        List<String> core = ordered(coreNames(solver, names), o);
-        return new Verdict(Status.VACUOUS, core, Map.of(), Optional.of("these premises contradict each other: "
-                + String.join(", ", core)), 0, 0);
+    private Verdict satisfiable(Obligation o, Solver solver, List<BoolExpr> premises, Map<BoolExpr, Premise> names) {
+        Status r = solver.check(array(premises));
+        if (r == Status.SATISFIABLE) return Verdict.of(Answer.PROVED, List.of(), Map.of(), Optional.empty());
+        if (r == Status.UNKNOWN) return unknown(solver);
+        List<Premise> core = ordered(core(solver, names), o);
+        return Verdict.of(Answer.VACUOUS, core, Map.of(), Optional.of("these premises contradict each other: " + names(core)));
     }
 
-    private static List<String> coreNames(Solver solver, Map<BoolExpr, String> names) {
-        List<String> out = new ArrayList<>();
-        for (BoolExpr e : solver.getUnsatCore()) {
-            String n = names.get(e);
-            if (n != null) out.add(n);
+    private static String names(List<Premise> premises) {
+        return String.join(", ", premises.stream().map(Premise::name).toList());
+    }
+
+    private List<Premise> core(Solver solver, Map<BoolExpr, Premise> names) {
+        List<Premise> out = new ArrayList<>();
+        for (BoolExpr e : kept(solver.getUnsatCore())) {
+            Premise p = names.get(e);
+            if (p != null) out.add(p);
         }
         return out;
     }
 
-    /** Core names in premise order, so output is stable. */
-    private static List<String> ordered(List<String> core, Obligation o) {
-        List<String> out = new ArrayList<>();
-        for (Obligation.Premise p : o.premises()) if (core.contains(p.name()) && !out.contains(p.name())) out.add(p.name());
+    /** Core premises in premise order, each name once, so output is stable. */
+    private static List<Premise> ordered(List<Premise> core, Obligation o) {
+        List<Premise> out = new ArrayList<>();
+        List<String> seen = new ArrayList<>();
+        for (Premise p : o.premises()) {
+            if (core.contains(p) && !seen.contains(p.name())) {
+                out.add(p);
+                seen.add(p.name());
+            }
+        }
         return out;
     }
 
@@ -164,16 +200,16 @@ public final class Z3Session implements AutoCloseable {
         if (why.equals("canceled") || why.contains("resource") || why.contains("timeout")) {
             why += " (the --rlimit or --timeout-ms budget ran out)";
         }
-        return new Verdict(Status.UNKNOWN, List.of(), Map.of(), Optional.of("Z3 gave up: " + why), 0, 0);
+        return Verdict.of(Answer.UNKNOWN, List.of(), Map.of(), Optional.of("Z3 gave up: " + why));
     }
 
     private Map<String, String> counterexample(Obligation o, Model model) {
         Map<String, FuncDecl<?>> decls = new HashMap<>();
-        for (FuncDecl<?> d : model.getConstDecls()) decls.put(d.getName().toString(), d);
+        for (FuncDecl<?> d : kept(model.getConstDecls())) decls.put(d.getName().toString(), d);
         Map<String, String> out = new LinkedHashMap<>();
         for (Map.Entry<String, Type> s : SmtLib.symbols(o).entrySet()) {
             FuncDecl<?> d = decls.get(s.getKey());
-            Expr<?> value = d == null ? null : model.getConstInterp(d);
+            Expr<?> value = d == null ? null : kept(model.getConstInterp(d));
             out.put(s.getKey(), value == null ? defaultValue(s.getValue()) : show(value, s.getValue()));
         }
         return out;
@@ -204,6 +240,9 @@ public final class Z3Session implements AutoCloseable {
     @Override
     public void close() {
         solver = null;
+        goal = null;
+        keep.clear();
+        trackers.clear();
         if (ctx != null) {
             ctx.close();
             ctx = null;

@@ -1,17 +1,22 @@
 package dev.safecase.report;
 
-import dev.safecase.result.Results.AssumptionResult;
-import dev.safecase.result.Results.CaseResult;
-import dev.safecase.result.Results.ClaimResult;
-import dev.safecase.result.Results.DefeaterResult;
-import dev.safecase.result.Results.EvidenceResult;
-import dev.safecase.result.Results.ObligationResult;
-import dev.safecase.result.Results.StrategyResult;
-import dev.safecase.result.Results.TextResult;
+import dev.safecase.result.AssumptionResult;
+import dev.safecase.result.CaseResult;
+import dev.safecase.result.ClaimResult;
+import dev.safecase.result.DefeaterResult;
+import dev.safecase.result.EvidenceResult;
+import dev.safecase.result.ObligationResult;
+import dev.safecase.result.StrategyResult;
+import dev.safecase.result.TextResult;
 import dev.safecase.judge.Status;
+import dev.safecase.graph.ArgumentGraph;
+import dev.safecase.lower.Obligation;
+import dev.safecase.result.Clauses;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Deque;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -20,9 +25,10 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The argument of one case as a graph of node IDs, read from its results for drawing and grouping: claims,
- * strategies, evidence and defeaters joined by supported-by, eliminated-by and attack edges, and the side nodes
- * (contexts, justifications, assumptions) that claims and strategies name.
+ * The argument of one case for drawing and grouping: the case's {@link ArgumentGraph} (claims, strategies, evidence
+ * and defeaters joined by supported-by, eliminated-by and attack edges) with each node's result, and the side nodes
+ * (contexts, justifications, assumptions) that claims and strategies name. Nodes are listed in display order: each
+ * claim followed by the strategy it is supported by, then the other strategies, evidence and defeaters.
  */
 final class CaseGraph {
     enum Kind { CLAIM, STRATEGY, EVIDENCE, DEFEATER, ASSUMPTION, CONTEXT, JUSTIFICATION, UNKNOWN }
@@ -35,7 +41,9 @@ final class CaseGraph {
     final Map<String, AssumptionResult> assumptions = new LinkedHashMap<>();
     final Map<String, TextResult> texts = new LinkedHashMap<>();
     private final Map<String, List<ObligationResult>> obligationsByNode = new LinkedHashMap<>();
-    private final Map<String, List<String>> parents = new LinkedHashMap<>();
+    private final ArgumentGraph graph;
+    private final List<String> allNodes;
+    private final Map<String, Integer> display = new HashMap<>();
 
     CaseGraph(CaseResult c) {
         this.result = c;
@@ -48,20 +56,21 @@ final class CaseGraph {
         for (ObligationResult o : c.obligations()) {
             obligationsByNode.computeIfAbsent(o.node(), k -> new ArrayList<>()).add(o);
         }
-        for (String id : allNodes()) {
-            for (String child : children(id)) {
-                List<String> ps = parents.computeIfAbsent(child, k -> new ArrayList<>());
-                if (!ps.contains(id)) ps.add(id);
-            }
-        }
+        this.graph = c.graph();
+        this.allNodes = List.copyOf(displayOrder());
+        for (String id : allNodes) display.putIfAbsent(id, display.size());
     }
 
-    /** Claims, strategies, evidence and defeaters: the nodes of the support and attack graph, in source order. */
+    /** Claims, strategies, evidence and defeaters: the nodes of the support and attack graph, in display order. */
     List<String> allNodes() {
+        return allNodes;
+    }
+
+    private List<String> displayOrder() {
         List<String> all = new ArrayList<>();
         for (ClaimResult cl : claims.values()) {
             all.add(cl.id());
-            for (String s : cl.supportedBy()) {
+            for (String s : cl.support().supportedBy()) {
                 if (strategies.containsKey(s) && !all.contains(s)) all.add(s);
             }
         }
@@ -100,30 +109,26 @@ final class CaseGraph {
         };
     }
 
-    /** What supports a node: a claim's list, a strategy's subclaims, a defeater's eliminating claims. */
-    List<String> supports(String id) {
-        return switch (kind(id)) {
-            case CLAIM -> claims.get(id).supportedBy();
-            case STRATEGY -> strategies.get(id).subclaims();
-            case DEFEATER -> defeaters.get(id).eliminatedBy();
-            default -> List.of();
-        };
-    }
-
     /** Defeaters attacking a node, in source order. */
     List<String> attackers(String id) {
-        return defeaters.values().stream().filter(d -> d.target().equals(id)).map(DefeaterResult::id).toList();
+        return graph.attackers(id);
     }
 
-    /** Supports first, then attackers: the node's children in the tree and the diagram. */
+    /** The node's edges: support (or elimination, for a defeater) in the order written, then attacks. */
+    List<ArgumentGraph.Edge> edges(String id) {
+        return graph.edges(id);
+    }
+
+    /** Supports first (a claim's list, a strategy's subclaims, a defeater's eliminating claims), then attackers. */
     List<String> children(String id) {
-        List<String> out = new ArrayList<>(supports(id));
-        out.addAll(attackers(id));
-        return out;
+        return graph.children(id);
     }
 
+    /** The nodes that depend on this one, in display order. */
     List<String> parents(String id) {
-        return parents.getOrDefault(id, List.of());
+        List<String> ps = new ArrayList<>(graph.parents(id));
+        ps.sort(Comparator.comparingInt(p -> display.getOrDefault(p, Integer.MAX_VALUE)));
+        return ps;
     }
 
     /** Roots as the results mark them; if none is marked, claims without parents. */
@@ -134,17 +139,8 @@ final class CaseGraph {
     }
 
     /** Every node a root's status depends on, in depth-first source order. */
-    Set<String> closure(String root) {
-        Set<String> seen = new LinkedHashSet<>();
-        Deque<String> stack = new ArrayDeque<>();
-        stack.push(root);
-        while (!stack.isEmpty()) {
-            String n = stack.pop();
-            if (!seen.add(n)) continue;
-            List<String> kids = children(n);
-            for (int i = kids.size() - 1; i >= 0; i--) stack.push(kids.get(i));
-        }
-        return seen;
+    List<String> closure(String root) {
+        return graph.closure(root);
     }
 
     /**
@@ -190,7 +186,7 @@ final class CaseGraph {
      * A root that nothing supports blocks itself.
      */
     Optional<String> problemClaim(ObligationResult o) {
-        if (o.kind().equals("support") && kind(o.node()) == Kind.CLAIM) {
+        if (o.id().kind() == Obligation.Kind.SUPPORT && kind(o.node()) == Kind.CLAIM) {
             for (String p : parents(o.node())) {
                 Optional<String> c = claimServedBy(p, 0);
                 if (c.isPresent() && !c.get().equals(o.node())) return c;
@@ -233,21 +229,17 @@ final class CaseGraph {
     List<String> sideNodes(String id) {
         List<String> out = new ArrayList<>();
         switch (kind(id)) {
-            case CLAIM -> {
-                ClaimResult c = claims.get(id);
-                out.addAll(c.context());
-                out.addAll(c.justifiedBy());
-                out.addAll(c.assuming());
-            }
-            case STRATEGY -> {
-                StrategyResult s = strategies.get(id);
-                out.addAll(s.context());
-                out.addAll(s.justifiedBy());
-                out.addAll(s.assuming());
-            }
+            case CLAIM -> sides(out, claims.get(id).clauses());
+            case STRATEGY -> sides(out, strategies.get(id).clauses());
             default -> { }
         }
         return out;
+    }
+
+    private static void sides(List<String> out, Clauses c) {
+        out.addAll(c.context());
+        out.addAll(c.justifiedBy());
+        out.addAll(c.assuming());
     }
 
     /** Claims and strategies that name a side node (context, justification or assumption), in source order. */
@@ -267,8 +259,8 @@ final class CaseGraph {
 
     Optional<String> owner(String node) {
         return switch (kind(node)) {
-            case CLAIM -> claims.get(node).owner();
-            case STRATEGY -> strategies.get(node).owner();
+            case CLAIM -> claims.get(node).provenance().owner();
+            case STRATEGY -> strategies.get(node).provenance().owner();
             case DEFEATER -> defeaters.get(node).owner();
             default -> Optional.empty();
         };
@@ -277,7 +269,7 @@ final class CaseGraph {
     /** GSN's undeveloped diamond: as the results mark it. */
     boolean undeveloped(String id) {
         return switch (kind(id)) {
-            case CLAIM -> claims.get(id).undeveloped();
+            case CLAIM -> claims.get(id).support().undeveloped();
             case STRATEGY -> strategies.get(id).undeveloped();
             default -> false;
         };

@@ -41,9 +41,31 @@ public final class HtmlModel {
     public record IndexPage(String title, String version, String solver, String today, GateView gate,
                             List<CaseRow> cases, Bar totals, int problems, List<Legend> legend, List<Diag> diagnostics) {}
 
+    /**
+     * One row of the claim tree: a node (which {@code opens} a level when it has children), a node already shown
+     * above, or the marker that {@code closes} a level. Made by the factories below.
+     */
     public record TreeRow(boolean opens, boolean closes, boolean expanded, String kind, String id, String anchor,
                           String text, String status, String css, String formula, List<String> notes,
-                          List<Link> obligations, Link seeAlso) {}
+                          List<Link> obligations, Link seeAlso) {
+        private static final Link NONE = new Link("", "", "");
+
+        static TreeRow node(boolean opens, boolean expanded, String kind, String id, String anchor, String text,
+                            String status, String css, String formula, List<String> notes, List<Link> obligations,
+                            Link seeAlso) {
+            return new TreeRow(opens, false, expanded, kind, id, anchor, text, status, css, formula, notes, obligations,
+                    seeAlso);
+        }
+
+        /** A node reached a second time: its head only, linking to where it is shown in full. */
+        static TreeRow shownAbove(String kind, String id, String text, String status, String css, Link shown) {
+            return new TreeRow(false, false, false, kind, id, "", text, status, css, "", List.of(), List.of(), shown);
+        }
+
+        static TreeRow close() {
+            return new TreeRow(false, true, false, "", "", "", "", "", "", "", List.of(), List.of(), NONE);
+        }
+    }
 
     public record ObligationView(String id, String anchor, String kind, String checks, String nodeKind, Link node, String location, String status,
                                  String css, String millis, boolean expanded, String reason,

@@ -1,18 +1,22 @@
 package dev.safecase.report;
 
-import dev.safecase.result.Results.AssumptionResult;
-import dev.safecase.result.Results.BoundResult;
-import dev.safecase.result.Results.CaseResult;
-import dev.safecase.result.Results.ClaimResult;
-import dev.safecase.result.Results.DefeaterResult;
-import dev.safecase.result.Results.EvidenceResult;
-import dev.safecase.result.Results.Gate;
-import dev.safecase.result.Results.ObligationResult;
-import dev.safecase.result.Results.Premise;
-import dev.safecase.result.Results.Run;
-import dev.safecase.result.Results.StrategyResult;
-import dev.safecase.result.Results.TextResult;
+import dev.safecase.result.AssumptionResult;
+import dev.safecase.result.BoundResult;
+import dev.safecase.result.CaseResult;
+import dev.safecase.result.ClaimResult;
+import dev.safecase.result.DefeaterResult;
+import dev.safecase.result.EvidenceResult;
+import dev.safecase.result.GateResult;
+import dev.safecase.result.ObligationResult;
+import dev.safecase.result.ObligationResult.PremiseText;
+import dev.safecase.result.Run;
+import dev.safecase.result.StrategyResult;
+import dev.safecase.result.TextResult;
 import dev.safecase.judge.Status;
+import dev.safecase.lower.Obligation;
+import dev.safecase.lower.ObligationId;
+import dev.safecase.result.Clauses;
+import dev.safecase.result.Provenance;
 import dev.safecase.report.HtmlModel.Bar;
 import dev.safecase.report.HtmlModel.BoundRow;
 import dev.safecase.report.HtmlModel.BoundsView;
@@ -137,7 +141,7 @@ final class HtmlViews {
         return c.discharged() ? "v-pass" : "v-fail";
     }
 
-    static GateView gate(Gate gate) {
+    static GateView gate(GateResult gate) {
         String proved = gate.proved() + " of " + gate.total() + " obligations proved (" + Reports.percent(gate.proved(),
                 gate.total()) + ")";
         String rule = "fails on " + String.join(", ", gate.failOn().stream().map(Status::label).toList())
@@ -171,9 +175,9 @@ final class HtmlViews {
         return new Link(href, id, css(g.status(id)));
     }
 
-    private static Link obligationLink(CaseGraph g, String id) {
+    private static Link obligationLink(CaseGraph g, ObligationId id) {
         Optional<ObligationResult> o = g.result.obligations().stream().filter(x -> x.id().equals(id)).findFirst();
-        return new Link(o.isPresent() ? "#ob-" + id : "", id, css(o.map(ObligationResult::status)));
+        return new Link(o.isPresent() ? "#ob-" + id : "", id.toString(), css(o.map(ObligationResult::status)));
     }
 
     // ---- the claim tree ----
@@ -195,28 +199,29 @@ final class HtmlViews {
                                  List<TreeRow> rows) {
         Optional<Status> status = g.status(id);
         List<Link> obs = g.obligationsOf(id).stream()
-                .map(o -> new Link("#ob-" + o.id(), o.kind() + " " + o.status().label(), Palette.of(o.status()).css()))
+                .map(o -> new Link("#ob-" + o.id(), o.id().kind().label() + " " + o.status().label(),
+                        Palette.of(o.status()).css()))
                 .toList();
         String kind = g.kind(id).name().toLowerCase(Locale.ROOT);
         if (shown.contains(id) || path.contains(id)) {
-            rows.add(new TreeRow(false, false, false, kind, id, "", text(g, id), label(status), css(status), "",
-                    List.of(), List.of(), new Link(nodeLink(g, id).href(), "shown above", "")));
+            rows.add(TreeRow.shownAbove(kind, id, text(g, id), label(status), css(status),
+                    new Link(nodeLink(g, id).href(), "shown above", "")));
             return;
         }
         shown.add(id);
         List<String> children = g.children(id);
         String anchor = g.kind(id) == CaseGraph.Kind.CLAIM || g.kind(id) == CaseGraph.Kind.STRATEGY ? "n-" + id : "";
-        String formula = g.kind(id) == CaseGraph.Kind.CLAIM && g.claims.get(id).formal() ? g.claims.get(id).formula() : "";
+        String formula = g.kind(id) == CaseGraph.Kind.CLAIM ? g.claims.get(id).formula().orElse("") : "";
         boolean expanded = depth == 0 || g.closure(id).stream().map(g::status)
                 .anyMatch(s -> s.map(x -> x != Status.PROVED).orElse(true));
-        TreeRow row = new TreeRow(!children.isEmpty(), false, expanded, kind, id, anchor, text(g, id), label(status),
+        TreeRow row = TreeRow.node(!children.isEmpty(), expanded, kind, id, anchor, text(g, id), label(status),
                 css(status), formula, notes(g, id), obs, detailsLink(g, id));
         rows.add(row);
         if (children.isEmpty()) return;
         path.add(id);
         for (String child : children) treeRows(g, child, depth + 1, path, shown, rows);
         path.remove(id);
-        rows.add(new TreeRow(false, true, false, "", "", "", "", "", "", "", List.of(), List.of(), NO_LINK));
+        rows.add(TreeRow.close());
     }
 
     private static Link detailsLink(CaseGraph g, String id) {
@@ -238,20 +243,18 @@ final class HtmlViews {
                 ClaimResult c = g.claims.get(id);
                 if (c.root()) notes.add("root");
                 notes.add(c.discharged() ? "discharged" : "not discharged");
-                if (c.undeveloped()) notes.add("undeveloped");
-                c.asserted().ifPresent(r -> notes.add("asserted: " + Escaping.oneLine(r)));
-                clauses(notes, c.context(), c.justifiedBy(), c.assuming());
+                if (c.support().undeveloped()) notes.add("undeveloped");
+                c.support().asserted().ifPresent(r -> notes.add("asserted: " + Escaping.oneLine(r)));
+                clauses(notes, c.clauses());
                 if (!c.restsOn().isEmpty()) notes.add("rests on " + String.join(", ", c.restsOn()));
-                c.owner().ifPresent(o -> notes.add("owner: " + o));
-                c.origin().ifPresent(o -> notes.add("from pattern node " + o));
+                provenance(notes, c.provenance());
             }
             case STRATEGY -> {
                 StrategyResult s = g.strategies.get(id);
                 if (s.undeveloped()) notes.add("undeveloped");
                 s.asserted().ifPresent(r -> notes.add("asserted: " + Escaping.oneLine(r)));
-                clauses(notes, s.context(), s.justifiedBy(), s.assuming());
-                s.owner().ifPresent(o -> notes.add("owner: " + o));
-                s.origin().ifPresent(o -> notes.add("from pattern node " + o));
+                clauses(notes, s.clauses());
+                provenance(notes, s.provenance());
             }
             case EVIDENCE -> {
                 EvidenceResult e = g.evidence.get(id);
@@ -269,11 +272,15 @@ final class HtmlViews {
         return notes;
     }
 
-    private static void clauses(List<String> notes, List<String> context, List<String> justifiedBy,
-                                List<String> assuming) {
-        if (!context.isEmpty()) notes.add("in context of " + String.join(", ", context));
-        if (!justifiedBy.isEmpty()) notes.add("justified by " + String.join(", ", justifiedBy));
-        if (!assuming.isEmpty()) notes.add("assuming " + String.join(", ", assuming));
+    private static void clauses(List<String> notes, Clauses c) {
+        if (!c.context().isEmpty()) notes.add("in context of " + String.join(", ", c.context()));
+        if (!c.justifiedBy().isEmpty()) notes.add("justified by " + String.join(", ", c.justifiedBy()));
+        if (!c.assuming().isEmpty()) notes.add("assuming " + String.join(", ", c.assuming()));
+    }
+
+    private static void provenance(List<String> notes, Provenance p) {
+        p.owner().ifPresent(o -> notes.add("owner: " + o));
+        p.origin().ifPresent(o -> notes.add("from pattern node " + o));
     }
 
     // ---- sections ----
@@ -282,15 +289,16 @@ final class HtmlViews {
         List<ObligationView> out = new ArrayList<>();
         for (ObligationResult o : g.result.obligations()) {
             List<KeyValue> cex = new ArrayList<>();
-            Json.stable(o.counterexample()).forEach((k, v) -> cex.add(new KeyValue(k, v)));
+            o.counterexample().forEach((k, v) -> cex.add(new KeyValue(k, v)));
             List<KeyValue> premises = new ArrayList<>();
-            for (Premise p : o.premises()) premises.add(new KeyValue(p.name(), p.formula()));
+            for (PremiseText p : o.premises()) premises.add(new KeyValue(p.name(), p.formula()));
             List<Link> used = o.usedAssumptions().stream().map(a -> new Link("#as-" + a, a, "")).toList();
             Link blocks = g.blockedClaim(o).map(c -> nodeLink(g, c)).orElse(NO_LINK);
             Link node = nodeLink(g, o.node());
             CaseGraph.Kind nodeKind = g.kind(o.node());
             String nodeKindText = nodeKind == CaseGraph.Kind.UNKNOWN ? "case" : nodeKind.name().toLowerCase(Locale.ROOT);
-            out.add(new ObligationView(o.id(), "ob-" + o.id(), o.kind(), checks(o.kind()), nodeKindText, node,
+            out.add(new ObligationView(o.id().toString(), "ob-" + o.id(), o.id().kind().label(), checks(o.id().kind()),
+                    nodeKindText, node,
                     o.file().isEmpty() ? "" : o.file() + ":" + o.line(), o.status().label(),
                     Palette.of(o.status()).css(), o.millis() + " ms", o.status() != Status.PROVED,
                     o.reason().map(Escaping::oneLine).orElse(""), cex, o.core(), used, premises, o.goal().orElse(""),
@@ -299,16 +307,15 @@ final class HtmlViews {
         return out;
     }
 
-    /** What an obligation of each kind checks, in a few words (language.md §6). */
-    private static String checks(String kind) {
+    /** What an obligation of each kind checks, in a few words (docs/language.md, section 7). */
+    private static String checks(Obligation.Kind kind) {
         return switch (kind) {
-            case "support" -> "the node has a supported by (or is accepted by review)";
-            case "inference" -> "the premises and subclaims entail the claim";
-            case "evidence" -> "the facts of the listed evidence entail the claim";
-            case "validity" -> "the evidence file is there, matches its hash, is fresh and reads";
-            case "defeater" -> "the defeater is eliminated, or accepted";
-            case "consistency" -> "the case's premises can hold together";
-            default -> "";
+            case SUPPORT -> "the node has a supported by (or is accepted by review)";
+            case INFERENCE -> "the premises and subclaims entail the claim";
+            case EVIDENCE -> "the facts of the listed evidence entail the claim";
+            case VALIDITY -> "the evidence file is there, matches its hash, is fresh and reads";
+            case DEFEATER -> "the defeater is eliminated, or accepted";
+            case CONSISTENCY -> "the case's premises can hold together";
         };
     }
 
@@ -327,7 +334,7 @@ final class HtmlViews {
                 note = "in scope, but no proof uses it";
             }
             out.add(new AssumptionView(a.id(), "as-" + a.id(), Escaping.oneLine(a.text()),
-                    a.formula() == null ? "" : a.formula(), a.line(), named, scope, used, resting, note));
+                    a.formula().orElse(""), a.line(), named, scope, used, resting, note));
         }
         return out;
     }
@@ -347,8 +354,8 @@ final class HtmlViews {
         for (EvidenceResult e : g.evidence.values()) {
             String freshness;
             String freshCss;
-            if (e.expires().isPresent()) {
-                long days = ChronoUnit.DAYS.between(today, e.expires().get());
+            if (e.pin().expires().isPresent()) {
+                long days = ChronoUnit.DAYS.between(today, e.pin().expires().get());
                 if (days < 0) {
                     freshness = "expired " + (-days) + (days == -1 ? " day" : " days") + " ago";
                     freshCss = "fresh-bad";
@@ -366,8 +373,8 @@ final class HtmlViews {
             List<Link> supports = g.parents(e.id()).stream().filter(g.claims::containsKey).map(c -> nodeLink(g, c))
                     .toList();
             out.add(new EvidenceView(e.id(), "ev-" + e.id(), Escaping.oneLine(e.text()), e.file().orElse(""),
-                    e.sha256().orElse(""), e.status().label(), Palette.of(e.status()).css(),
-                    e.expires().map(LocalDate::toString).orElse(""), freshness, freshCss,
+                    e.pin().sha256().orElse(""), e.status().label(), Palette.of(e.status()).css(),
+                    e.pin().expires().map(LocalDate::toString).orElse(""), freshness, freshCss,
                     e.reason().map(Escaping::oneLine).orElse(""), e.facts(),
                     e.bounds().stream().map(b -> StatisticalBounds.call(b) + " at "
                             + StatisticalBounds.percent(b.confidence())).toList(), supports, e.line()));
@@ -395,7 +402,7 @@ final class HtmlViews {
         for (String root : g.roots()) {
             ClaimResult claim = g.claims.get(root);
             List<BoundRow> rows = new ArrayList<>();
-            for (BoundResult b : claim.bounds()) rows.add(boundRow(g, b, ""));
+            for (BoundResult b : claim.confidence().bounds()) rows.add(boundRow(g, b, ""));
             for (String id : g.closure(root)) {
                 EvidenceResult e = g.evidence.get(id);
                 if (e == null || e.status() != Status.INVALID) continue;
@@ -403,7 +410,7 @@ final class HtmlViews {
             }
             Optional<Status> st = g.status(root);
             out.add(new BoundsView(nodeLink(g, root), text(g, root), label(st), css(st), rows,
-                    StatisticalBounds.statement(claim.bounds(), claim.jointConfidence())));
+                    StatisticalBounds.statement(claim.confidence().bounds(), claim.confidence().joint())));
         }
         return out;
     }
@@ -444,10 +451,10 @@ final class HtmlViews {
                     what, node, text, reason, g.owner(o).map(Escaping::oneLine).orElse(""),
                     o.file().isEmpty() ? "" : o.file() + ":" + o.line()));
         }
-        for (String id : g.result.openProblems()) {
+        for (ObligationId id : g.result.openProblems()) {
             if (g.result.obligations().stream().noneMatch(o -> o.id().equals(id))) {
                 groups.computeIfAbsent("", k -> new ArrayList<>())
-                        .add(new ProblemRow(new Link("", id, ""), "", NO_LINK, "", "", "", ""));
+                        .add(new ProblemRow(new Link("", id.toString(), ""), "", NO_LINK, "", "", "", ""));
             }
         }
         List<ProblemGroup> out = new ArrayList<>();

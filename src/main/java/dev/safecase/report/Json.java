@@ -9,12 +9,9 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.SortedMap;
-import java.util.TreeMap;
 
 /** Streaming JSON with the house layout: two-space indentation, {@code "key": value}, "\n" line ends. */
 final class Json {
@@ -59,15 +56,6 @@ final class Json {
         } else {
             g.writeNullField(field);
         }
-    }
-
-    /**
-     * A map's entries in a stable order: insertion or sorted order when the map has one, else sorted by key
-     * (so a {@code Map.of} never makes two runs differ).
-     */
-    static Map<String, String> stable(Map<String, String> m) {
-        if (m instanceof SortedMap<?, ?> || m instanceof LinkedHashMap<?, ?>) return m;
-        return new TreeMap<>(m);
     }
 
     /**

@@ -1,19 +1,21 @@
 package dev.safecase.report;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import dev.safecase.result.Results.AssumptionResult;
-import dev.safecase.result.Results.BoundResult;
-import dev.safecase.result.Results.CaseResult;
-import dev.safecase.result.Results.ClaimResult;
-import dev.safecase.result.Results.DefeaterResult;
-import dev.safecase.result.Results.EvidenceResult;
-import dev.safecase.result.Results.Gate;
-import dev.safecase.result.Results.ObligationResult;
-import dev.safecase.result.Results.Premise;
-import dev.safecase.result.Results.Run;
-import dev.safecase.result.Results.StrategyResult;
-import dev.safecase.result.Results.TextResult;
+import dev.safecase.result.AssumptionResult;
+import dev.safecase.result.BoundResult;
+import dev.safecase.result.CaseResult;
+import dev.safecase.result.ClaimResult;
+import dev.safecase.result.DefeaterResult;
+import dev.safecase.result.EvidenceResult;
+import dev.safecase.result.GateResult;
+import dev.safecase.result.ObligationResult;
+import dev.safecase.result.ObligationResult.PremiseText;
+import dev.safecase.result.Run;
+import dev.safecase.result.StrategyResult;
+import dev.safecase.result.TextResult;
 import dev.safecase.judge.Status;
+import dev.safecase.lower.ObligationId;
+import dev.safecase.result.Clauses;
 import dev.safecase.diag.Diagnostic;
 import java.io.IOException;
 import java.util.List;
@@ -29,7 +31,10 @@ public final class JsonReport {
     private JsonReport() {
     }
 
-    /** Order of the {@code summary} keys, as documented. */
+    /**
+     * Order of the {@code summary} keys: the interface contract's schema order (docs/reports.md), kept as it is;
+     * every other listing of statuses follows {@link Status}.
+     */
     static final List<Status> SUMMARY_ORDER = List.of(Status.PROVED, Status.REFUTED, Status.VACUOUS, Status.UNKNOWN,
             Status.ASSERTED, Status.OPEN, Status.INVALID);
 
@@ -51,7 +56,7 @@ public final class JsonReport {
         });
     }
 
-    private static void gate(JsonGenerator g, Gate gate) throws IOException {
+    private static void gate(JsonGenerator g, GateResult gate) throws IOException {
         g.writeObjectFieldStart("gate");
         g.writeBooleanField("passed", gate.passed());
         g.writeBooleanField("strict", gate.strict());
@@ -96,8 +101,8 @@ public final class JsonReport {
         g.writeArrayFieldStart("evidence");
         for (EvidenceResult e : c.evidence()) evidence(g, e);
         g.writeEndArray();
-        Json.strings(g, "openProblems", c.openProblems());
-        Json.strings(g, "unproven", c.unproven());
+        Json.strings(g, "openProblems", ids(c.openProblems()));
+        Json.strings(g, "unproven", ids(c.unproven()));
         g.writeNumberField("line", c.line());
         g.writeStringField("text", c.text());
         g.writeArrayFieldStart("defeaters");
@@ -115,6 +120,10 @@ public final class JsonReport {
         g.writeEndObject();
     }
 
+    private static List<String> ids(List<ObligationId> ids) {
+        return ids.stream().map(ObligationId::toString).toList();
+    }
+
     static int count(Map<Status, Integer> summary, Status s) {
         Integer n = summary.get(s);
         return n == null ? 0 : n;
@@ -130,22 +139,16 @@ public final class JsonReport {
         g.writeStringField("status", cl.status().label());
         g.writeBooleanField("discharged", cl.discharged());
         Json.strings(g, "restsOn", cl.restsOn());
-        if (cl.formal() && cl.formula() != null && !cl.formula().isEmpty()) {
-            g.writeStringField("formula", cl.formula());
-        } else {
-            g.writeNullField("formula");
-        }
-        g.writeStringField("support", cl.support());
-        Json.strings(g, "supportedBy", cl.supportedBy());
-        Json.optional(g, "owner", cl.owner());
-        Json.optional(g, "origin", cl.origin());
-        Json.optional(g, "asserted", cl.asserted());
-        Json.strings(g, "context", cl.context());
-        Json.strings(g, "assuming", cl.assuming());
-        Json.strings(g, "justifiedBy", cl.justifiedBy());
-        g.writeBooleanField("undeveloped", cl.undeveloped());
-        bounds(g, cl.bounds());
-        g.writeStringField("jointConfidence", cl.jointConfidence());
+        Json.optional(g, "formula", cl.formula());
+        g.writeStringField("support", cl.support().kind());
+        Json.strings(g, "supportedBy", cl.support().supportedBy());
+        Json.optional(g, "owner", cl.provenance().owner());
+        Json.optional(g, "origin", cl.provenance().origin());
+        Json.optional(g, "asserted", cl.support().asserted());
+        clauses(g, cl.clauses());
+        g.writeBooleanField("undeveloped", cl.support().undeveloped());
+        bounds(g, cl.confidence().bounds());
+        g.writeStringField("jointConfidence", cl.confidence().joint());
         g.writeEndObject();
     }
 
@@ -156,14 +159,18 @@ public final class JsonReport {
         g.writeNumberField("line", s.line());
         g.writeStringField("status", s.status().label());
         Json.strings(g, "subclaims", s.subclaims());
-        Json.strings(g, "context", s.context());
-        Json.strings(g, "assuming", s.assuming());
-        Json.strings(g, "justifiedBy", s.justifiedBy());
+        clauses(g, s.clauses());
         g.writeBooleanField("undeveloped", s.undeveloped());
-        Json.optional(g, "owner", s.owner());
-        Json.optional(g, "origin", s.origin());
+        Json.optional(g, "owner", s.provenance().owner());
+        Json.optional(g, "origin", s.provenance().origin());
         Json.optional(g, "asserted", s.asserted());
         g.writeEndObject();
+    }
+
+    private static void clauses(JsonGenerator g, Clauses c) throws IOException {
+        Json.strings(g, "context", c.context());
+        Json.strings(g, "assuming", c.assuming());
+        Json.strings(g, "justifiedBy", c.justifiedBy());
     }
 
     private static void text(JsonGenerator g, TextResult t) throws IOException {
@@ -191,8 +198,8 @@ public final class JsonReport {
 
     private static void obligation(JsonGenerator g, ObligationResult o) throws IOException {
         g.writeStartObject();
-        g.writeStringField("id", o.id());
-        g.writeStringField("kind", o.kind());
+        g.writeStringField("id", o.id().toString());
+        g.writeStringField("kind", o.id().kind().label());
         g.writeStringField("node", o.node());
         g.writeStringField("file", o.file());
         g.writeNumberField("line", o.line());
@@ -201,13 +208,13 @@ public final class JsonReport {
         Json.strings(g, "usedAssumptions", o.usedAssumptions());
         Json.strings(g, "core", o.core());
         g.writeObjectFieldStart("counterexample");
-        for (Map.Entry<String, String> e : Json.stable(o.counterexample()).entrySet()) {
+        for (Map.Entry<String, String> e : o.counterexample().entrySet()) {
             g.writeStringField(e.getKey(), e.getValue());
         }
         g.writeEndObject();
         Json.optional(g, "reason", o.reason());
         g.writeArrayFieldStart("premises");
-        for (Premise p : o.premises()) {
+        for (PremiseText p : o.premises()) {
             g.writeStartObject();
             g.writeStringField("name", p.name());
             g.writeStringField("formula", p.formula());
@@ -222,14 +229,10 @@ public final class JsonReport {
     private static void assumption(JsonGenerator g, AssumptionResult a) throws IOException {
         g.writeStartObject();
         g.writeStringField("id", a.id());
-        Json.strings(g, "inScopeOf", a.inScopeOf());
-        Json.strings(g, "usedBy", a.usedBy());
+        Json.strings(g, "inScopeOf", ids(a.inScopeOf()));
+        Json.strings(g, "usedBy", ids(a.usedBy()));
         g.writeStringField("text", a.text());
-        if (a.formula() == null || a.formula().isEmpty()) {
-            g.writeNullField("formula");
-        } else {
-            g.writeStringField("formula", a.formula());
-        }
+        Json.optional(g, "formula", a.formula());
         g.writeNumberField("line", a.line());
         g.writeEndObject();
     }
@@ -239,8 +242,8 @@ public final class JsonReport {
         g.writeStringField("id", e.id());
         Json.optional(g, "file", e.file());
         g.writeStringField("status", e.status().label());
-        Json.optional(g, "sha256", e.sha256());
-        Json.optional(g, "expires", e.expires());
+        Json.optional(g, "sha256", e.pin().sha256());
+        Json.optional(g, "expires", e.pin().expires());
         Json.optional(g, "reason", e.reason());
         g.writeStringField("text", e.text());
         Json.strings(g, "facts", e.facts());

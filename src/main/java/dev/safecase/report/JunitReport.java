@@ -1,8 +1,8 @@
 package dev.safecase.report;
 
-import dev.safecase.result.Results.CaseResult;
-import dev.safecase.result.Results.ObligationResult;
-import dev.safecase.result.Results.Run;
+import dev.safecase.result.CaseResult;
+import dev.safecase.result.ObligationResult;
+import dev.safecase.result.Run;
 import dev.safecase.judge.Status;
 import dev.safecase.diag.Diagnostic;
 import java.math.BigDecimal;
@@ -98,7 +98,7 @@ public final class JunitReport {
 
     private static String testcase(String suite, ObligationResult o, boolean fails) {
         StringBuilder b = new StringBuilder("    <testcase classname=\"").append(attr(suite)).append("\" name=\"")
-                .append(attr(o.id())).append("\" time=\"").append(seconds(o.millis())).append('"');
+                .append(attr(o.id().toString())).append("\" time=\"").append(seconds(o.millis())).append('"');
         if (fails) {
             String message = o.status().label() + o.reason().map(r -> ": " + Escaping.oneLine(r)).orElse("");
             b.append(">\n      <failure type=\"").append(o.status().label()).append("\" message=\"").append(attr(message))
@@ -121,7 +121,7 @@ public final class JunitReport {
         o.reason().ifPresent(r -> b.append("reason: ").append(r).append('\n'));
         if (!o.counterexample().isEmpty()) {
             b.append("counterexample:\n");
-            for (Map.Entry<String, String> e : Json.stable(o.counterexample()).entrySet()) {
+            for (Map.Entry<String, String> e : o.counterexample().entrySet()) {
                 b.append("  ").append(e.getKey()).append(" = ").append(e.getValue()).append('\n');
             }
         }

@@ -1,9 +1,9 @@
 package dev.safecase.report;
 
-import dev.safecase.result.Results.CaseResult;
-import dev.safecase.result.Results.Gate;
-import dev.safecase.result.Results.ObligationResult;
-import dev.safecase.result.Results.Run;
+import dev.safecase.result.CaseResult;
+import dev.safecase.result.GateResult;
+import dev.safecase.result.ObligationResult;
+import dev.safecase.result.Run;
 import dev.safecase.judge.Status;
 import dev.safecase.diag.Diagnostic;
 import java.util.ArrayList;
@@ -22,7 +22,7 @@ public final class MarkdownReport {
 
     public static String render(Run run) {
         StringBuilder b = new StringBuilder();
-        Gate gate = run.gate();
+        GateResult gate = run.gate();
         b.append("## safecase: ").append(gate.passed() ? "\u2705 gate passed" : "\u274c gate failed").append("\n\n");
         b.append(gate.proved()).append(" of ").append(gate.total()).append(" obligations proved (")
                 .append(Reports.percent(gate.proved(), gate.total())).append("); minimum ")

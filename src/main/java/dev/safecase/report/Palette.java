@@ -1,8 +1,10 @@
 package dev.safecase.report;
 
 import dev.safecase.judge.Status;
-import java.util.Arrays;
+import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 
 /** How each status looks in every report: one source of colours, CSS class names and plain-words meaning. */
 final class Palette {
@@ -13,7 +15,7 @@ final class Palette {
     record Style(Status status, String label, String css, String fill, String stroke, String bar, String ink,
                  String meaning) {}
 
-    private static final Style[] STYLES = {
+    private static final Map<Status, Style> STYLES = byStatus(
         new Style(Status.PROVED, "proved", "st-proved", "#dcf2e1", "#2e7d32", "#2e9d4a", "#ffffff",
                 "Z3 proved it: the premises are consistent and entail the goal"),
         new Style(Status.ASSERTED, "asserted", "st-asserted", "#d5ebf5", "#1c6e8c", "#2a8cb5", "#ffffff",
@@ -27,16 +29,22 @@ final class Palette {
         new Style(Status.VACUOUS, "vacuous", "st-vacuous", "#ecdff6", "#6a1b9a", "#8e44ad", "#ffffff",
                 "the premises contradict each other, so a proof would mean nothing"),
         new Style(Status.INVALID, "invalid", "st-invalid", "#ecc9c9", "#7f0000", "#7f1010", "#ffffff",
-                "it rests on evidence that failed its validity check"),
-    };
+                "it rests on evidence that failed its validity check"));
+
+    private static Map<Status, Style> byStatus(Style... styles) {
+        Map<Status, Style> out = new EnumMap<>(Status.class);
+        for (Style s : styles) out.put(s.status(), s);
+        if (out.size() != Status.values().length) throw new IllegalStateException("a status has no style");
+        return out;
+    }
 
     static Style of(Status status) {
-        return STYLES[status.ordinal()];
+        return STYLES.get(status);
     }
 
     /** Every status, best first (the order of {@link Status}). */
     static List<Style> all() {
-        return Arrays.asList(STYLES);
+        return new ArrayList<>(STYLES.values());
     }
 
     /** Neutral look for nodes that carry no status of their own (assumptions). */

@@ -1,7 +1,7 @@
 package dev.safecase.report;
 
-import dev.safecase.result.Results.CaseResult;
-import dev.safecase.result.Results.Run;
+import dev.safecase.result.CaseResult;
+import dev.safecase.result.Run;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;

@@ -1,9 +1,10 @@
 package dev.safecase.report;
 
 import com.fasterxml.jackson.core.JsonGenerator;
-import dev.safecase.result.Results.CaseResult;
-import dev.safecase.result.Results.ObligationResult;
-import dev.safecase.result.Results.Run;
+import dev.safecase.result.CaseResult;
+import dev.safecase.result.ObligationResult;
+import dev.safecase.result.Run;
+import dev.safecase.judge.GatePolicy;
 import dev.safecase.judge.Status;
 import dev.safecase.diag.Code;
 import dev.safecase.diag.Diagnostic;
@@ -29,8 +30,8 @@ public final class SarifReport {
     }
 
     static final String SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
-    static final List<Status> RULE_STATUSES = List.of(Status.REFUTED, Status.VACUOUS, Status.UNKNOWN, Status.OPEN,
-            Status.INVALID);
+    /** The statuses that fail the gate by default, in listing order: each is a rule. */
+    static final List<Status> RULE_STATUSES = Status.inFailingOrder(GatePolicy.DEFAULT_FAIL_ON);
 
     public static String render(Run run) {
         List<Diagnostic> diagnostics = allDiagnostics(run);
@@ -130,7 +131,7 @@ public final class SarifReport {
         g.writeEndObject();
         g.writeObjectFieldStart("properties");
         g.writeStringField("case", c.name());
-        g.writeStringField("obligation", o.id());
+        g.writeStringField("obligation", o.id().toString());
         g.writeStringField("status", o.status().label());
         g.writeEndObject();
         g.writeEndObject();
@@ -143,7 +144,7 @@ public final class SarifReport {
         if (!o.counterexample().isEmpty()) {
             b.append(". Counterexample: ");
             List<String> kv = new ArrayList<>();
-            for (Map.Entry<String, String> e : Json.stable(o.counterexample()).entrySet()) {
+            for (Map.Entry<String, String> e : o.counterexample().entrySet()) {
                 kv.add(e.getKey() + " = " + e.getValue());
             }
             b.append(String.join(", ", kv));

@@ -1,6 +1,6 @@
 package dev.safecase.report;
 
-import dev.safecase.result.Results.BoundResult;
+import dev.safecase.result.BoundResult;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Optional;

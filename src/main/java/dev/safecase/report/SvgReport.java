@@ -1,12 +1,13 @@
 package dev.safecase.report;
 
-import dev.safecase.result.Results.AssumptionResult;
-import dev.safecase.result.Results.CaseResult;
-import dev.safecase.result.Results.ClaimResult;
-import dev.safecase.result.Results.DefeaterResult;
-import dev.safecase.result.Results.EvidenceResult;
-import dev.safecase.result.Results.StrategyResult;
-import dev.safecase.result.Results.TextResult;
+import dev.safecase.result.AssumptionResult;
+import dev.safecase.result.CaseResult;
+import dev.safecase.result.ClaimResult;
+import dev.safecase.result.DefeaterResult;
+import dev.safecase.result.EvidenceResult;
+import dev.safecase.result.StrategyResult;
+import dev.safecase.result.TextResult;
+import dev.safecase.graph.ArgumentGraph;
 import dev.safecase.judge.Status;
 import dev.safecase.report.CaseGraph.Kind;
 import dev.safecase.report.LayeredLayout.Box;
@@ -74,9 +75,10 @@ public final class SvgReport {
 
         Map<Edge, EdgeKind> edges = new LinkedHashMap<>();
         for (String id : g.allNodes()) {
-            for (String s : g.supports(id)) {
-                if (!vis.containsKey(s)) continue;
-                edges.putIfAbsent(new Edge(id, s), g.kind(id) == Kind.DEFEATER ? EdgeKind.ELIMINATION : EdgeKind.SUPPORT);
+            for (ArgumentGraph.Edge e : g.edges(id)) {
+                if (e.kind() == ArgumentGraph.EdgeKind.ATTACK || !vis.containsKey(e.to())) continue;
+                edges.putIfAbsent(new Edge(id, e.to()),
+                        e.kind() == ArgumentGraph.EdgeKind.ELIMINATION ? EdgeKind.ELIMINATION : EdgeKind.SUPPORT);
             }
         }
         for (DefeaterResult d : c.defeaters()) {
@@ -165,11 +167,10 @@ public final class SvgReport {
                 ClaimResult cl = g.claims.get(id);
                 lines.add(new Line(id, Style.BOLD, statusWord));
                 TextWrap.wrap(cl.text(), 28, 6).forEach(t -> lines.add(new Line(t, Style.PLAIN, "")));
-                if (cl.formal() && !cl.formula().isBlank()) {
-                    TextWrap.wrap(cl.formula(), 30, 2).forEach(t -> lines.add(new Line(t, Style.MONO, "")));
-                }
+                cl.formula().filter(f -> !f.isBlank())
+                        .ifPresent(f -> TextWrap.wrap(f, 30, 2).forEach(t -> lines.add(new Line(t, Style.MONO, ""))));
                 tooltip = id + " (" + statusWord + "): " + Escaping.oneLine(cl.text())
-                        + (cl.formal() ? " \u2014 " + cl.formula() : "");
+                        + cl.formula().map(f -> " \u2014 " + f).orElse("");
             }
             case STRATEGY -> {
                 StrategyResult st = g.strategies.get(id);
@@ -246,7 +247,7 @@ public final class SvgReport {
             unused = a.inScopeOf().isEmpty() && a.usedBy().isEmpty();
             if (unused) lines.add(new Line("unused", Style.STATUS, ""));
             tip = "assumption " + id + ": " + Escaping.oneLine(a.text())
-                    + (a.formula() == null || a.formula().isBlank() ? "" : " \u2014 " + a.formula());
+                    + a.formula().filter(f -> !f.isBlank()).map(f -> " \u2014 " + f).orElse("");
         } else {
             TextResult t = g.texts.get(id);
             TextWrap.wrap(t.text(), kind == Kind.CONTEXT ? 30 : 24, kind == Kind.CONTEXT ? 4 : 3)

@@ -4,7 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.safecase.pipeline.Options;
-import dev.safecase.result.Results;
+import dev.safecase.result.CaseResult;
+import dev.safecase.result.ObligationResult;
+import dev.safecase.result.Run;
 import dev.safecase.pipeline.Verifier;
 import dev.safecase.diag.Diagnostic;
 import java.io.IOException;
@@ -26,7 +28,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 class CaseVerdictsTest {
     static final Path GOLDEN = Path.of("src/test/resources/golden/cases");
     static final LocalDate TODAY = LocalDate.of(2026, 11, 22);
-    private static Results.Run run;
+    private static Run run;
 
     @BeforeAll
     static void runCases() {
@@ -36,7 +38,7 @@ class CaseVerdictsTest {
 
     static Stream<String> caseNames() {
         runCases();
-        return run.cases().stream().map(Results.CaseResult::name);
+        return run.cases().stream().map(CaseResult::name);
     }
 
     @Test
@@ -48,9 +50,9 @@ class CaseVerdictsTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("caseNames")
     void verdictTableIsPinned(String name) throws IOException {
-        Results.CaseResult c = run.cases().stream().filter(x -> x.name().equals(name)).findFirst().orElseThrow();
+        CaseResult c = run.cases().stream().filter(x -> x.name().equals(name)).findFirst().orElseThrow();
         StringBuilder sb = new StringBuilder("# obligation status of case " + name + " on " + TODAY + "\n");
-        for (Results.ObligationResult o : c.obligations()) sb.append(o.id()).append(' ').append(o.status().label()).append('\n');
+        for (ObligationResult o : c.obligations()) sb.append(o.id()).append(' ').append(o.status().label()).append('\n');
         Path file = GOLDEN.resolve(name + ".verdicts");
         if (Boolean.getBoolean("safecase.regenerate") || !Files.exists(file)) {
             Files.writeString(file, sb.toString(), StandardCharsets.UTF_8);
@@ -62,12 +64,12 @@ class CaseVerdictsTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("caseNames")
     void expectCommentsHold(String name) throws IOException {
-        Results.CaseResult c = run.cases().stream().filter(x -> x.name().equals(name)).findFirst().orElseThrow();
+        CaseResult c = run.cases().stream().filter(x -> x.name().equals(name)).findFirst().orElseThrow();
         for (String line : Files.readAllLines(Path.of(c.file()))) {
             String t = line.trim();
             if (!t.startsWith("// expect:")) continue;
             String[] w = t.substring("// expect:".length()).trim().split("\\s+");
-            Results.ObligationResult o = c.obligations().stream().filter(x -> x.id().equals(w[1])).findFirst()
+            ObligationResult o = c.obligations().stream().filter(x -> x.id().toString().equals(w[1])).findFirst()
                     .orElseThrow(() -> new AssertionError(name + ": no obligation " + w[1]));
             assertEquals(w[0], o.status().label(), name + ": " + t + " (" + o.reason().orElse("") + ")");
         }

@@ -5,7 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.safecase.pipeline.Options;
-import dev.safecase.result.Results;
+import dev.safecase.result.CaseResult;
+import dev.safecase.result.Run;
 import dev.safecase.pipeline.Verifier;
 import dev.safecase.diag.Diagnostic;
 import java.nio.charset.StandardCharsets;
@@ -32,17 +33,17 @@ class StdlibPatternsTest {
             automation | honeypot_inference  | model: "the model", finder: "an AI agent"                           | model: 3%
             """)
     void instantiates(String module, String pattern, String goodArgs, String badArg, @TempDir Path root) throws Exception {
-        Results.Run good = run(root, module, pattern, goodArgs);
+        Run good = run(root, module, pattern, goodArgs);
         List<String> errors = good.diagnostics().stream().filter(Diagnostic::isError).map(Diagnostic::headline).toList();
         assertEquals(List.of(), errors, "good arguments");
-        Results.CaseResult c = good.cases().get(0);
+        CaseResult c = good.cases().get(0);
         assertTrue(c.checked());
         assertFalse(c.claims().isEmpty(), "the instance has claims");
         assertTrue(c.claims().stream().allMatch(x -> x.id().startsWith("p.")), "instance IDs carry the prefix");
         assertTrue(c.claims().stream().noneMatch(x -> x.text().contains("{")), "texts are interpolated");
 
         String bad = replaceArg(goodArgs, badArg);
-        Results.Run broken = run(root, module, pattern, bad);
+        Run broken = run(root, module, pattern, bad);
         assertTrue(broken.diagnostics().stream().anyMatch(d -> d.isError() && d.code().id().equals("SC315")),
                 "bad argument " + badArg + " gives SC315: " + broken.diagnostics());
         assertFalse(broken.cases().get(0).checked());
@@ -54,7 +55,7 @@ class StdlibPatternsTest {
         return args.replaceAll(name + ":\\s*(\"[^\"]*\"|[^,]+)", java.util.regex.Matcher.quoteReplacement(bad));
     }
 
-    private static Results.Run run(Path root, String module, String pattern, String args) throws Exception {
+    private static Run run(Path root, String module, String pattern, String args) throws Exception {
         Path file = root.resolve("t.case");
         Files.writeString(file, "case t \"pattern test\"\nimport stdlib.ai." + module + " as m\nuse m." + pattern + "(" + args
                 + ") as p\n", StandardCharsets.UTF_8);

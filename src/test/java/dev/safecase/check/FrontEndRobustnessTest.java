@@ -144,9 +144,12 @@ class FrontEndRobustnessTest {
     private static FrontEnd.Result checked(FrontEnd.Result r, String input) {
         // Lowering expands claim formulas: a cycle the checker missed would overflow the stack here.
         r.model().ifPresent(m -> {
-            java.util.Map<String, Lowering.EvidenceState> ev = new java.util.HashMap<>();
-            for (Model.Evidence e : m.all(Model.Evidence.class)) ev.put(e.id(), new Lowering.EvidenceState(true, e.facts()));
-            Lowering.lower(m, ev, new Diagnostics());
+            java.util.Map<String, dev.safecase.lower.EvidenceState> ev = new java.util.HashMap<>();
+            for (Model.Evidence e : m.all(Model.Evidence.class)) {
+                ev.put(e.id(), new dev.safecase.lower.EvidenceState(dev.safecase.lower.EvidenceState.Standing.CHECKED,
+                        java.util.Optional.empty(), e.facts()));
+            }
+            Lowering.lower(m, dev.safecase.graph.ArgumentGraph.of(m), ev, new Diagnostics());
         });
         if (r.model().isPresent()) assertTrue(r.errors().isEmpty(), "model despite errors");
         if (r.unit().isPresent() && r.unit().get().isCase() && r.model().isEmpty()) {

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.safecase.pipeline.Options;
-import dev.safecase.result.Results;
+import dev.safecase.result.CaseResult;
 import dev.safecase.pipeline.Verifier;
 import dev.safecase.diag.Diagnostic;
 import java.io.IOException;
@@ -66,7 +66,7 @@ class ReportingTogetherTest {
                 10:7 SC202 'top' is already declared at %s:6:1 (one namespace holds nodes, quantities, defines, enums, \
                 patterns, imports and use prefixes)""".formatted(out.run().diagnostics().get(0).pos().file()),
                 lines(out.run().diagnostics()));
-        Results.CaseResult c = out.run().cases().get(0);
+        CaseResult c = out.run().cases().get(0);
         assertFalse(c.checked(), "a case with errors is not checked");
         assertEquals(List.of(), c.obligations(), "a case with errors gets no obligations");
         assertEquals(2, out.exitCode());

@@ -31,15 +31,16 @@ class CrossCheckTest {
         for (Verifier.Outcome out : outcomes()) {
             for (Map.Entry<String, Verifier.Prepared> e : out.prepared().entrySet()) {
                 for (Obligation o : e.getValue().lowered().obligations()) {
-                    Verdict v = out.verdicts().get(e.getKey() + ":" + o.id());
-                    if (v == null || v.status() == Status.UNKNOWN) continue;
-                    List<String> expected = expected(o, v.status());
-                    Path f = tmp.resolve(e.getKey() + "." + o.id().replace(':', '.') + ".smt2");
+                    Verdict v = out.verdict(e.getKey(), o.id()).orElse(null);
+                    if (v == null || v.answer() == Verdict.Answer.UNKNOWN) continue;
+                    Status status = Status.of(v.answer());
+                    List<String> expected = expected(o, status);
+                    Path f = tmp.resolve(e.getKey() + "." + o.id().toString().replace(':', '.') + ".smt2");
                     Files.writeString(f, Verifier.standalone(o, e.getKey()), StandardCharsets.UTF_8);
                     for (String solver : List.of("z3", "cvc5")) {
                         List<String> got = Solvers.answers(solver, f);
                         if (!got.equals(expected)) {
-                            mismatches.add(e.getKey() + ":" + o.id() + " is " + v.status().label() + " but " + solver + " says " + got);
+                            mismatches.add(e.getKey() + ":" + o.id() + " is " + status.label() + " but " + solver + " says " + got);
                         }
                     }
                     checked++;

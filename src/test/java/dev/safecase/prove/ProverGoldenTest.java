@@ -6,7 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
-import dev.safecase.result.Results;
+import dev.safecase.result.CaseResult;
+import dev.safecase.result.ClaimResult;
+import dev.safecase.result.ObligationResult;
+import dev.safecase.result.Run;
 import dev.safecase.pipeline.Verifier;
 import dev.safecase.lower.Obligation;
 import dev.safecase.diag.Diagnostic;
@@ -36,10 +39,10 @@ class ProverGoldenTest {
     @MethodSource("cases")
     void expectations(Path file) throws IOException {
         Verifier.Outcome out = Corpus.run(file);
-        Results.Run run = out.run();
+        Run run = out.run();
         List<String> errors = run.diagnostics().stream().filter(Diagnostic::isError).map(Diagnostic::headline).toList();
         assertEquals(List.of(), errors, "input errors");
-        Results.CaseResult c = run.cases().get(0);
+        CaseResult c = run.cases().get(0);
         List<String> problems = new ArrayList<>();
         for (String line : Files.readAllLines(file)) {
             if (!line.startsWith("// expect:")) continue;
@@ -47,13 +50,13 @@ class ProverGoldenTest {
             String what = w[0];
             switch (what) {
                 case "used", "core" -> {
-                    Results.ObligationResult o = find(c, w[1]);
+                    ObligationResult o = find(c, w[1]);
                     List<String> want = Arrays.stream(w[2].split(",\\s*")).toList();
                     List<String> got = what.equals("used") ? o.usedAssumptions() : o.core();
                     if (!got.equals(want)) problems.add(line + "  -> got " + got);
                 }
                 case "rests" -> {
-                    Results.ClaimResult cl = c.claims().stream().filter(x -> x.id().equals(w[1])).findFirst().orElseThrow();
+                    ClaimResult cl = c.claims().stream().filter(x -> x.id().equals(w[1])).findFirst().orElseThrow();
                     List<String> want = Arrays.stream(w[2].split(",\\s*")).toList();
                     if (!cl.restsOn().equals(want)) problems.add(line + "  -> got " + cl.restsOn());
                 }
@@ -61,7 +64,7 @@ class ProverGoldenTest {
                     if (run.diagnostics().stream().noneMatch(d -> d.code().id().equals(w[1]))) problems.add(line + "  -> not reported");
                 }
                 default -> {
-                    Results.ObligationResult o = find(c, w[1]);
+                    ObligationResult o = find(c, w[1]);
                     if (o == null) problems.add(line + "  -> no such obligation");
                     else if (!o.status().label().equals(what)) {
                         problems.add(line + "  -> got " + o.status().label() + o.reason().map(r -> " (" + r + ")").orElse(""));
@@ -73,21 +76,20 @@ class ProverGoldenTest {
         checkCounterexamples(out, c);
     }
 
-    private static Results.ObligationResult find(Results.CaseResult c, String id) {
-        return c.obligations().stream().filter(o -> o.id().equals(id)).findFirst().orElse(null);
+    private static ObligationResult find(CaseResult c, String id) {
+        return c.obligations().stream().filter(o -> o.id().toString().equals(id)).findFirst().orElse(null);
     }
 
-    private static void checkCounterexamples(Verifier.Outcome out, Results.CaseResult c) {
-        Map<String, Obligation> byId = new java.util.HashMap<>();
+    private static void checkCounterexamples(Verifier.Outcome out, CaseResult c) {
+        Map<dev.safecase.lower.ObligationId, Obligation> byId = new java.util.HashMap<>();
         out.prepared().get(c.name()).lowered().obligations().forEach(o -> byId.put(o.id(), o));
-        for (Results.ObligationResult r : c.obligations()) {
+        for (ObligationResult r : c.obligations()) {
             Obligation o = byId.get(r.id());
             if (r.status() == Status.VACUOUS) assertFalse(r.core().isEmpty(), r.id() + " is vacuous without a core");
-            if (out.verdicts().get(c.name() + ":" + r.id()) == null) continue;
-            Verdict v = out.verdicts().get(c.name() + ":" + r.id());
-            if (v.status() != Status.REFUTED) continue;
+            Verdict v = out.verdict(c.name(), r.id()).orElse(null);
+            if (v == null || v.answer() != Verdict.Answer.REFUTED) continue;
             ExactEval eval = new ExactEval(v.counterexample());
-            for (Obligation.Premise p : o.premises()) {
+            for (dev.safecase.lower.Premise p : o.premises()) {
                 assertTrue(eval.truth(p.formula()), r.id() + ": premise " + p.name() + " is false in the counterexample " + v.counterexample());
             }
             if (o.goal().isPresent()) {

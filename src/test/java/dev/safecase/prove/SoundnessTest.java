@@ -11,6 +11,7 @@ import dev.safecase.formula.Term;
 import dev.safecase.formula.Terms;
 import dev.safecase.formula.Type;
 import dev.safecase.lower.Obligation;
+import dev.safecase.lower.Premise;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,8 +52,8 @@ class SoundnessTest {
             for (int i = 0; i < MUTANTS; i++) {
                 Obligation m = mutate(pool.get(rnd.nextInt(pool.size())), rnd, i);
                 Verdict v = z3.decide(m);
-                if (v.status() == Status.REFUTED) refuted++;
-                if (v.status() != Status.PROVED) continue;
+                if (v.answer() == Verdict.Answer.REFUTED) refuted++;
+                if (v.answer() != Verdict.Answer.PROVED) continue;
                 proved++;
                 Path f = tmp.resolve("m" + i + ".smt2");
                 Files.writeString(f, dev.safecase.prove.SmtLib.standalone(m, "mutant", "test"), StandardCharsets.UTF_8);
@@ -69,20 +70,19 @@ class SoundnessTest {
     }
 
     private static Obligation mutate(Obligation o, Random rnd, int seq) {
-        List<Obligation.Premise> premises = new ArrayList<>(o.premises());
+        List<Premise> premises = new ArrayList<>(o.premises());
         Term goal = o.goal().orElseThrow();
         int what = rnd.nextInt(4);
         if (what == 0 && !premises.isEmpty()) {
             premises.remove(rnd.nextInt(premises.size()));
         } else if (what == 1 && !premises.isEmpty()) {
             int k = rnd.nextInt(premises.size());
-            Obligation.Premise p = premises.get(k);
-            premises.set(k, new Obligation.Premise(p.name(), mutateTerm(p.formula(), rnd)));
+            Premise p = premises.get(k);
+            premises.set(k, p.withFormula(mutateTerm(p.formula(), rnd)));
         } else {
             goal = mutateTerm(goal, rnd);
         }
-        return new Obligation(o.id() + "#m" + seq, o.kind(), o.node(), o.pos(), o.mode(), premises, Optional.of(goal),
-                o.evidence(), o.reason());
+        return o.with(premises, Optional.of(goal));
     }
 
     /** Changes one randomly chosen node: a comparison operator, a constant, or negates a sub-formula. */

@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.safecase.result.Results.CaseResult;
-import dev.safecase.result.Results.Run;
+import dev.safecase.result.CaseResult;
+import dev.safecase.result.Run;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 

@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.safecase.result.Results.CaseResult;
-import dev.safecase.result.Results.ObligationResult;
-import dev.safecase.result.Results.Run;
+import dev.safecase.result.CaseResult;
+import dev.safecase.result.ObligationResult;
+import dev.safecase.result.Run;
 import dev.safecase.judge.Status;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
@@ -248,16 +248,18 @@ class ReportFormatTest {
     void markdownListsAtMostTwentyItemsPerSection() {
         CaseResult c = run.cases().get(0);
         List<ObligationResult> many = new ArrayList<>();
-        List<String> ids = new ArrayList<>();
+        List<dev.safecase.lower.ObligationId> ids = new ArrayList<>();
         for (int i = 0; i < 25; i++) {
-            ObligationResult o = new ObligationResult("support:c" + i, "support", "c" + i, c.file(), i + 1,
-                    Status.OPEN, 0, List.of(), List.of(), java.util.Map.of(), java.util.Optional.empty(), List.of(),
-                    java.util.Optional.empty(), java.util.Optional.empty());
+            ObligationResult o = new ObligationResult(
+                    dev.safecase.lower.ObligationId.of(dev.safecase.lower.Obligation.Kind.SUPPORT, "c" + i), c.file(), i + 1,
+                    Status.OPEN, java.util.Optional.empty(), ObligationResult.Findings.NONE, ObligationResult.Statement.NONE,
+                    java.util.Optional.empty());
             many.add(o);
             ids.add(o.id());
         }
-        CaseResult big = new CaseResult("big", c.file(), 1, "", true, false, java.util.Map.of(Status.OPEN, 25),
-                List.of(), many, List.of(), List.of(), List.of(), ids, ids, List.of());
+        CaseResult big = new CaseResult(new CaseResult.Source("big", c.file(), 1, ""), true,
+                new CaseResult.Outcome(false, java.util.Map.of(Status.OPEN, 25), ids, ids), CaseResult.Nodes.NONE, many,
+                List.of(), dev.safecase.graph.ArgumentGraph.of(List.of()));
         Run r = new Run(run.version(), run.solver(), run.today(), run.gate(), List.of(), List.of(big));
         String md = MarkdownReport.render(r);
         assertTrue(md.contains("### Unproven obligations (25)"));

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.safecase.result.Results.CaseResult;
-import dev.safecase.result.Results.Run;
+import dev.safecase.result.CaseResult;
+import dev.safecase.result.Run;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -88,9 +88,8 @@ class ReportWriteTest {
         Reports.writeAll(good, out);
         Map<String, String> before = snapshot(out);
         CaseResult c = good.cases().get(0);
-        CaseResult bad = new CaseResult(c.name(), c.file(), c.line(), null, c.checked(), c.discharged(), c.summary(),
-                c.claims(), c.obligations(), c.assumptions(), c.evidence(), c.defeaters(), c.openProblems(),
-                c.unproven(), c.diagnostics());
+        CaseResult bad = new CaseResult(new CaseResult.Source(c.name(), c.file(), c.line(), null), c.checked(),
+                c.outcome(), c.nodes(), c.obligations(), c.diagnostics(), c.graph());
         Run badRun = new Run(good.version(), good.solver(), good.today(), good.gate(), good.diagnostics(),
                 List.of(bad));
         assertThrows(RuntimeException.class, () -> Reports.writeAll(badRun, out));
@@ -121,9 +120,9 @@ class ReportWriteTest {
     void caseFileNamesNeverClash() {
         Run run = ReportFixture.run();
         CaseResult c = run.cases().get(0);
-        List<CaseResult> cases = Stream.of("index", "Debate", "debate", "a b").map(n -> new CaseResult(n, c.file(),
-                1, "", true, false, Map.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
-                List.of(), List.of())).toList();
+        List<CaseResult> cases = Stream.of("index", "Debate", "debate", "a b").map(n -> new CaseResult(
+                new CaseResult.Source(n, c.file(), 1, ""), true, new CaseResult.Outcome(false, Map.of(), List.of(), List.of()),
+                CaseResult.Nodes.NONE, List.of(), List.of(), c.graph())).toList();
         Run named = new Run(run.version(), run.solver(), run.today(), run.gate(), List.of(), cases);
         assertEquals(List.of("case-index", "Debate", "debate-2", "a_b"),
                 List.copyOf(Reports.fileStems(named).values()));

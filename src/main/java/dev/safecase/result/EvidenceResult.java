@@ -1,0 +1,36 @@
+package dev.safecase.result;
+
+import dev.safecase.judge.Status;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+/** An evidence item: its file and pin, its validity and why, its facts as read, and the bounds in them. */
+public record EvidenceResult(NodeInfo node, Pin pin, Status status, Optional<String> reason, List<String> facts,
+                             List<BoundResult> bounds) {
+    public EvidenceResult {
+        facts = List.copyOf(facts);
+        bounds = List.copyOf(bounds);
+    }
+
+    /** The file (absent for a reference), its SHA-256 (the file's when it was read) and expiry date. */
+    public record Pin(Optional<String> file, Optional<String> sha256, Optional<LocalDate> expires) {
+        public static final Pin NONE = new Pin(Optional.empty(), Optional.empty(), Optional.empty());
+    }
+
+    public String id() {
+        return node.id();
+    }
+
+    public String text() {
+        return node.text();
+    }
+
+    public int line() {
+        return node.line();
+    }
+
+    public Optional<String> file() {
+        return pin.file();
+    }
+}

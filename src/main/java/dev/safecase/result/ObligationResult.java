@@ -1,0 +1,69 @@
+package dev.safecase.result;
+
+import dev.safecase.judge.Status;
+import dev.safecase.lower.ObligationId;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** One obligation: where it is, its status and why, what the solver found, and what was asked of it. */
+public record ObligationResult(ObligationId id, String file, int line, Status status, Optional<String> reason,
+                               Findings findings, Statement statement, Optional<String> owner) {
+
+    /**
+     * What the solver found: time spent, the assumptions a proof used, the core of clashing
+     * premises (for any status but proved), the counterexample of a refutation (symbol to value,
+     * in the order given: the judge gives the obligation's symbol order).
+     */
+    public record Findings(long millis, List<String> usedAssumptions, List<String> core, Map<String, String> counterexample) {
+        public static final Findings NONE = new Findings(0, List.of(), List.of(), Map.of());
+
+        public Findings {
+            usedAssumptions = List.copyOf(usedAssumptions);
+            core = List.copyOf(core);
+            counterexample = Collections.unmodifiableMap(new LinkedHashMap<>(counterexample));
+        }
+    }
+
+    /** The premises and the goal as shown to a reader (absent goal: the premises must hold together). */
+    public record Statement(List<PremiseText> premises, Optional<String> goal) {
+        public static final Statement NONE = new Statement(List.of(), Optional.empty());
+
+        public Statement {
+            premises = List.copyOf(premises);
+        }
+    }
+
+    /** A premise as shown to a reader: its name ({@code warrant}, {@code E#1}, {@code range:q}) and formula. */
+    public record PremiseText(String name, String formula) {}
+
+    public String node() {
+        return id.node();
+    }
+
+    public long millis() {
+        return findings.millis();
+    }
+
+    public List<String> usedAssumptions() {
+        return findings.usedAssumptions();
+    }
+
+    public List<String> core() {
+        return findings.core();
+    }
+
+    public Map<String, String> counterexample() {
+        return findings.counterexample();
+    }
+
+    public List<PremiseText> premises() {
+        return statement.premises();
+    }
+
+    public Optional<String> goal() {
+        return statement.goal();
+    }
+}
