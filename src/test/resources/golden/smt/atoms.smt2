@@ -16,6 +16,23 @@
 ; negated goal
 (assert (not |safe|))
 (check-sat)
+;; ==== inference:converged
+; safecase 0.1.0 obligation inference:converged of case atoms (src/test/resources/golden/prover/atoms.case:20:1)
+; expected answers: proved = sat, unsat; refuted = sat, sat; vacuous = unsat, unsat
+; two check-sat commands: run cvc5 with --incremental
+(set-logic ALL)
+(declare-const |honest| Bool)
+(declare-const |converged| Bool)
+(declare-const |safe| Bool)
+(declare-const |paper_claim| Bool)
+; premise warrant
+(assert (=> (and |honest| |converged|) |safe|))
+; premise paper_claim
+(assert |paper_claim|)
+(check-sat)
+; negated goal
+(assert (not |converged|))
+(check-sat)
 ;; ==== inference:half
 ; safecase 0.1.0 obligation inference:half of case atoms (src/test/resources/golden/prover/atoms.case:29:1)
 ; expected answers: proved = sat, unsat; refuted = sat, sat; vacuous = unsat, unsat

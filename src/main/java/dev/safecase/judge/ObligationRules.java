@@ -57,12 +57,6 @@ final class ObligationRules {
                         + " is proved");
             }
         }
-        if (o.kind() == Obligation.Kind.EVIDENCE && o.goal().isPresent()
-                && o.goal().get() instanceof dev.safecase.formula.Term.ClaimRef && (s == Status.REFUTED || s == Status.UNKNOWN)) {
-            s = Status.ASSERTED;
-            reason = Optional.of("informal claim resting on valid evidence: accepted on review of "
-                    + String.join(", ", o.evidence()));
-        }
         if (s == Status.REFUTED && reason.isEmpty()) reason = Optional.of(refutedReason(o));
         Ruled r = new Ruled(s, reason);
         ruled.put(o.id(), r);

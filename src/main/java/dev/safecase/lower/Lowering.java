@@ -186,7 +186,7 @@ public final class Lowering {
         }
         Term goal = expand(new Term.ClaimRef(goalClaim));
         List<Premise> withRanges = withRanges(premises, Optional.of(goal));
-        if (goal instanceof Term.ClaimRef atom && !derivable(withRanges, atom.claimId())) {
+        if (goal instanceof Term.ClaimRef atom && !mentioned(withRanges, atom.claimId())) {
             if (kind == Kind.EVIDENCE) {
                 return new Obligation(oid, owner.pos(), Mode.ASSERTED, withRanges, Optional.of(goal), listed,
                         Optional.of("informal claim resting on valid evidence: accepted on review of "
@@ -361,28 +361,16 @@ public final class Lowering {
     }
 
     /**
-     * Whether some premise could yield the atom: it occurs there positively (not only under a
-     * negation or on the left of an implication). Without that, no premise is a warrant for it.
+     * Whether an informal claim's atom occurs in some premise, positively or negatively. Only an
+     * atom that no premise mentions is left to review: once a premise speaks of it, the solver
+     * decides, and a counterexample stands.
      */
-    private static boolean derivable(List<Premise> premises, String atom) {
+    private static boolean mentioned(List<Premise> premises, String atom) {
         for (Premise p : premises) {
-            if (positive(p.formula(), atom, true)) return true;
-        }
-        return false;
-    }
-
-    private static boolean positive(Term t, String atom, boolean pos) {
-        if (t instanceof Term.ClaimRef c) return pos && c.claimId().equals(atom);
-        if (t instanceof Term.Not n) return positive(n.operand(), atom, !pos);
-        if (t instanceof Term.Implies i) return positive(i.left(), atom, !pos) || positive(i.right(), atom, pos);
-        if (t instanceof Term.Iff || t instanceof Term.Ite || t instanceof Term.Cmp) {
             Set<String> vars = new LinkedHashSet<>();
             Set<String> atoms = new LinkedHashSet<>();
-            Terms.collect(t, vars, atoms);
-            return atoms.contains(atom);
-        }
-        for (Term c : Terms.children(t)) {
-            if (positive(c, atom, pos)) return true;
+            Terms.collect(p.formula(), vars, atoms);
+            if (atoms.contains(atom)) return true;
         }
         return false;
     }
