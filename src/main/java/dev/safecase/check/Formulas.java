@@ -97,15 +97,7 @@ final class Formulas {
 
     /** Nesting depth of a resolved term, without recursion (claim references count as leaves). */
     static int depth(Term root) {
-        int max = 0;
-        java.util.Deque<Map.Entry<Term, Integer>> todo = new java.util.ArrayDeque<>();
-        todo.push(Map.entry(root, 1));
-        while (!todo.isEmpty()) {
-            Map.Entry<Term, Integer> e = todo.pop();
-            max = Math.max(max, e.getValue());
-            for (Term c : Terms.children(e.getKey())) todo.push(Map.entry(c, e.getValue() + 1));
-        }
-        return max;
+        return Terms.depth(root);
     }
 
     List<Model.Bound> takeBounds() {
@@ -191,7 +183,7 @@ final class Formulas {
     private Optional<Term> symbolTerm(Scope.Symbol sym, Expr.Ref r) {
         if (sym instanceof Scope.BoundSym b) return Optional.of(new Term.EnumConst(b.type(), b.member()));
         if (sym instanceof Scope.MemberSym m) return Optional.of(new Term.EnumConst(m.type(), m.member()));
-        if (sym instanceof Scope.DefineSym d) return symbols.define(d);
+        if (sym instanceof Scope.DefineSym d) return symbols.define(d).map(body -> Term.define(d.name(), body));
         if (sym instanceof Scope.ParamSym p) return param(p, r.pos());
         if (sym instanceof Scope.NodeSym n && n.kind() == Model.Kind.CLAIM) {
             symbols.claimUsed(n.id());

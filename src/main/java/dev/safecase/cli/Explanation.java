@@ -54,6 +54,8 @@ final class Explanation {
         for (ObligationResult.PremiseText p : o.premises()) sb.append("  [").append(p.name()).append("] ").append(p.formula()).append('\n');
         sb.append("goal: ").append(o.goal().orElse("(none: this obligation checks that the premises are satisfiable together)"))
                 .append('\n');
+        if (!o.definitions().isEmpty()) sb.append("where:\n");
+        for (ObligationResult.PremiseText d : o.definitions()) sb.append("  ").append(d.name()).append(" = ").append(d.formula()).append('\n');
         if (!o.usedAssumptions().isEmpty()) sb.append("used assumptions: ").append(String.join(", ", o.usedAssumptions())).append('\n');
         if (!o.core().isEmpty()) sb.append("unsat core: ").append(String.join(", ", o.core())).append('\n');
         if (!o.counterexample().isEmpty()) {

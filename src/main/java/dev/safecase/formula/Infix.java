@@ -2,7 +2,10 @@ package dev.safecase.formula;
 
 import java.util.List;
 
-/** Prints a term back in the case language's own notation, for people. */
+/**
+ * Prints a term back in the case language's own notation, for people. A define is printed by its
+ * name; {@link Terms#definitions} lists what the names stand for.
+ */
 public final class Infix {
     private Infix() {
     }
@@ -29,6 +32,9 @@ public final class Infix {
             level = 10;
         } else if (t instanceof Term.ClaimRef c) {
             s = c.claimId();
+            level = 10;
+        } else if (t instanceof Term.Def d) {
+            s = d.name();
             level = 10;
         } else if (t instanceof Term.Not n) {
             s = "not " + p(n.operand(), 5);

@@ -4,14 +4,28 @@ import dev.safecase.diag.Position;
 import java.util.List;
 
 /**
- * A resolved, typed formula: names bound to symbols, defines inlined, quantifiers over enums
- * expanded. This is what the lowering and the prover consume.
+ * A resolved, typed formula: names bound to symbols, quantifiers over enums expanded, and each
+ * use of a define a {@link Def} node that shares the define's resolved body. This is what the
+ * lowering and the prover consume.
+ *
+ * <p>Terms are DAGs: a define used twice is one body reached twice, so a chain of defines that
+ * each use the previous one twice is linear in size, not exponential. Every traversal in
+ * {@link Terms}, the printers and the prover visits a shared node once.
  */
 public sealed interface Term
         permits Term.Num, Term.BoolConst, Term.EnumConst, Term.Var, Term.ClaimRef, Term.Not, Term.And, Term.Or,
-                Term.Implies, Term.Iff, Term.Cmp, Term.Arith, Term.Neg, Term.Ite, Term.Json, Term.Builtin {
+                Term.Implies, Term.Iff, Term.Cmp, Term.Arith, Term.Neg, Term.Ite, Term.Json, Term.Builtin, Term.Def {
 
     Type type();
+
+    /**
+     * The term for a use of define {@code name} with resolved body {@code body}: a {@link Def}, or
+     * the body itself when it is a literal (a literal shares nothing and folds as a constant).
+     */
+    static Term define(String name, Term body) {
+        if (body instanceof Num || body instanceof BoolConst || body instanceof EnumConst) return body;
+        return new Def(name, body);
+    }
 
     record Num(Rational value, Type type) implements Term {}
 
@@ -79,6 +93,31 @@ public sealed interface Term
 
     /** {@code json("/pointer")} in a {@code gives} fact; replaced by a constant once the file is read. */
     record Json(String pointer, Type type, Position pos) implements Term {}
+
+    /**
+     * A use of the define {@code name} (its name in the case, e.g. {@code margin} or
+     * {@code cyber.total}): it means {@code body}. Printers show the name and list the
+     * definition. Equal to any other use of the same define, compared by name and type only, so
+     * that comparing two terms never walks into a body (which could be exponential).
+     */
+    record Def(String name, Term body) implements Term {
+        public Type type() { return body.type(); }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Def d && d.name.equals(name) && d.type().equals(type());
+        }
+
+        @Override
+        public int hashCode() {
+            return 31 * name.hashCode() + type().hashCode();
+        }
+
+        @Override
+        public String toString() {
+            return "Def[" + name + "]";
+        }
+    }
 
     /**
      * A rounded statistics built-in whose arguments are not all constants yet (they read

@@ -43,7 +43,7 @@ public final class Lowering {
     private final Map<String, Integer> order = new HashMap<>();
     private final Map<String, Set<String>> gamma = new HashMap<>();
     private final Map<String, Model.Quantity> quantities = new HashMap<>();
-    private final Map<String, Term> expandedClaims = new HashMap<>();
+    private final Map<Term, Term> expanded = new java.util.IdentityHashMap<>();
     private final Map<String, Term> expandedAssumptions = new HashMap<>();
     private final Map<String, Optional<Premise>> ranges = new HashMap<>();
 
@@ -304,20 +304,20 @@ public final class Lowering {
         return out;
     }
 
-    /** Replaces formal claim references by their formulas; informal claims stay atoms. */
+    /**
+     * Replaces formal claim references by their formulas; informal claims stay atoms. One memo for
+     * the whole case, so a formula, a define's body or an assumption shared by many obligations is
+     * expanded once and stays one shared term.
+     */
     private Term expand(Term t) {
-        if (t instanceof Term.ClaimRef r) {
-            Term hit = expandedClaims.get(r.claimId());
-            if (hit != null) return hit;
+        return Terms.map(t, this::expandReference, expanded);
+    }
+
+    private Term expandReference(Term x) {
+        if (x instanceof Term.ClaimRef r && nodes.get(r.claimId()) instanceof Model.Claim c && c.formula().isPresent()) {
+            return expand(c.formula().get());
         }
-        Term out = Terms.map(t, x -> {
-            if (x instanceof Term.ClaimRef r && nodes.get(r.claimId()) instanceof Model.Claim c && c.formula().isPresent()) {
-                return expand(c.formula().get());
-            }
-            return x;
-        });
-        if (t instanceof Term.ClaimRef r) expandedClaims.put(r.claimId(), out);
-        return out;
+        return x;
     }
 
     /** The expanded formula of an assumption, made once so every obligation shares the same term. */

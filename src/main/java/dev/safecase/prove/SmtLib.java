@@ -24,34 +24,39 @@ public final class SmtLib {
     private SmtLib() {
     }
 
-    /** The symbols an obligation mentions, in first-occurrence order: name to sort. */
-    public static Map<String, Type> symbols(Obligation o) {
-        Set<String> vars = new LinkedHashSet<>();
-        Set<String> atoms = new LinkedHashSet<>();
-        Map<String, Type> types = new LinkedHashMap<>();
+    /** The premises' formulas and the goal, in that order. */
+    private static List<Term> formulas(Obligation o) {
         List<Term> all = new ArrayList<>();
         o.premises().forEach(p -> all.add(p.formula()));
         o.goal().ifPresent(all::add);
-        for (Term t : all) collectTyped(t, types);
+        return all;
+    }
+
+    /** The symbols an obligation mentions (inside define bodies too), in first-occurrence order: name to sort. */
+    public static Map<String, Type> symbols(Obligation o) {
+        Map<String, Type> types = new LinkedHashMap<>();
+        Set<Term> seen = Terms.identitySet();
+        for (Term t : formulas(o)) {
+            Terms.visit(t, seen, x -> {
+                if (x instanceof Term.Var v) types.putIfAbsent(v.name(), v.type());
+                if (x instanceof Term.ClaimRef c) types.putIfAbsent(c.claimId(), Type.BOOL);
+            });
+        }
         return types;
     }
 
-    private static void collectTyped(Term t, Map<String, Type> types) {
-        if (t instanceof Term.Var v) types.putIfAbsent(v.name(), v.type());
-        if (t instanceof Term.ClaimRef c) types.putIfAbsent(c.claimId(), Type.BOOL);
-        for (Term c : Terms.children(t)) collectTyped(c, types);
-    }
-
-    private static void collectEnums(Term t, Map<String, Type.EnumType> enums) {
-        if (t.type() instanceof Type.EnumType e) enums.putIfAbsent(e.name(), e);
-        for (Term c : Terms.children(t)) collectEnums(c, enums);
-    }
-
-    /** Datatype and constant declarations for an obligation. */
+    /**
+     * Datatype and constant declarations for an obligation, then a {@code define-fun} for each
+     * define it uses (after the defines its body uses), so each define's body is written once.
+     */
     public static String declarations(Obligation o) {
         Map<String, Type.EnumType> enums = new LinkedHashMap<>();
-        o.premises().forEach(p -> collectEnums(p.formula(), enums));
-        o.goal().ifPresent(g -> collectEnums(g, enums));
+        Set<Term> seen = Terms.identitySet();
+        for (Term t : formulas(o)) {
+            Terms.visit(t, seen, x -> {
+                if (x.type() instanceof Type.EnumType e) enums.putIfAbsent(e.name(), e);
+            });
+        }
         StringBuilder sb = new StringBuilder();
         for (Type.EnumType e : enums.values()) {
             sb.append("(declare-datatypes ((").append(symbol(e.name())).append(" 0)) ((");
@@ -63,6 +68,11 @@ public final class SmtLib {
         }
         for (Map.Entry<String, Type> s : symbols(o).entrySet()) {
             sb.append("(declare-const ").append(symbol(s.getKey())).append(' ').append(sort(s.getValue())).append(")\n");
+        }
+        for (Map.Entry<String, Term> d : Terms.definitions(formulas(o)).entrySet()) {
+            Term body = d.getValue();
+            sb.append("(define-fun ").append(symbol(d.getKey())).append(" () ").append(sort(body.type())).append(' ')
+                    .append(term(body, body.type() instanceof Type.Real)).append(")\n");
         }
         return sb.toString();
     }
@@ -121,6 +131,7 @@ public final class SmtLib {
         if (t instanceof Term.EnumConst e) return member(e.type(), e.member());
         if (t instanceof Term.Var v) return symbol(v.name());
         if (t instanceof Term.ClaimRef c) return symbol(c.claimId());
+        if (t instanceof Term.Def d) return symbol(d.name());
         if (t instanceof Term.Not n) return "(not " + bool(n.operand()) + ")";
         if (t instanceof Term.And a) return nary("and", a.operands(), "true");
         if (t instanceof Term.Or o) return nary("or", o.operands(), "false");

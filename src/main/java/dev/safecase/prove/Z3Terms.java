@@ -20,19 +20,18 @@ final class Z3Terms {
     private final Context ctx;
     private final Map<String, Expr<?>> symbols = new HashMap<>();
     private final Map<String, EnumSort<Object>> enums = new HashMap<>();
-    /** Shared premises (an inherited warrant, a range) are the same term object: translate them once. */
-    private final Map<Term, BoolExpr> cache = new java.util.IdentityHashMap<>();
+    /**
+     * Shared terms (an inherited warrant, a range, a define's body) are the same object: each is
+     * translated once per context, so a DAG stays a DAG in Z3.
+     */
+    private final Map<Term, Expr<?>> translated = new java.util.IdentityHashMap<>();
 
     Z3Terms(Context ctx) {
         this.ctx = ctx;
     }
 
     BoolExpr bool(Term t) {
-        BoolExpr hit = cache.get(t);
-        if (hit != null) return hit;
-        BoolExpr e = (BoolExpr) expr(t, false);
-        cache.put(t, e);
-        return e;
+        return (BoolExpr) expr(t, false);
     }
 
     @SuppressWarnings("unchecked")
@@ -48,6 +47,15 @@ final class Z3Terms {
     }
 
     private Expr<?> raw(Term t) {
+        Expr<?> hit = translated.get(t);
+        if (hit != null) return hit;
+        Expr<?> e = translate(t);
+        translated.put(t, e);
+        return e;
+    }
+
+    private Expr<?> translate(Term t) {
+        if (t instanceof Term.Def d) return expr(d.body(), false);
         if (t instanceof Term.BoolConst b) return ctx.mkBool(b.value());
         if (t instanceof Term.EnumConst e) return member(e.type(), e.member());
         if (t instanceof Term.Var v) return symbol(v.name(), v.type());

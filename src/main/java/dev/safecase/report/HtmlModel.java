@@ -70,7 +70,8 @@ public final class HtmlModel {
     public record ObligationView(String id, String anchor, String kind, String checks, String nodeKind, Link node, String location, String status,
                                  String css, String millis, boolean expanded, String reason,
                                  List<KeyValue> counterexample, List<String> core, List<Link> usedAssumptions,
-                                 List<KeyValue> premises, String goal, String owner, Link blocks) {}
+                                 List<KeyValue> premises, String goal, List<KeyValue> definitions, String owner,
+                                 Link blocks) {}
 
     public record AssumptionView(String id, String anchor, String text, String formula, int line, List<Link> namedBy,
                                  List<Link> inScopeOf, List<Link> usedBy, List<Link> restingClaims, String note) {}

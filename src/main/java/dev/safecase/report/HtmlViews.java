@@ -292,6 +292,8 @@ final class HtmlViews {
             o.counterexample().forEach((k, v) -> cex.add(new KeyValue(k, v)));
             List<KeyValue> premises = new ArrayList<>();
             for (PremiseText p : o.premises()) premises.add(new KeyValue(p.name(), p.formula()));
+            List<KeyValue> definitions = new ArrayList<>();
+            for (PremiseText d : o.definitions()) definitions.add(new KeyValue(d.name(), d.formula()));
             List<Link> used = o.usedAssumptions().stream().map(a -> new Link("#as-" + a, a, "")).toList();
             Link blocks = g.blockedClaim(o).map(c -> nodeLink(g, c)).orElse(NO_LINK);
             Link node = nodeLink(g, o.node());
@@ -302,7 +304,7 @@ final class HtmlViews {
                     o.file().isEmpty() ? "" : o.file() + ":" + o.line(), o.status().label(),
                     Palette.of(o.status()).css(), o.millis() + " ms", o.status() != Status.PROVED,
                     o.reason().map(Escaping::oneLine).orElse(""), cex, o.core(), used, premises, o.goal().orElse(""),
-                    g.owner(o).orElse(""), blocks));
+                    definitions, g.owner(o).orElse(""), blocks));
         }
         return out;
     }

@@ -223,6 +223,16 @@ public final class JsonReport {
         g.writeEndArray();
         Json.optional(g, "goal", o.goal());
         Json.optional(g, "owner", o.owner());
+        if (!o.definitions().isEmpty()) {
+            g.writeArrayFieldStart("definitions");
+            for (PremiseText d : o.definitions()) {
+                g.writeStartObject();
+                g.writeStringField("name", d.name());
+                g.writeStringField("formula", d.formula());
+                g.writeEndObject();
+            }
+            g.writeEndArray();
+        }
         g.writeEndObject();
     }
 

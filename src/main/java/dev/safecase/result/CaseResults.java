@@ -3,6 +3,8 @@ package dev.safecase.result;
 import dev.safecase.diag.Diagnostic;
 import dev.safecase.evidence.Validity;
 import dev.safecase.formula.Infix;
+import dev.safecase.formula.Term;
+import dev.safecase.formula.Terms;
 import dev.safecase.graph.ArgumentGraph;
 import dev.safecase.judge.Judgement;
 import dev.safecase.judge.Judgement.ClaimJudgement;
@@ -81,9 +83,15 @@ public final class CaseResults {
     private static ObligationResult obligation(Model.Case model, Obligation o, Judged j, Optional<String> owner) {
         List<ObligationResult.PremiseText> premises = o.premises().stream()
                 .map(p -> new ObligationResult.PremiseText(p.name(), Infix.print(p.formula()))).toList();
+        List<Term> formulas = new ArrayList<>();
+        o.premises().forEach(p -> formulas.add(p.formula()));
+        o.goal().ifPresent(formulas::add);
+        List<ObligationResult.PremiseText> definitions = new ArrayList<>();
+        Terms.definitions(formulas).forEach((name, body) -> definitions.add(new ObligationResult.PremiseText(name,
+                Infix.print(body))));
         return new ObligationResult(o.id(), model.file(), o.pos().line(), j.status(), j.reason(),
                 new ObligationResult.Findings(j.millis(), j.usedAssumptions(), j.core(), j.counterexample()),
-                new ObligationResult.Statement(premises, o.goal().map(Infix::print)), owner);
+                new ObligationResult.Statement(premises, o.goal().map(Infix::print), definitions), owner);
     }
 
     private static Optional<String> ownerOf(Model.Node n) {

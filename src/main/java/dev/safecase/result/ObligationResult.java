@@ -27,12 +27,16 @@ public record ObligationResult(ObligationId id, String file, int line, Status st
         }
     }
 
-    /** The premises and the goal as shown to a reader (absent goal: the premises must hold together). */
-    public record Statement(List<PremiseText> premises, Optional<String> goal) {
-        public static final Statement NONE = new Statement(List.of(), Optional.empty());
+    /**
+     * The premises and the goal as shown to a reader (absent goal: the premises must hold
+     * together), and what each define they name stands for, a define after those it uses.
+     */
+    public record Statement(List<PremiseText> premises, Optional<String> goal, List<PremiseText> definitions) {
+        public static final Statement NONE = new Statement(List.of(), Optional.empty(), List.of());
 
         public Statement {
             premises = List.copyOf(premises);
+            definitions = List.copyOf(definitions);
         }
     }
 
@@ -65,5 +69,9 @@ public record ObligationResult(ObligationId id, String file, int line, Status st
 
     public Optional<String> goal() {
         return statement.goal();
+    }
+
+    public List<PremiseText> definitions() {
+        return statement.definitions();
     }
 }

@@ -84,7 +84,7 @@ class CheckerTest {
                 new Term.Var("risk[sabotage]", Type.REAL), Type.REAL);
         Term le = new Term.Cmp(Term.CmpOp.LE, sum, new Term.Num(Rational.ONE, Type.INT));
         // the define's own binder h is not the claim's h: each conjunct holds the whole sum
-        assertEquals(new Term.And(List.of(le, le)), formula(m, "each"));
+        assertEquals(new Term.And(List.of(le, le)), dev.safecase.formula.Terms.inline(formula(m, "each")));
     }
 
     @Test

@@ -7,6 +7,8 @@ import java.util.Map;
 /** Evaluates a ground term exactly under an assignment of strings (a counterexample), independently of Z3. */
 final class ExactEval {
     private final Map<String, String> values;
+    /** A define's body is evaluated once, however often it is used. */
+    private final Map<Term, Object> memo = new java.util.IdentityHashMap<>();
 
     ExactEval(Map<String, String> values) {
         this.values = values;
@@ -17,6 +19,7 @@ final class ExactEval {
     }
 
     Object eval(Term t) {
+        if (t instanceof Term.Def d) return memo.computeIfAbsent(d.body(), this::eval);
         if (t instanceof Term.Num n) return n.value();
         if (t instanceof Term.BoolConst b) return b.value();
         if (t instanceof Term.EnumConst e) return e.member();

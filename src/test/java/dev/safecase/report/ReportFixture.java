@@ -316,6 +316,6 @@ final class ReportFixture {
                                        List<String> core, Map<String, String> cex, Optional<String> reason,
                                        List<PremiseText> premises, Optional<String> goal, Optional<String> owner) {
         return new ObligationResult(ObligationId.parse(id).orElseThrow(), FILE, line, status, reason,
-                new ObligationResult.Findings(millis, used, core, cex), new ObligationResult.Statement(premises, goal), owner);
+                new ObligationResult.Findings(millis, used, core, cex), new ObligationResult.Statement(premises, goal, List.of()), owner);
     }
 }
