@@ -193,32 +193,44 @@ public final class Terms {
     }
 
     /**
+     * Calls {@code after} on every node of the terms once, after all its children (post-order over
+     * the shared nodes). Iterative, so depth is no limit.
+     */
+    public static void postOrder(List<Term> roots, Consumer<Term> after) {
+        Set<Term> done = identitySet();
+        Set<Term> open = identitySet();
+        Deque<Term> stack = new ArrayDeque<>();
+        for (Term root : roots) {
+            stack.push(root);
+            while (!stack.isEmpty()) {
+                Term t = stack.peek();
+                if (done.contains(t)) {
+                    stack.pop();
+                } else if (open.add(t)) {
+                    List<Term> kids = children(t);
+                    for (int i = kids.size() - 1; i >= 0; i--) {
+                        if (!done.contains(kids.get(i))) stack.push(kids.get(i));
+                    }
+                } else {
+                    stack.pop();
+                    done.add(t);
+                    after.accept(t);
+                }
+            }
+        }
+    }
+
+    /**
      * The nesting depth of a term as written with its defines inlined: a leaf is 1, each operator
-     * adds one, a define use adds none. Computed over the shared nodes, without recursion.
+     * adds one, a define use adds none.
      */
     public static int depth(Term root) {
         Map<Term, Integer> memo = new IdentityHashMap<>();
-        Deque<Term> stack = new ArrayDeque<>();
-        stack.push(root);
-        while (!stack.isEmpty()) {
-            Term t = stack.peek();
-            if (memo.containsKey(t)) {
-                stack.pop();
-                continue;
-            }
-            boolean ready = true;
-            for (Term k : children(t)) {
-                if (!memo.containsKey(k)) {
-                    stack.push(k);
-                    ready = false;
-                }
-            }
-            if (!ready) continue;
-            stack.pop();
+        postOrder(List.of(root), t -> {
             int d = 0;
             for (Term k : children(t)) d = Math.max(d, memo.get(k));
             memo.put(t, t instanceof Term.Def ? d : d + 1);
-        }
+        });
         return memo.get(root);
     }
 
@@ -228,34 +240,13 @@ public final class Terms {
      */
     public static Map<String, Term> definitions(List<Term> roots) {
         Map<String, Term> out = new LinkedHashMap<>();
-        Set<Term> done = identitySet();
-        Deque<Term> stack = new ArrayDeque<>();
-        Set<Term> open = identitySet();
-        for (Term root : roots) {
-            stack.push(root);
-            while (!stack.isEmpty()) {
-                Term t = stack.peek();
-                if (done.contains(t)) {
-                    stack.pop();
-                    continue;
-                }
-                if (open.add(t)) {
-                    List<Term> kids = children(t);
-                    for (int i = kids.size() - 1; i >= 0; i--) {
-                        if (!done.contains(kids.get(i))) stack.push(kids.get(i));
-                    }
-                    continue;
-                }
-                stack.pop();
-                done.add(t);
-                if (t instanceof Term.Def d) {
-                    Term old = out.putIfAbsent(d.name(), d.body());
-                    if (old != null && old != d.body() && !old.equals(d.body())) {
-                        throw new IllegalStateException("define " + d.name() + " has two different bodies");
-                    }
-                }
+        postOrder(roots, t -> {
+            if (!(t instanceof Term.Def d)) return;
+            Term old = out.putIfAbsent(d.name(), d.body());
+            if (old != null && old != d.body() && !old.equals(d.body())) {
+                throw new IllegalStateException("define " + d.name() + " has two different bodies");
             }
-        }
+        });
         return out;
     }
 }

@@ -213,27 +213,23 @@ public final class JsonReport {
         }
         g.writeEndObject();
         Json.optional(g, "reason", o.reason());
-        g.writeArrayFieldStart("premises");
-        for (PremiseText p : o.premises()) {
+        named(g, "premises", o.premises());
+        Json.optional(g, "goal", o.goal());
+        Json.optional(g, "owner", o.owner());
+        if (!o.definitions().isEmpty()) named(g, "definitions", o.definitions());
+        g.writeEndObject();
+    }
+
+    /** An array of {@code {"name", "formula"}} objects. */
+    private static void named(JsonGenerator g, String field, List<PremiseText> items) throws IOException {
+        g.writeArrayFieldStart(field);
+        for (PremiseText p : items) {
             g.writeStartObject();
             g.writeStringField("name", p.name());
             g.writeStringField("formula", p.formula());
             g.writeEndObject();
         }
         g.writeEndArray();
-        Json.optional(g, "goal", o.goal());
-        Json.optional(g, "owner", o.owner());
-        if (!o.definitions().isEmpty()) {
-            g.writeArrayFieldStart("definitions");
-            for (PremiseText d : o.definitions()) {
-                g.writeStartObject();
-                g.writeStringField("name", d.name());
-                g.writeStringField("formula", d.formula());
-                g.writeEndObject();
-            }
-            g.writeEndArray();
-        }
-        g.writeEndObject();
     }
 
     private static void assumption(JsonGenerator g, AssumptionResult a) throws IOException {

@@ -6,21 +6,10 @@ import java.util.Optional;
 
 /** An assumption: its formula if any, the obligations it is in scope of, and the proofs that used it. */
 public record AssumptionResult(NodeInfo node, Optional<String> formula, List<ObligationId> inScopeOf,
-                               List<ObligationId> usedBy) {
+                               List<ObligationId> usedBy) implements NodeResult {
     public AssumptionResult {
         inScopeOf = List.copyOf(inScopeOf);
         usedBy = List.copyOf(usedBy);
     }
 
-    public String id() {
-        return node.id();
-    }
-
-    public String text() {
-        return node.text();
-    }
-
-    public int line() {
-        return node.line();
-    }
 }

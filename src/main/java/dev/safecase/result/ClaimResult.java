@@ -6,8 +6,7 @@ import java.util.Optional;
 
 /** A claim: what it says, how it is supported, and how it stands. {@code formula} is present iff it is formal. */
 public record ClaimResult(NodeInfo node, Optional<String> formula, Standing standing, Support support, Clauses clauses,
-                          Provenance provenance, Confidence confidence) {
-
+                          Provenance provenance, Confidence confidence) implements NodeResult {
     /** Its status over its closure, whether it is a root and discharged, and the assumptions it rests on. */
     public record Standing(Status status, boolean root, boolean discharged, List<String> restsOn) {
         public Standing {
@@ -32,18 +31,6 @@ public record ClaimResult(NodeInfo node, Optional<String> formula, Standing stan
         public Confidence {
             bounds = List.copyOf(bounds);
         }
-    }
-
-    public String id() {
-        return node.id();
-    }
-
-    public String text() {
-        return node.text();
-    }
-
-    public int line() {
-        return node.line();
     }
 
     public Status status() {

@@ -6,20 +6,9 @@ import java.util.Optional;
 
 /** A defeater: what it attacks and how ({@code attack} is rebuts, undercuts or undermines), and how it is met. */
 public record DefeaterResult(NodeInfo node, Status status, String attack, String target, List<String> eliminatedBy,
-                             Optional<String> accepted, Optional<String> owner) {
+                             Optional<String> accepted, Optional<String> owner) implements NodeResult {
     public DefeaterResult {
         eliminatedBy = List.copyOf(eliminatedBy);
     }
 
-    public String id() {
-        return node.id();
-    }
-
-    public String text() {
-        return node.text();
-    }
-
-    public int line() {
-        return node.line();
-    }
 }

@@ -7,7 +7,7 @@ import java.util.Optional;
 
 /** An evidence item: its file and pin, its validity and why, its facts as read, and the bounds in them. */
 public record EvidenceResult(NodeInfo node, Pin pin, Status status, Optional<String> reason, List<String> facts,
-                             List<BoundResult> bounds) {
+                             List<BoundResult> bounds) implements NodeResult {
     public EvidenceResult {
         facts = List.copyOf(facts);
         bounds = List.copyOf(bounds);
@@ -16,18 +16,6 @@ public record EvidenceResult(NodeInfo node, Pin pin, Status status, Optional<Str
     /** The file (absent for a reference), its SHA-256 (the file's when it was read) and expiry date. */
     public record Pin(Optional<String> file, Optional<String> sha256, Optional<LocalDate> expires) {
         public static final Pin NONE = new Pin(Optional.empty(), Optional.empty(), Optional.empty());
-    }
-
-    public String id() {
-        return node.id();
-    }
-
-    public String text() {
-        return node.text();
-    }
-
-    public int line() {
-        return node.line();
     }
 
     public Optional<String> file() {

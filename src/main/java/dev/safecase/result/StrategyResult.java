@@ -6,20 +6,9 @@ import java.util.Optional;
 
 /** A strategy: the step from its subclaims to its parent claim. */
 public record StrategyResult(NodeInfo node, Status status, List<String> subclaims, Clauses clauses, boolean undeveloped,
-                             Optional<String> asserted, Provenance provenance) {
+                             Optional<String> asserted, Provenance provenance) implements NodeResult {
     public StrategyResult {
         subclaims = List.copyOf(subclaims);
     }
 
-    public String id() {
-        return node.id();
-    }
-
-    public String text() {
-        return node.text();
-    }
-
-    public int line() {
-        return node.line();
-    }
 }
