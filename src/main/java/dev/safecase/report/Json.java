@@ -10,7 +10,6 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /** Streaming JSON with the house layout: two-space indentation, {@code "key": value}, "\n" line ends. */
