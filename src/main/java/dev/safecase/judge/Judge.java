@@ -152,8 +152,12 @@ public final class Judge {
             case STRUCTURAL -> Status.PROVED;
             case OPEN -> Status.OPEN;
             case ASSERTED -> Status.ASSERTED;
-            case INVALID -> o.kind() == Obligation.Kind.VALIDITY
-                    ? prepared.evidence().get(o.node()).status() : Status.INVALID;
+            case INVALID -> o.kind() != Obligation.Kind.VALIDITY ? Status.INVALID
+                    : switch (prepared.evidence().get(o.node()).state()) {
+                        case VALID -> Status.PROVED;
+                        case REFERENCE -> Status.ASSERTED;
+                        case INVALID -> Status.INVALID;
+                    };
             case ENTAILMENT, SATISFIABLE -> verdict(o).map(Verdict::status).orElse(Status.UNKNOWN);
         };
     }

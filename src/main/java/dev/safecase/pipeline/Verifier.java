@@ -77,7 +77,7 @@ public final class Verifier {
     /** Parses, checks and lowers every case under the paths, without proving. */
     public Map<String, Prepared> prepare(List<Path> paths, Diagnostics diags, Map<String, String> failedCases) {
         Map<String, Prepared> out = new LinkedHashMap<>();
-        Validity validity = new Validity(options.root(), options.today());
+        Validity validity = new Validity(options.root(), options.today(), options.timeoutMs());
         for (SourceUnit unit : caseUnits(paths, diags, failedCases)) {
             String name = unit.header().orElseThrow().name();
             if (out.containsKey(name) || failedCases.containsKey(name)) {
@@ -94,7 +94,7 @@ public final class Verifier {
                 for (Model.Evidence e : model.get().all(Model.Evidence.class)) {
                     Validity.Outcome o = validity.decide(model.get(), e);
                     ev.put(e.id(), o);
-                    states.put(e.id(), new Lowering.EvidenceState(o.status() != Status.INVALID, o.facts()));
+                    states.put(e.id(), new Lowering.EvidenceState(o.state() != Validity.State.INVALID, o.facts()));
                 }
                 Lowering.Lowered lowered = Lowering.lower(model.get(), states, local);
                 out.put(name, new Prepared(model.get(), lowered, ev));
