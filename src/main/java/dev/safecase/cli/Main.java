@@ -147,8 +147,8 @@ public final class Main implements Callable<Integer> {
             }
             if (failOn != null) o = o.withFailOn(parseFailOn(failOn));
             if (minProved != null) o = o.withMinProved(parseShare(minProved));
-            if (timeoutMs != null) o = o.withTimeoutMs(positive("--timeout-ms", timeoutMs));
-            if (rlimit != null) o = o.withRlimit(positive("--rlimit", rlimit));
+            if (timeoutMs != null) o = o.withTimeoutMs(budget("--timeout-ms", timeoutMs, Options.MAX_TIMEOUT_MS));
+            if (rlimit != null) o = o.withRlimit(budget("--rlimit", rlimit, Options.MAX_RLIMIT));
             if (jobs != null) o = o.withJobs((int) positive("--jobs", jobs));
             return o;
         }
@@ -160,6 +160,14 @@ public final class Main implements Callable<Integer> {
         private static long positive(String name, long v) {
             if (v < 1) throw new BadOption(name + " must be at least 1 (got " + v + ")");
             return v;
+        }
+
+        private static long budget(String name, long v, long max) {
+            try {
+                return Options.checkBudget(name, v, max);
+            } catch (IllegalArgumentException e) {
+                throw new BadOption(e.getMessage());
+            }
         }
 
         private static Set<Status> parseFailOn(String s) {
