@@ -87,7 +87,7 @@ public final class Verifier {
                 continue;
             }
             Diagnostics local = new Diagnostics();
-            Optional<Model.Case> model = Checker.check(unit, sources, local);
+            Optional<Model.Case> model = Checker.check(unit, sources, local, options.timeoutMs());
             if (model.isPresent()) {
                 Map<String, Validity.Outcome> ev = new LinkedHashMap<>();
                 Map<String, Lowering.EvidenceState> states = new HashMap<>();
