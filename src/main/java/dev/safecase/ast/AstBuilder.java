@@ -340,16 +340,15 @@ public final class AstBuilder {
     private Expr number(Position p, String text) {
         boolean percent = text.endsWith("%");
         String digits = percent ? text.substring(0, text.length() - 1) : text;
-        Rational value;
-        try {
-            value = Rational.of(new BigDecimal(digits));
-        } catch (NumberFormatException | ArithmeticException e) {
-            diags.error(Code.SC102, p, "malformed number '" + text + "'");
-            value = Rational.ZERO;
-        }
+        Rational value = Rational.ZERO;
         if (digits.matches(".*[eE][+-]?\\d{5,}.*")) {
             diags.error(Code.SC102, p, "number '" + text + "' has an exponent too large to be useful");
-            value = Rational.ZERO;
+        } else {
+            try {
+                value = Rational.of(new BigDecimal(digits));
+            } catch (NumberFormatException | ArithmeticException e) {
+                diags.error(Code.SC102, p, "malformed number '" + text + "'");
+            }
         }
         if (percent) value = value.divide(Rational.of(100));
         return new Expr.Num(p, value, !percent && value.isInteger(), text);

@@ -13,10 +13,12 @@ import dev.safecase.formula.Rational;
 import dev.safecase.ast.SourceUnit;
 import dev.safecase.ast.Text;
 import dev.safecase.stats.Builtin;
+import dev.safecase.stats.Deadline;
 import dev.safecase.diag.Code;
 import dev.safecase.diag.Diagnostics;
 import dev.safecase.diag.Position;
 import java.nio.file.Path;
+import java.util.function.Supplier;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.EnumSet;
@@ -37,8 +39,17 @@ public final class Checker implements Formulas.Symbols {
 
     /** Checks one parsed case file. Diagnostics go to {@code diags}; the model only if no error. */
     public static Optional<Model.Case> check(SourceUnit unit, Sources sources, Diagnostics diags) {
+        return check(unit, sources, diags, () -> Deadline.NONE);
+    }
+
+    /** As above; each built-in evaluated from constants may take {@code evaluationTimeoutMs} (--timeout-ms). */
+    public static Optional<Model.Case> check(SourceUnit unit, Sources sources, Diagnostics diags, long evaluationTimeoutMs) {
+        return check(unit, sources, diags, () -> Deadline.after(evaluationTimeoutMs));
+    }
+
+    private static Optional<Model.Case> check(SourceUnit unit, Sources sources, Diagnostics diags, Supplier<Deadline> deadlines) {
         Diagnostics local = new Diagnostics();
-        Checker c = new Checker(unit, sources, local);
+        Checker c = new Checker(unit, sources, local, deadlines);
         Optional<Model.Case> model = c.run();
         diags.addAll(local.sorted());
         return local.hasErrors() ? Optional.empty() : model;
@@ -108,11 +119,11 @@ public final class Checker implements Formulas.Symbols {
     private final Map<String, Set<String>> claimFormulaRefs = new LinkedHashMap<>();
     private String formulaOwner;
 
-    private Checker(SourceUnit unit, Sources sources, Diagnostics diags) {
+    private Checker(SourceUnit unit, Sources sources, Diagnostics diags, Supplier<Deadline> deadlines) {
         this.unit = unit;
         this.sources = sources;
         this.diags = diags;
-        this.formulas = new Formulas(diags, this);
+        this.formulas = new Formulas(diags, this, deadlines);
         this.caseScope = new Scope(null, "", "case");
     }
 

@@ -8,6 +8,7 @@ import dev.safecase.ast.Expr;
 import dev.safecase.ast.Name;
 import dev.safecase.formula.Rational;
 import dev.safecase.stats.Builtin;
+import dev.safecase.stats.Deadline;
 import dev.safecase.diag.Code;
 import dev.safecase.diag.Diagnostics;
 import dev.safecase.diag.Position;
@@ -16,6 +17,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Resolves and type-checks formulas: Expr to Term. Expands forall/exists/sum over enums,
@@ -45,9 +47,13 @@ final class Formulas {
     /** The built-ins evaluated since the last {@link #takeBounds()}. */
     private final List<Model.Bound> bounds = new ArrayList<>();
 
-    Formulas(Diagnostics diags, Symbols symbols) {
+    /** A deadline for each built-in evaluated here (--timeout-ms). */
+    private final Supplier<Deadline> deadlines;
+
+    Formulas(Diagnostics diags, Symbols symbols, Supplier<Deadline> deadlines) {
         this.diags = diags;
         this.symbols = symbols;
+        this.deadlines = deadlines;
     }
 
     /** Symbol services the formula checker needs from the binder. */
@@ -374,7 +380,12 @@ final class Formulas {
             diags.error(Code.SC407, c.pos(), fn.spelling() + "(): " + bad.get());
             return Optional.empty();
         }
-        Rational value = fn.evaluate(values);
+        Builtin.Evaluation evaluation = fn.evaluate(values, deadlines.get());
+        if (evaluation instanceof Builtin.Evaluation.Unfinished u) {
+            diags.error(Code.SC407, c.pos(), fn.spelling() + "(): " + u.reason());
+            return Optional.empty();
+        }
+        Rational value = ((Builtin.Evaluation.Value) evaluation).value();
         bounds.add(new Model.Bound(fn, values, value));
         return Optional.of(new Term.Num(value, Type.REAL));
     }

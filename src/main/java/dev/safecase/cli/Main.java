@@ -4,7 +4,6 @@ import dev.safecase.pipeline.Options;
 import dev.safecase.result.CaseResult;
 import dev.safecase.pipeline.Verifier;
 import dev.safecase.formula.Rational;
-import dev.safecase.evidence.Pin;
 import dev.safecase.lower.Obligation;
 import dev.safecase.judge.Status;
 import dev.safecase.report.JsonReport;
@@ -37,7 +36,7 @@ import picocli.CommandLine.Parameters;
         description = "A formal safety-case verifier: checks a case's argument, proves its obligations with Z3, "
                 + "and gates a release on what is discharged.",
         subcommands = {Main.Check.class, Main.Report.class, Main.Explain.class, Main.Smt.class, Main.Graph.class,
-                Main.PinCommand.class, Main.Bench.class, CommandLine.HelpCommand.class})
+                PinCommand.class, Main.Bench.class, CommandLine.HelpCommand.class})
 public final class Main implements Callable<Integer> {
 
     public static void main(String[] args) {
@@ -148,8 +147,8 @@ public final class Main implements Callable<Integer> {
             }
             if (failOn != null) o = o.withFailOn(parseFailOn(failOn));
             if (minProved != null) o = o.withMinProved(parseShare(minProved));
-            if (timeoutMs != null) o = o.withTimeoutMs(positive("--timeout-ms", timeoutMs));
-            if (rlimit != null) o = o.withRlimit(positive("--rlimit", rlimit));
+            if (timeoutMs != null) o = o.withTimeoutMs(budget("--timeout-ms", timeoutMs, Options.MAX_TIMEOUT_MS));
+            if (rlimit != null) o = o.withRlimit(budget("--rlimit", rlimit, Options.MAX_RLIMIT));
             if (jobs != null) o = o.withJobs((int) positive("--jobs", jobs));
             return o;
         }
@@ -161,6 +160,14 @@ public final class Main implements Callable<Integer> {
         private static long positive(String name, long v) {
             if (v < 1) throw new BadOption(name + " must be at least 1 (got " + v + ")");
             return v;
+        }
+
+        private static long budget(String name, long v, long max) {
+            try {
+                return Options.checkBudget(name, v, max);
+            } catch (IllegalArgumentException e) {
+                throw new BadOption(e.getMessage());
+            }
         }
 
         private static Set<Status> parseFailOn(String s) {
@@ -310,35 +317,6 @@ public final class Main implements Callable<Integer> {
             return 0;
         }
     }
-
-    @Command(name = "pin", mixinStandardHelpOptions = true, description = "Write or update the sha256 pin of every evidence file in the cases.")
-    static final class PinCommand extends Run {
-        @Option(names = "--check", description = "Only report pins that are missing or stale; exit 1 if any.")
-        boolean check;
-
-        @Override
-        public Integer call() {
-            Options o = common.options();
-            Verifier v = new Verifier(o);
-            Diagnostics diags = new Diagnostics();
-            Map<String, Verifier.Prepared> prepared = v.prepare(common.paths(o), diags, new java.util.LinkedHashMap<>());
-            int changed = 0;
-            for (Verifier.Prepared p : prepared.values()) {
-                for (Pin.Change c : Pin.pin(p.model().path(), o.root(), diags, !check)) {
-                    if (c.oldSha().isPresent() && c.oldSha().get().equals(c.newSha())) continue;
-                    changed++;
-                    out().println(p.model().file() + ": " + c.evidenceId() + " (" + c.file() + ") "
-                            + c.oldSha().map(s -> s.substring(0, Math.min(12, s.length())) + "… -> ").orElse("pinned ")
-                            + c.newSha().substring(0, 12) + "…" + (check ? " (not written: --check)" : ""));
-                }
-            }
-            printDiagnostics(v, diags.sorted());
-            if (diags.hasErrors()) return 2;
-            if (changed == 0) out().println("all evidence pins are current");
-            return check && changed > 0 ? 1 : 0;
-        }
-    }
-
 
     @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmark: generate cases of the given sizes, "
             + "time the pipeline with --jobs 1 and 2, and compare with the z3 command line.")

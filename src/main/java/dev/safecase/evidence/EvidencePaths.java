@@ -8,6 +8,10 @@ import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -17,6 +21,9 @@ import java.util.Optional;
 public final class EvidencePaths {
     private EvidencePaths() {
     }
+
+    /** Links followed in one path before it counts as a loop (as Linux's own limit). */
+    private static final int MAX_LINKS = 40;
 
     /** The resolved location, or the reason it is not allowed. */
     public record Located(Optional<Path> path, Optional<String> escape) {}
@@ -39,19 +46,59 @@ public final class EvidencePaths {
             return new Located(Optional.empty(), Optional.of("\"" + written + "\" leaves the project root " + rootAbs
                     + " (pass --root to widen it)"));
         }
-        if (Files.exists(abs, LinkOption.NOFOLLOW_LINKS) || Files.exists(abs)) {
-            try {
-                Path real = abs.toRealPath();
-                Path realRoot = rootAbs.toRealPath();
-                if (!real.startsWith(realRoot)) {
-                    return new Located(Optional.empty(), Optional.of("\"" + written + "\" is a link to " + real
-                            + ", outside the project root " + rootAbs));
-                }
-            } catch (IOException e) {
-                // a dangling link or an unreadable parent: validity reports the missing file
-            }
+        // Links are followed by name, so that a dangling link (or a link to a folder) that points
+        // outside is caught as well as one whose target exists.
+        Optional<Path> resolved = resolveLinks(abs);
+        if (resolved.isPresent() && !resolved.get().startsWith(realRoot(rootAbs))) {
+            String missing = Files.exists(resolved.get(), LinkOption.NOFOLLOW_LINKS) ? "" : " (which does not exist)";
+            return new Located(Optional.empty(), Optional.of("\"" + written + "\" is a link to " + resolved.get() + missing
+                    + ", outside the project root " + rootAbs));
         }
         return new Located(Optional.of(abs), Optional.empty());
+    }
+
+    /**
+     * An absolute path with every symbolic link on it replaced by its target, as far as the
+     * links exist (what follows a missing name is kept as written); empty for a loop of links.
+     */
+    static Optional<Path> resolveLinks(Path abs) {
+        Path done = abs.getRoot();
+        Deque<Path> todo = new ArrayDeque<>();
+        abs.forEach(todo::addLast);
+        int hops = 0;
+        while (!todo.isEmpty()) {
+            Path name = todo.removeFirst();
+            if (name.toString().equals(".")) continue;
+            if (name.toString().equals("..")) {
+                if (done.getParent() != null) done = done.getParent();
+                continue;
+            }
+            Path next = done.resolve(name);
+            if (!Files.isSymbolicLink(next)) {
+                done = next;
+                continue;
+            }
+            if (++hops > MAX_LINKS) return Optional.empty();
+            Path target;
+            try {
+                target = Files.readSymbolicLink(next);
+            } catch (IOException | UnsupportedOperationException e) {
+                return Optional.empty();
+            }
+            if (target.isAbsolute()) done = target.getRoot();
+            List<Path> parts = new ArrayList<>();
+            target.forEach(parts::add);
+            for (int i = parts.size() - 1; i >= 0; i--) todo.addFirst(parts.get(i));
+        }
+        return Optional.of(done);
+    }
+
+    private static Path realRoot(Path rootAbs) {
+        try {
+            return rootAbs.toRealPath();
+        } catch (IOException e) {
+            return rootAbs;
+        }
     }
 
     /** Reports a path that leaves the root as an input error at the file clause. */

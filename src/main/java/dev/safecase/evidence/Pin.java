@@ -23,9 +23,11 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The {@code pin} command: writes or updates the {@code sha256 "…"} clause of every evidence
- * item with a {@code file}, so the case records exactly which bytes it rests on. Only the hex
- * (or one new line) changes; comments and layout stay byte for byte.
+ * Pins evidence: computes the edit that writes or updates the {@code sha256 "…"} clause of an
+ * evidence item with a {@code file}, so the case records exactly which bytes it rests on. Only
+ * the hex (or one new line) changes; comments and layout stay byte for byte. The {@code pin}
+ * command ({@code cli/PinCommand}) applies the edits to files; an editor can offer one as a
+ * code action ({@link #edit}).
  */
 public final class Pin {
     private Pin() {
@@ -34,8 +36,11 @@ public final class Pin {
     /** One pin written (or, when not writing, to be written); {@code oldSha} is empty for a new pin. */
     public record Change(String evidenceId, String file, Optional<String> oldSha, String newSha) {}
 
-    /** A replacement of {@code [start, end)} in the case text. */
-    private record Edit(int start, int end, String text) {}
+    /** A replacement of {@code [start, end)} (string offsets) in the case text. */
+    public record Edit(int start, int end, String text) {}
+
+    /** A pin to write and the edit of the case text that writes it. */
+    public record Pinned(Change change, Edit edit) {}
 
     private static final byte[] BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
 
@@ -64,16 +69,9 @@ public final class Pin {
         if (unit.isEmpty()) return List.of();
         String text = source.get().text();
 
-        List<Change> changes = new ArrayList<>();
-        List<Edit> edits = new ArrayList<>();
-        for (Decl d : unit.get().decls()) {
-            if (d instanceof Decl.Element el && el.kind() == Decl.ElementKind.EVIDENCE) {
-                pinOne(el, text, caseAbs, rootAbs, diags).ifPresent(p -> {
-                    changes.add(p.change());
-                    edits.add(p.edit());
-                });
-            }
-        }
+        List<Pinned> pins = edits(text, unit.get(), caseAbs, rootAbs, diags);
+        List<Change> changes = pins.stream().map(Pinned::change).toList();
+        List<Edit> edits = pins.stream().map(Pinned::edit).toList();
         if (!write || edits.isEmpty()) return changes;
         String updated = apply(text, edits);
         if (Parser.parse(new SourceText(caseAbs, display, updated), new Diagnostics()).isEmpty()) {
@@ -89,9 +87,25 @@ public final class Pin {
         return changes;
     }
 
-    private record Pinned(Change change, Edit edit) {}
+    /** The edits that pin every top-level evidence item of a parsed case whose pin is missing or stale. */
+    public static List<Pinned> edits(String text, SourceUnit unit, Path caseFile, Path root, Diagnostics diags) {
+        List<Pinned> pins = new ArrayList<>();
+        for (Decl d : unit.decls()) {
+            if (d instanceof Decl.Element el && el.kind() == Decl.ElementKind.EVIDENCE) {
+                edit(el, text, caseFile, root, diags).ifPresent(pins::add);
+            }
+        }
+        return pins;
+    }
 
-    private static Optional<Pinned> pinOne(Decl.Element el, String text, Path caseAbs, Path rootAbs, Diagnostics diags) {
+    /**
+     * The edit that pins one evidence item of {@code text} (the case file's text, as parsed), or
+     * empty when it has no file, its pin is current, or its file cannot be hashed (a diagnostic
+     * says why: a warning for a missing file, an error for a path outside the root).
+     */
+    public static Optional<Pinned> edit(Decl.Element el, String text, Path caseFile, Path root, Diagnostics diags) {
+        Path caseAbs = caseFile.toAbsolutePath().normalize();
+        Path rootAbs = root.toAbsolutePath().normalize();
         Optional<Text> file = clause(el, Clause.Kind.FILE);
         if (file.isEmpty()) return Optional.empty();
         String written = file.get().value();
@@ -110,7 +124,7 @@ public final class Pin {
         }
         String hash;
         try {
-            hash = Validity.sha256(abs);
+            hash = sha256(abs);
         } catch (IOException ex) {
             diags.error(Code.SC001, at, "cannot read evidence file " + written + ": " + ex.getMessage() + "; not pinned");
             return Optional.empty();
@@ -194,7 +208,13 @@ public final class Pin {
         return i + 1;
     }
 
-    private static String apply(String text, List<Edit> edits) {
+    /** The lowercase hex SHA-256 of a file, as a pin records it. */
+    public static String sha256(Path file) throws IOException {
+        return EvidenceFiles.sha256(file);
+    }
+
+    /** The text with non-overlapping edits applied. */
+    public static String apply(String text, List<Edit> edits) {
         StringBuilder sb = new StringBuilder(text);
         edits.stream().sorted(Comparator.comparingInt(Edit::start).reversed())
                 .forEach(e -> sb.replace(e.start(), e.end(), e.text()));

@@ -1,7 +1,6 @@
 package dev.safecase.lower;
 
 import dev.safecase.evidence.Validity;
-import dev.safecase.judge.Status;
 import dev.safecase.model.Model;
 import java.util.List;
 import java.util.Optional;
@@ -30,8 +29,11 @@ public record EvidenceState(Standing standing, Optional<String> reason, List<Mod
     }
 
     public static EvidenceState of(Validity.Outcome o) {
-        Standing s = o.status() == Status.INVALID ? Standing.FAILED
-                : o.status() == Status.ASSERTED ? Standing.REVIEWED : Standing.CHECKED;
+        Standing s = switch (o.state()) {
+            case INVALID -> Standing.FAILED;
+            case REFERENCE -> Standing.REVIEWED;
+            case VALID -> Standing.CHECKED;
+        };
         return new EvidenceState(s, o.reason(), o.facts());
     }
 }

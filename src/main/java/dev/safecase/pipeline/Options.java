@@ -44,14 +44,30 @@ public record Options(Path root, LocalDate today, boolean strict, Set<Status> fa
         return GatePolicy.parseFailOn(s);
     }
 
-    /** Parses a share of obligations, 0..1, or a percentage such as {@code 90%}. */
+    /** Z3 takes the timeout and the rlimit as 32-bit numbers; a larger value would be cut without a word. */
+    public static final long MAX_TIMEOUT_MS = Integer.MAX_VALUE;
+    public static final long MAX_RLIMIT = Integer.MAX_VALUE;
+
+    /** Checks a solver budget ({@code --timeout-ms}, {@code --rlimit}); the message names the option. */
+    public static long checkBudget(String option, long value, long max) {
+        if (value < 1 || value > max) {
+            throw new IllegalArgumentException(option + " must be between 1 and " + max + " (got " + value + ")");
+        }
+        return value;
+    }
+
+    /**
+     * Parses a share of obligations, 0..1, or a percentage such as {@code 90%}. An exponent
+     * beyond {@link Rational#MAX_EXPONENT} is refused (it would stand for that many digits).
+     */
     public static Rational parseShare(String s) {
         Rational r;
         String t = s.trim();
         try {
             r = t.endsWith("%") ? Rational.parse(t.substring(0, t.length() - 1).trim()).divide(Rational.of(100)) : Rational.parse(t);
-        } catch (RuntimeException e) {
-            throw new IllegalArgumentException(s + " is not a number between 0 and 1");
+        } catch (NumberFormatException e) {
+            String why = e.getMessage() != null && e.getMessage().contains("out of range") ? ": " + e.getMessage() : "";
+            throw new IllegalArgumentException(s + " is not a number between 0 and 1" + why);
         }
         if (r.signum() < 0 || r.compareTo(Rational.ONE) > 0) throw new IllegalArgumentException(s + " must be between 0 and 1");
         return r;

@@ -83,7 +83,7 @@ public final class Verifier {
     /** Parses, checks and lowers every case under the paths, without proving. */
     public Map<String, Prepared> prepare(List<Path> paths, Diagnostics diags, Map<String, String> failedCases) {
         Map<String, Prepared> out = new LinkedHashMap<>();
-        Validity validity = new Validity(options.root(), options.today());
+        Validity validity = new Validity(options.root(), options.today(), options.timeoutMs());
         for (SourceUnit unit : caseUnits(paths, diags, failedCases)) {
             String name = unit.header().orElseThrow().name();
             if (out.containsKey(name) || failedCases.containsKey(name)) {
@@ -93,7 +93,7 @@ public final class Verifier {
                 continue;
             }
             Diagnostics local = new Diagnostics();
-            Optional<Model.Case> model = Checker.check(unit, sources, local);
+            Optional<Model.Case> model = Checker.check(unit, sources, local, options.timeoutMs());
             if (model.isPresent()) {
                 Map<String, Validity.Outcome> ev = new LinkedHashMap<>();
                 for (Model.Evidence e : model.get().all(Model.Evidence.class)) ev.put(e.id(), validity.decide(model.get(), e));

@@ -1,6 +1,7 @@
 package dev.safecase.stats;
 
 import dev.safecase.formula.Rational;
+import java.math.BigInteger;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -93,24 +94,110 @@ public enum Builtin {
         return String.join(", ", names) + " and " + JSON.spelling;
     }
 
-    /** A plain-words reason when a statistic's constant arguments are outside its domain. */
+    /**
+     * The largest numerator or denominator of a confidence level, in decimal digits: a level
+     * within 10^-d of 0 or 1 costs the normal quantile about d more digits of work.
+     */
+    public static final int MAX_CONFIDENCE_DIGITS = 100;
+
+    /** The largest n of the three-argument statistics (the trial counts are 32-bit). */
+    public static final long MAX_N = Integer.MAX_VALUE;
+
+    /** The largest min(k, n - k) for which a Clopper-Pearson bound is evaluated. */
+    public static final long MAX_CLOPPER_PEARSON_TERMS = ClopperPearson.MAX_TERMS;
+
+    /** What one evaluation gave: the value, or why there is none. */
+    public sealed interface Evaluation permits Evaluation.Value, Evaluation.Unfinished {
+        /** The value, rounded in the statistic's sound direction. */
+        record Value(Rational value) implements Evaluation {}
+
+        /** No value: the deadline passed first. Nothing may rest on such a call. */
+        record Unfinished(String reason) implements Evaluation {}
+    }
+
+    /**
+     * A plain-words reason when a statistic's constant arguments are outside its domain, checked
+     * in order: k an integer, n an integer, n >= 1, n <= 2^31 - 1, 0 <= k <= n, 0 < conf < 1,
+     * conf written with at most {@link #MAX_CONFIDENCE_DIGITS} digits, and for Clopper-Pearson
+     * min(k, n - k) <= {@link #MAX_CLOPPER_PEARSON_TERMS}. Inside the domain every evaluation ends,
+     * in at most a few seconds.
+     */
     public Optional<String> domainError(List<Rational> values) {
         requireStatistic();
-        return Statistics.domainError(spelling, values);
+        if (values.size() != arity()) {
+            return Optional.of(spelling + " takes " + arity() + (arity() == 1 ? " argument" : " arguments")
+                    + " (got " + values.size() + ")");
+        }
+        if (this == RULE_OF_THREE) {
+            Rational n = values.get(0);
+            if (!n.isInteger()) return Optional.of("n must be an integer (got " + n + ")");
+            return atLeastOne(n.numerator());
+        }
+        Rational k = values.get(0);
+        Rational n = values.get(1);
+        Rational conf = values.get(2);
+        if (!k.isInteger()) return Optional.of("k must be an integer (got " + k + ")");
+        if (!n.isInteger()) return Optional.of("n must be an integer (got " + n + ")");
+        Optional<String> bad = atLeastOne(n.numerator());
+        if (bad.isPresent()) return bad;
+        BigInteger nn = n.numerator();
+        BigInteger kk = k.numerator();
+        if (nn.compareTo(BigInteger.valueOf(MAX_N)) > 0) {
+            return Optional.of("n is too large (got " + nn + "; at most " + MAX_N + " is supported)");
+        }
+        if (kk.signum() < 0 || kk.compareTo(nn) > 0) {
+            return Optional.of("k must be between 0 and n (got k = " + kk + ", n = " + nn + ")");
+        }
+        if (conf.signum() <= 0 || conf.compareTo(Rational.ONE) >= 0) {
+            return Optional.of("conf must be strictly between 0 and 1 (got " + conf + ")");
+        }
+        if (digits(conf.numerator()) > MAX_CONFIDENCE_DIGITS || digits(conf.denominator()) > MAX_CONFIDENCE_DIGITS) {
+            return Optional.of("conf has too many digits (at most " + MAX_CONFIDENCE_DIGITS
+                    + " in its numerator and denominator are supported)");
+        }
+        if (this != WILSON_UPPER && kk.min(nn.subtract(kk)).compareTo(BigInteger.valueOf(MAX_CLOPPER_PEARSON_TERMS)) > 0) {
+            return Optional.of("min(k, n - k) is too large for an exact bound (got k = " + kk + ", n = " + nn
+                    + "; at most " + MAX_CLOPPER_PEARSON_TERMS + " is supported)");
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<String> atLeastOne(BigInteger n) {
+        return n.signum() <= 0 ? Optional.of("n must be at least 1 (got " + n + ")") : Optional.empty();
+    }
+
+    /** Decimal digits of |x| (exact: the estimate from the bit length is checked). */
+    private static int digits(BigInteger x) {
+        int estimate = (int) (x.abs().bitLength() * 1233L >> 12) + 1;
+        return estimate > MAX_CONFIDENCE_DIGITS + 1 ? estimate : x.abs().toString().length();
     }
 
     /** A statistic's value, rounded in its sound direction; the arguments must be inside the domain. */
     public Rational evaluate(List<Rational> values) {
+        Evaluation e = evaluate(values, Deadline.NONE);
+        if (e instanceof Evaluation.Value v) return v.value();
+        throw new IllegalStateException("an evaluation without a deadline cannot run out of time");
+    }
+
+    /**
+     * A statistic's value, or {@link Evaluation.Unfinished} when the deadline passes first; the
+     * arguments must be inside the domain.
+     */
+    public Evaluation evaluate(List<Rational> values, Deadline deadline) {
         requireStatistic();
         Optional<String> bad = domainError(values);
         if (bad.isPresent()) throw new IllegalArgumentException(bad.get());
-        return switch (this) {
-            case RULE_OF_THREE -> Statistics.ruleOfThree(values.get(0).numerator());
-            case CLOPPER_PEARSON_UPPER -> Statistics.clopperPearsonUpper(values.get(0).numerator(), values.get(1).numerator(), values.get(2));
-            case CLOPPER_PEARSON_LOWER -> Statistics.clopperPearsonLower(values.get(0).numerator(), values.get(1).numerator(), values.get(2));
-            case WILSON_UPPER -> Statistics.wilsonUpper(values.get(0).numerator(), values.get(1).numerator(), values.get(2));
-            default -> throw new IllegalStateException("not a statistic: " + spelling);
-        };
+        try {
+            return new Evaluation.Value(switch (this) {
+                case RULE_OF_THREE -> RuleOfThree.bound(values.get(0).numerator());
+                case CLOPPER_PEARSON_UPPER -> ClopperPearson.upper(values.get(0).numerator(), values.get(1).numerator(), values.get(2), deadline);
+                case CLOPPER_PEARSON_LOWER -> ClopperPearson.lower(values.get(0).numerator(), values.get(1).numerator(), values.get(2), deadline);
+                case WILSON_UPPER -> Wilson.upper(values.get(0).numerator(), values.get(1).numerator(), values.get(2));
+                default -> throw new IllegalStateException("not a statistic: " + spelling);
+            });
+        } catch (Deadline.Expired ex) {
+            return new Evaluation.Unfinished("not evaluated within the " + deadline.millis() + " ms allowed (--timeout-ms)");
+        }
     }
 
     /** The confidence with which a statistic's value bounds the true rate. */

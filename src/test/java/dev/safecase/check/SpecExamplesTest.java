@@ -127,7 +127,7 @@ class SpecExamplesTest {
         assertEquals("/n", ((Term.Json) second.right()).pointer());
         assertEquals(Type.INT, second.right().type());
         // the pin is the file's real hash and the date is after today, so the evidence is valid
-        assertEquals(Status.PROVED, p.evidence().get("judge_eval").status());
+        assertEquals(dev.safecase.evidence.Validity.State.VALID, p.evidence().get("judge_eval").state());
     }
 
     @Test

@@ -29,7 +29,7 @@ class PinTest {
         Files.createDirectories(root.resolve("cases/evidence"));
         Files.writeString(root.resolve("cases/evidence/judge.json"), "{\"n\": 40}");
         caseFile = root.resolve("cases/main.case");
-        hash = Validity.sha256(root.resolve("cases/evidence/judge.json"));
+        hash = Pin.sha256(root.resolve("cases/evidence/judge.json"));
     }
 
     private List<Pin.Change> pin(String text, boolean write, Diagnostics diags) throws IOException {
@@ -48,7 +48,7 @@ class PinTest {
     void hashHelperMatchesAKnownDigest() throws IOException {
         Files.writeString(root.resolve("abc.txt"), "abc");
         assertEquals("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad",
-                Validity.sha256(root.resolve("abc.txt")));
+                Pin.sha256(root.resolve("abc.txt")));
     }
 
     @Test

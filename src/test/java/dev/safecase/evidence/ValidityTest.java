@@ -8,7 +8,6 @@ import dev.safecase.formula.Rational;
 import dev.safecase.model.Model;
 import dev.safecase.formula.Term;
 import dev.safecase.formula.Type;
-import dev.safecase.judge.Status;
 import dev.safecase.diag.Position;
 import java.io.IOException;
 import java.math.BigInteger;
@@ -89,7 +88,7 @@ class ValidityTest {
     }
 
     private static void assertInvalid(String reason, Validity.Outcome o) {
-        assertEquals(Status.INVALID, o.status());
+        assertEquals(Validity.State.INVALID, o.state());
         assertEquals(Optional.of(reason), o.reason());
         assertEquals(List.of(), o.facts());
     }
@@ -98,14 +97,14 @@ class ValidityTest {
     private Term groundValue(String content, String pointer, Type type) throws IOException {
         write("evidence/x.json", content);
         Validity.Outcome o = decide(file("evidence/x.json", eq(var("x", type), json(pointer, type))));
-        assertEquals(Status.PROVED, o.status(), () -> o.reason().orElse(""));
+        assertEquals(Validity.State.VALID, o.state(), () -> o.reason().orElse(""));
         return ((Term.Cmp) o.facts().get(0).formula()).right();
     }
 
     private String reasonFor(String content, String pointer, Type type) throws IOException {
         write("evidence/x.json", content);
         Validity.Outcome o = decide(file("evidence/x.json", eq(var("x", type), json(pointer, type))));
-        assertEquals(Status.INVALID, o.status());
+        assertEquals(Validity.State.INVALID, o.state());
         return o.reason().get();
     }
 
@@ -116,7 +115,7 @@ class ValidityTest {
         Term fact = le(var("p", Type.REAL), real("0.01"));
         Model.Evidence e = evidence("paper", Optional.empty(), Optional.empty(), Optional.empty(), fact);
         Validity.Outcome o = decide(e);
-        assertEquals(Status.ASSERTED, o.status());
+        assertEquals(Validity.State.REFERENCE, o.state());
         assertEquals(Optional.of("reference (no file): accepted by review, not checked"), o.reason());
         assertEquals(Optional.empty(), o.actualSha256());
         assertEquals(e.facts(), o.facts());
@@ -127,7 +126,7 @@ class ValidityTest {
         write("evidence/report.pdf", "%PDF not json at all");
         Term fact = le(var("p", Type.REAL), real("0.01"));
         Validity.Outcome o = decide(file("evidence/report.pdf", fact));
-        assertEquals(Status.PROVED, o.status());
+        assertEquals(Validity.State.VALID, o.state());
         assertEquals(Optional.empty(), o.reason());
         assertEquals(Optional.of(sha("%PDF not json at all".getBytes(StandardCharsets.UTF_8))), o.actualSha256());
         assertEquals(List.of(new Model.Fact(fact, P)), o.facts());
@@ -177,6 +176,45 @@ class ValidityTest {
         assertEquals(0, v.filesRead());
     }
 
+    private void link(Path link, Path target) throws IOException {
+        try {
+            Files.createSymbolicLink(link, target);
+        } catch (UnsupportedOperationException | IOException ex) {
+            Assumptions.abort("symbolic links are not available here");
+        }
+    }
+
+    @Test
+    void danglingSymlinkOutOfTheRootIsAnEscapeNotAMissingFile() throws IOException {
+        // before: "file evidence/dangle.json does not exist" (invalid, exit 1) instead of SC501 (exit 2)
+        link(root.resolve("evidence/dangle.json"), tmp.resolve("gone.json"));
+        String why = "\"evidence/dangle.json\" is a link to " + tmp.toRealPath().resolve("gone.json")
+                + " (which does not exist), outside the project root " + root;
+        Validity v = new Validity(root, TODAY);
+        Model.Evidence e = file("evidence/dangle.json");
+        assertInvalid("evidence path " + why, v.decide(caseOf(e), e));
+        dev.safecase.diag.Diagnostics diags = new dev.safecase.diag.Diagnostics();
+        EvidencePaths.check("evidence/dangle.json", P, root.resolve("main.case"), root, diags);
+        assertEquals(List.of("SC501 evidence path " + why),
+                diags.sorted().stream().map(d -> d.code() + " " + d.message()).toList());
+    }
+
+    @Test
+    void missingFileBehindAFolderLinkOutOfTheRootIsAnEscape() throws IOException {
+        Path outside = Files.createDirectories(tmp.resolve("elsewhere"));
+        link(root.resolve("evidence/far"), outside);
+        assertInvalid("evidence path \"evidence/far/x.json\" is a link to " + outside.toRealPath().resolve("x.json")
+                + " (which does not exist), outside the project root " + root, decide(file("evidence/far/x.json")));
+    }
+
+    @Test
+    void danglingSymlinkInsideTheRootIsAMissingFile() throws IOException {
+        link(root.resolve("evidence/dangle.json"), root.resolve("evidence/gone.json"));
+        assertInvalid("file evidence/dangle.json does not exist", decide(file("evidence/dangle.json")));
+        link(root.resolve("evidence/loop.json"), root.resolve("evidence/loop.json"));
+        assertInvalid("file evidence/loop.json does not exist", decide(file("evidence/loop.json")));
+    }
+
     @Test
     void symlinkInsideTheRootIsFollowed() throws IOException {
         Path target = write("evidence/real.json", "{\"n\": 1}");
@@ -185,7 +223,7 @@ class ValidityTest {
         } catch (UnsupportedOperationException | IOException ex) {
             Assumptions.abort("symbolic links are not available here");
         }
-        assertEquals(Status.PROVED, decide(file("evidence/link.json")).status());
+        assertEquals(Validity.State.VALID, decide(file("evidence/link.json")).state());
     }
 
     @Test
@@ -204,7 +242,7 @@ class ValidityTest {
         write("evidence/judge.json", "{\"n\": 40}");
         String pin = sha("{\"n\": 40}".getBytes(StandardCharsets.UTF_8));
         Model.Evidence e = evidence("e", Optional.of("evidence/judge.json"), Optional.of(pin), Optional.empty());
-        assertEquals(Status.PROVED, decide(e).status());
+        assertEquals(Validity.State.VALID, decide(e).state());
     }
 
     @Test
@@ -219,7 +257,7 @@ class ValidityTest {
     void validThroughTheExpiryDayItself() throws IOException {
         write("evidence/judge.json", "{}");
         Model.Evidence e = evidence("e", Optional.of("evidence/judge.json"), Optional.empty(), Optional.of(TODAY));
-        assertEquals(Status.PROVED, decide(e).status());
+        assertEquals(Validity.State.VALID, decide(e).state());
     }
 
     // ---- JSON syntax ----
@@ -385,7 +423,7 @@ class ValidityTest {
         Term rate = var("rate", Type.REAL);
         Term bound = new Term.Builtin(Builtin.RULE_OF_THREE, List.of(json("/n", Type.INT)), P);
         Validity.Outcome o = decide(file("evidence/x.json", le(rate, bound), eq(var("n", Type.INT), json("/n", Type.INT))));
-        assertEquals(Status.PROVED, o.status());
+        assertEquals(Validity.State.VALID, o.state());
         Model.Bound evaluated = new Model.Bound(Builtin.RULE_OF_THREE, List.of(Rational.of(40)), Rational.of(3, 40));
         assertEquals(List.of(new Model.Fact(le(rate, new Term.Num(Rational.of(3, 40), Type.REAL)), P, List.of(evaluated)),
                 new Model.Fact(eq(var("n", Type.INT), new Term.Num(Rational.of(40), Type.INT)), P)), o.facts());
@@ -400,6 +438,29 @@ class ValidityTest {
         String domain = Builtin.CLOPPER_PEARSON_UPPER.domainError(
                 List.of(Rational.of(41), Rational.of(40), Rational.of(19, 20))).orElseThrow();
         assertInvalid("clopper_pearson_upper(41, 40, 0.95) with arguments read from evidence/x.json: " + domain, o);
+    }
+
+    @Test
+    void aBuiltinThatRunsOutOfTimeLeavesTheEvidenceInvalid() throws IOException {
+        // before: no deadline reached built-in evaluation; --timeout-ms covers it now (0 ms has passed at once)
+        write("evidence/x.json", "{\"failures\": 5000000, \"n\": 10000000}");
+        Term bound = new Term.Builtin(Builtin.CLOPPER_PEARSON_UPPER,
+                List.of(json("/failures", Type.INT), json("/n", Type.INT), new Term.Num(Rational.of(19, 20), Type.REAL)), P);
+        Model.Evidence e = file("evidence/x.json", le(var("rate", Type.REAL), bound));
+        Validity.Outcome o = new Validity(root, TODAY, 0).decide(caseOf(e), e);
+        assertInvalid("clopper_pearson_upper(5000000, 10000000, 0.95) with arguments read from evidence/x.json:"
+                + " not evaluated within the 0 ms allowed (--timeout-ms)", o);
+    }
+
+    @Test
+    void jsonArgumentsBeyondTheWorkLimitAreOutOfDomain() throws IOException {
+        write("evidence/x.json", "{\"failures\": 600000000, \"n\": 1200000000}");
+        Term bound = new Term.Builtin(Builtin.CLOPPER_PEARSON_LOWER,
+                List.of(json("/failures", Type.INT), json("/n", Type.INT), new Term.Num(Rational.of(19, 20), Type.REAL)), P);
+        Validity.Outcome o = decide(file("evidence/x.json", le(bound, var("rate", Type.REAL))));
+        assertInvalid("clopper_pearson_lower(600000000, 1200000000, 0.95) with arguments read from evidence/x.json:"
+                + " min(k, n - k) is too large for an exact bound (got k = 600000000, n = 1200000000;"
+                + " at most 10000000 is supported)", o);
     }
 
     @Test
@@ -433,7 +494,7 @@ class ValidityTest {
                 .orElseThrow(() -> new AssertionError(diags.sorted()));
         Model.Evidence e = c.all(Model.Evidence.class).get(0);
         Validity.Outcome o = new Validity(root, TODAY).decide(c, e);
-        assertEquals(Status.PROVED, o.status(), () -> o.reason().orElse(""));
+        assertEquals(Validity.State.VALID, o.state(), () -> o.reason().orElse(""));
         List<Term> rights = o.facts().stream()
                 .map(f -> f.formula() instanceof Term.Iff i ? i.right() : ((Term.Cmp) f.formula()).right()).toList();
         assertEquals(new Term.Num(Rational.of(3, 40), Type.REAL), rights.get(0));
@@ -457,7 +518,7 @@ class ValidityTest {
         Validity.Outcome a = v.decide(c, first);
         Validity.Outcome b = v.decide(c, second);
         Validity.Outcome d = v.decide(c, third);
-        assertEquals(List.of(Status.PROVED, Status.PROVED, Status.PROVED), List.of(a.status(), b.status(), d.status()));
+        assertEquals(List.of(Validity.State.VALID, Validity.State.VALID, Validity.State.VALID), List.of(a.state(), b.state(), d.state()));
         assertEquals(a.actualSha256(), b.actualSha256());
         assertEquals(a.actualSha256(), d.actualSha256());
         assertEquals(1, v.filesRead());
@@ -469,7 +530,7 @@ class ValidityTest {
         for (int i = 0; i < big.length; i++) big[i] = (byte) (i * 31);
         Files.write(root.resolve("evidence/blob.bin"), big);
         Validity.Outcome o = decide(file("evidence/blob.bin"));
-        assertEquals(Status.PROVED, o.status());
+        assertEquals(Validity.State.VALID, o.state());
         assertEquals(Optional.of(sha(big)), o.actualSha256());
     }
 }

@@ -12,9 +12,11 @@ import java.math.RoundingMode;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
+import java.util.concurrent.TimeUnit;
 import org.apache.commons.math3.distribution.BetaDistribution;
 import org.apache.commons.math3.distribution.NormalDistribution;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.function.Executable;
 
 class StatisticsTest {
@@ -30,11 +32,11 @@ class StatisticsTest {
     }
 
     private static Rational upper(long k, long n, Rational conf) {
-        return Statistics.clopperPearsonUpper(bi(k), bi(n), conf);
+        return ClopperPearson.upper(bi(k), bi(n), conf, Deadline.NONE);
     }
 
     private static Rational lower(long k, long n, Rational conf) {
-        return Statistics.clopperPearsonLower(bi(k), bi(n), conf);
+        return ClopperPearson.lower(bi(k), bi(n), conf, Deadline.NONE);
     }
 
     private static BigDecimal decimal(Rational r) {
@@ -57,11 +59,11 @@ class StatisticsTest {
 
     @Test
     void ruleOfThreeIsExactlyThreeOverN() {
-        assertEquals(Rational.of(3, 100), Statistics.ruleOfThree(bi(100)));
-        assertEquals(Rational.of(3, 7), Statistics.ruleOfThree(bi(7)));
-        assertEquals(Rational.of(3), Statistics.ruleOfThree(bi(1)));
+        assertEquals(Rational.of(3, 100), RuleOfThree.bound(bi(100)));
+        assertEquals(Rational.of(3, 7), RuleOfThree.bound(bi(7)));
+        assertEquals(Rational.of(3), RuleOfThree.bound(bi(1)));
         BigInteger huge = BigInteger.TEN.pow(40);
-        assertEquals(Rational.of(bi(3), huge), Statistics.ruleOfThree(huge));
+        assertEquals(Rational.of(bi(3), huge), RuleOfThree.bound(huge));
     }
 
     @Test
@@ -69,7 +71,7 @@ class StatisticsTest {
         for (long n : new long[] {1, 2, 7, 40, 1000, 10_000}) {
             for (Rational conf : CONFS) {
                 assertEquals(Rational.ONE, upper(n, n, conf));
-                assertEquals(Rational.ONE, Statistics.wilsonUpper(bi(n), bi(n), conf));
+                assertEquals(Rational.ONE, Wilson.upper(bi(n), bi(n), conf));
                 assertEquals(Rational.ZERO, lower(0, n, conf));
             }
         }
@@ -110,54 +112,58 @@ class StatisticsTest {
         assertEquals(expected, e.getMessage());
     }
 
+    private static List<Rational> args(long k, long n, Rational conf) {
+        return List.of(Rational.of(k), Rational.of(n), conf);
+    }
+
     @Test
     void domainErrorsThrowWithPlainMessages() {
-        assertMessage("n must be at least 1 (got 0)", () -> Statistics.ruleOfThree(bi(0)));
-        assertMessage("n must be at least 1 (got -3)", () -> Statistics.ruleOfThree(bi(-3)));
-        assertMessage("n must be at least 1 (got 0)", () -> Statistics.clopperPearsonUpper(bi(0), bi(0), C95));
-        assertMessage("n must be at least 1 (got 0)", () -> Statistics.clopperPearsonLower(bi(0), bi(0), C95));
-        assertMessage("n must be at least 1 (got 0)", () -> Statistics.wilsonUpper(bi(0), bi(0), C95));
-        assertMessage("k must be between 0 and n (got k = 5, n = 4)", () -> Statistics.clopperPearsonUpper(bi(5), bi(4), C95));
-        assertMessage("k must be between 0 and n (got k = -1, n = 4)", () -> Statistics.clopperPearsonLower(bi(-1), bi(4), C95));
-        assertMessage("k must be between 0 and n (got k = 7, n = 6)", () -> Statistics.wilsonUpper(bi(7), bi(6), C95));
-        assertMessage("conf must be strictly between 0 and 1 (got 1)", () -> Statistics.clopperPearsonUpper(bi(1), bi(4), Rational.ONE));
-        assertMessage("conf must be strictly between 0 and 1 (got 0)", () -> Statistics.clopperPearsonLower(bi(1), bi(4), Rational.ZERO));
-        assertMessage("conf must be strictly between 0 and 1 (got 3/2)", () -> Statistics.wilsonUpper(bi(1), bi(4), Rational.of(3, 2)));
-        assertMessage("conf must be strictly between 0 and 1 (got -1/20)", () -> Statistics.clopperPearsonUpper(bi(1), bi(4), Rational.of(-1, 20)));
+        assertMessage("n must be at least 1 (got 0)", () -> Builtin.RULE_OF_THREE.evaluate(List.of(Rational.ZERO)));
+        assertMessage("n must be at least 1 (got -3)", () -> Builtin.RULE_OF_THREE.evaluate(List.of(Rational.of(-3))));
+        assertMessage("n must be at least 1 (got 0)", () -> Builtin.CLOPPER_PEARSON_UPPER.evaluate(args(0, 0, C95)));
+        assertMessage("n must be at least 1 (got 0)", () -> Builtin.CLOPPER_PEARSON_LOWER.evaluate(args(0, 0, C95)));
+        assertMessage("n must be at least 1 (got 0)", () -> Builtin.WILSON_UPPER.evaluate(args(0, 0, C95)));
+        assertMessage("k must be between 0 and n (got k = 5, n = 4)", () -> Builtin.CLOPPER_PEARSON_UPPER.evaluate(args(5, 4, C95)));
+        assertMessage("k must be between 0 and n (got k = -1, n = 4)", () -> Builtin.CLOPPER_PEARSON_LOWER.evaluate(args(-1, 4, C95)));
+        assertMessage("k must be between 0 and n (got k = 7, n = 6)", () -> Builtin.WILSON_UPPER.evaluate(args(7, 6, C95)));
+        assertMessage("conf must be strictly between 0 and 1 (got 1)", () -> Builtin.CLOPPER_PEARSON_UPPER.evaluate(args(1, 4, Rational.ONE)));
+        assertMessage("conf must be strictly between 0 and 1 (got 0)", () -> Builtin.CLOPPER_PEARSON_LOWER.evaluate(args(1, 4, Rational.ZERO)));
+        assertMessage("conf must be strictly between 0 and 1 (got 3/2)", () -> Builtin.WILSON_UPPER.evaluate(args(1, 4, Rational.of(3, 2))));
+        assertMessage("conf must be strictly between 0 and 1 (got -1/20)", () -> Builtin.CLOPPER_PEARSON_UPPER.evaluate(args(1, 4, Rational.of(-1, 20))));
     }
 
     @Test
     void domainErrorReportsWithoutThrowing() {
         Rational half = Rational.of(1, 2);
-        assertEquals(Optional.empty(), Statistics.domainError("ruleOfThree", List.of(Rational.of(10))));
-        assertEquals(Optional.empty(), Statistics.domainError("clopperPearsonUpper", List.of(Rational.of(2), Rational.of(40), C95)));
-        assertEquals(Optional.empty(), Statistics.domainError("clopper_pearson_lower", List.of(Rational.of(0), Rational.of(1), half)));
-        assertEquals(Optional.empty(), Statistics.domainError("wilsonUpper", List.of(Rational.of(3), Rational.of(3), C95)));
+        assertEquals(Optional.empty(), Builtin.RULE_OF_THREE.domainError(List.of(Rational.of(10))));
+        assertEquals(Optional.empty(), Builtin.CLOPPER_PEARSON_UPPER.domainError(List.of(Rational.of(2), Rational.of(40), C95)));
+        assertEquals(Optional.empty(), Builtin.CLOPPER_PEARSON_LOWER.domainError(List.of(Rational.of(0), Rational.of(1), half)));
+        assertEquals(Optional.empty(), Builtin.WILSON_UPPER.domainError(List.of(Rational.of(3), Rational.of(3), C95)));
 
-        assertEquals(Optional.of("n must be at least 1 (got 0)"), Statistics.domainError("ruleOfThree", List.of(Rational.ZERO)));
-        assertEquals(Optional.of("n must be an integer (got 7/2)"), Statistics.domainError("ruleOfThree", List.of(Rational.of(7, 2))));
+        assertEquals(Optional.of("n must be at least 1 (got 0)"), Builtin.RULE_OF_THREE.domainError(List.of(Rational.ZERO)));
+        assertEquals(Optional.of("n must be an integer (got 7/2)"), Builtin.RULE_OF_THREE.domainError(List.of(Rational.of(7, 2))));
         assertEquals(Optional.of("k must be an integer (got 5/2)"),
-                Statistics.domainError("clopperPearsonUpper", List.of(Rational.of(5, 2), Rational.of(10), C95)));
+                Builtin.CLOPPER_PEARSON_UPPER.domainError(List.of(Rational.of(5, 2), Rational.of(10), C95)));
         assertEquals(Optional.of("n must be an integer (got 21/2)"),
-                Statistics.domainError("clopperPearsonLower", List.of(Rational.of(5), Rational.of(21, 2), C95)));
+                Builtin.CLOPPER_PEARSON_LOWER.domainError(List.of(Rational.of(5), Rational.of(21, 2), C95)));
         assertEquals(Optional.of("n must be at least 1 (got -2)"),
-                Statistics.domainError("wilsonUpper", List.of(Rational.of(0), Rational.of(-2), C95)));
+                Builtin.WILSON_UPPER.domainError(List.of(Rational.of(0), Rational.of(-2), C95)));
         assertEquals(Optional.of("k must be between 0 and n (got k = 11, n = 10)"),
-                Statistics.domainError("clopperPearsonUpper", List.of(Rational.of(11), Rational.of(10), C95)));
+                Builtin.CLOPPER_PEARSON_UPPER.domainError(List.of(Rational.of(11), Rational.of(10), C95)));
         assertEquals(Optional.of("k must be between 0 and n (got k = -1, n = 10)"),
-                Statistics.domainError("clopperPearsonLower", List.of(Rational.of(-1), Rational.of(10), C95)));
+                Builtin.CLOPPER_PEARSON_LOWER.domainError(List.of(Rational.of(-1), Rational.of(10), C95)));
         assertEquals(Optional.of("conf must be strictly between 0 and 1 (got 1)"),
-                Statistics.domainError("clopperPearsonUpper", List.of(Rational.of(1), Rational.of(10), Rational.ONE)));
+                Builtin.CLOPPER_PEARSON_UPPER.domainError(List.of(Rational.of(1), Rational.of(10), Rational.ONE)));
         assertEquals(Optional.of("conf must be strictly between 0 and 1 (got 0)"),
-                Statistics.domainError("wilsonUpper", List.of(Rational.of(1), Rational.of(10), Rational.ZERO)));
+                Builtin.WILSON_UPPER.domainError(List.of(Rational.of(1), Rational.of(10), Rational.ZERO)));
         assertEquals(Optional.of("conf must be strictly between 0 and 1 (got 19/10)"),
-                Statistics.domainError("clopperPearsonUpper", List.of(Rational.of(1), Rational.of(10), Rational.of(19, 10))));
-        assertEquals(Optional.of("unknown statistics function mean"),
-                Statistics.domainError("mean", List.of(Rational.ONE)));
-        assertEquals(Optional.of("clopperPearsonUpper takes 3 arguments (got 2)"),
-                Statistics.domainError("clopperPearsonUpper", List.of(Rational.ONE, Rational.ONE)));
-        assertEquals(Optional.of("ruleOfThree takes 1 argument (got 0)"),
-                Statistics.domainError("ruleOfThree", List.of()));
+                Builtin.CLOPPER_PEARSON_UPPER.domainError(List.of(Rational.of(1), Rational.of(10), Rational.of(19, 10))));
+        assertEquals(Optional.of("n is too large (got 2147483648; at most 2147483647 is supported)"),
+                Builtin.WILSON_UPPER.domainError(List.of(Rational.of(1), Rational.of(1L << 31), C95)));
+        assertEquals(Optional.of("clopper_pearson_upper takes 3 arguments (got 2)"),
+                Builtin.CLOPPER_PEARSON_UPPER.domainError(List.of(Rational.ONE, Rational.ONE)));
+        assertEquals(Optional.of("rule_of_three takes 1 argument (got 0)"),
+                Builtin.RULE_OF_THREE.domainError(List.of()));
     }
 
     // ------------------------------------------------------------------------------------------
@@ -185,7 +191,7 @@ class StatisticsTest {
 
     private static Rational unit12(Rational p) {
         BigDecimal x = new BigDecimal(p.numerator()).divide(new BigDecimal(p.denominator()));
-        return Rational.of(Statistics.ulp12(x.stripTrailingZeros()));
+        return Rational.of(Grid.ulp12(x.stripTrailingZeros()));
     }
 
     private static void assertTwelveDigits(Rational p) {
@@ -308,6 +314,62 @@ class StatisticsTest {
     }
 
     // ------------------------------------------------------------------------------------------
+    // Large n: enclosed coefficients, a bounded domain, a deadline
+    // ------------------------------------------------------------------------------------------
+
+    /*
+     * References for large n, where commons-math's Beta quantile loses digits: SciPy 1.17's
+     * betaincinv (Boost), agreeing with mpmath 1.3's betainc at 50 digits where that converges:
+     *   betaincinv(5000001, 5000000, 0.95) = 0.5002601241698342
+     *   betaincinv(5000000, 5000001, 0.05) = 0.49973987583016577
+     *   betaincinv(4, 2147483644, 0.95)    = 3.610577677824364e-09
+     * Each is at least 0.15 grid steps from a 12-digit grid point, so its ceiling (floor) is certain.
+     */
+
+    @Test
+    @Timeout(value = 60, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+    void tenMillionTrialsAreBoundedSoundlyWithoutTheExactCoefficient() {
+        // before: over 120 s and 1.4 GB for the exact C(10^7, 5 * 10^6)
+        assertEquals(Rational.parse("0.500260124170"), upper(5_000_000, 10_000_000, C95));
+        assertEquals(Rational.parse("0.499739875830"), lower(5_000_000, 10_000_000, C95));
+    }
+
+    @Test
+    void hugeNWithFewFailuresIsCheap() {
+        // the coefficient C(n, 3) is small whatever n is
+        assertEquals(Rational.parse("3.61057767783e-9"), upper(3, 2_147_483_647L, C95));
+        assertEquals(Rational.ONE, upper(2_147_483_647L, 2_147_483_647L, C95));
+        assertEquals(Rational.ZERO, lower(0, 2_147_483_647L, C95));
+    }
+
+    @Test
+    void theDomainBoundsTheWork() {
+        assertEquals(Optional.of("min(k, n - k) is too large for an exact bound (got k = 10000001, n = 20000002;"
+                        + " at most 10000000 is supported)"),
+                Builtin.CLOPPER_PEARSON_UPPER.domainError(args(10_000_001, 20_000_002, C95)));
+        assertEquals(Optional.empty(), Builtin.CLOPPER_PEARSON_LOWER.domainError(args(10_000_000, 20_000_002, C95)));
+        assertEquals(Optional.empty(), Builtin.WILSON_UPPER.domainError(args(10_000_001, 20_000_002, C95)));
+        Rational longConf = Rational.parse("0." + "3".repeat(101));
+        assertEquals(Optional.of("conf has too many digits (at most 100 in its numerator and denominator are supported)"),
+                Builtin.WILSON_UPPER.domainError(args(1, 10, longConf)));
+        Rational close = Rational.ONE.subtract(Rational.parse("1e-99"));
+        assertEquals(Optional.empty(), Builtin.CLOPPER_PEARSON_UPPER.domainError(args(1, 10, close)));
+    }
+
+    @Test
+    void anEvaluationPastItsDeadlineGivesNoValue() {
+        Deadline passed = Deadline.after(0);
+        assertEquals(new Builtin.Evaluation.Unfinished("not evaluated within the 0 ms allowed (--timeout-ms)"),
+                Builtin.CLOPPER_PEARSON_UPPER.evaluate(args(5_000_000, 10_000_000, C95), passed));
+        assertEquals(new Builtin.Evaluation.Unfinished("not evaluated within the 0 ms allowed (--timeout-ms)"),
+                Builtin.CLOPPER_PEARSON_LOWER.evaluate(args(4_000, 9_000, C95), passed));
+        // cheap calls never poll, and a generous deadline changes nothing
+        assertEquals(new Builtin.Evaluation.Value(Rational.of(3, 40)), Builtin.RULE_OF_THREE.evaluate(List.of(Rational.of(40)), passed));
+        assertEquals(new Builtin.Evaluation.Value(upper(2, 40, C95)),
+                Builtin.CLOPPER_PEARSON_UPPER.evaluate(args(2, 40, C95), Deadline.after(Long.MAX_VALUE)));
+    }
+
+    // ------------------------------------------------------------------------------------------
     // Wilson
     // ------------------------------------------------------------------------------------------
 
@@ -325,7 +387,7 @@ class StatisticsTest {
             double z = normal.inverseCumulativeProbability(c);
             double p = (double) k / n;
             double ref = (p + z * z / (2.0 * n) + z * Math.sqrt(p * (1 - p) / n + z * z / (4.0 * n * n))) / (1 + z * z / n);
-            Rational w = Statistics.wilsonUpper(bi(k), bi(n), conf);
+            Rational w = Wilson.upper(bi(k), bi(n), conf);
             double got = decimal(w).doubleValue();
             String what = "k=" + k + " n=" + n + " conf=" + conf + ": ours " + got + " reference " + ref;
             if (k == n && c >= 0.5) {
@@ -347,16 +409,16 @@ class StatisticsTest {
     @Test
     void wilsonKnownValues() {
         // conf = 1/2: z = 0 exactly and the bound is k/n rounded up
-        assertEquals(Rational.parse("0.333333333334"), Statistics.wilsonUpper(bi(1), bi(3), Rational.of(1, 2)));
-        assertEquals(Rational.parse("0.25"), Statistics.wilsonUpper(bi(1), bi(4), Rational.of(1, 2)));
+        assertEquals(Rational.parse("0.333333333334"), Wilson.upper(bi(1), bi(3), Rational.of(1, 2)));
+        assertEquals(Rational.parse("0.25"), Wilson.upper(bi(1), bi(4), Rational.of(1, 2)));
         // k = 0: z^2 / (n + z^2) with z = 1.6448536269514722...
         BigDecimal z = new BigDecimal("1.6448536269514722"); // Phi^-1(0.95) to 17 digits
         BigDecimal z2 = z.multiply(z);
         BigDecimal expected = z2.divide(z2.add(BigDecimal.valueOf(40)), MathContext.DECIMAL64).round(new MathContext(12, RoundingMode.CEILING));
-        assertEquals(Rational.of(expected), Statistics.wilsonUpper(bi(0), bi(40), C95));
+        assertEquals(Rational.of(expected), Wilson.upper(bi(0), bi(40), C95));
         // conf below 1/2 gives a value below k/n, and 0 when k = 0
-        assertTrue(Statistics.wilsonUpper(bi(5), bi(10), Rational.of(1, 10)).compareTo(Rational.of(1, 2)) < 0);
-        assertEquals(Rational.ZERO, Statistics.wilsonUpper(bi(0), bi(10), Rational.of(1, 10)));
+        assertTrue(Wilson.upper(bi(5), bi(10), Rational.of(1, 10)).compareTo(Rational.of(1, 2)) < 0);
+        assertEquals(Rational.ZERO, Wilson.upper(bi(0), bi(10), Rational.of(1, 10)));
     }
 
     // ------------------------------------------------------------------------------------------
