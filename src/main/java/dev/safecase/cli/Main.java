@@ -8,10 +8,12 @@ import dev.safecase.evidence.Pin;
 import dev.safecase.lower.Obligation;
 import dev.safecase.judge.Status;
 import dev.safecase.report.JsonReport;
+import dev.safecase.report.OutputFolder;
 import dev.safecase.report.Reports;
 import dev.safecase.diag.Diagnostic;
 import dev.safecase.diag.DiagnosticPrinter;
 import dev.safecase.diag.Diagnostics;
+import dev.safecase.diag.TerminalText;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -47,38 +49,69 @@ public final class Main implements Callable<Integer> {
 
     /** Runs the CLI with the given streams; used by main and by tests. */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
-        CommandLine cl = new CommandLine(new Main());
-        cl.setOut(out);
-        cl.setErr(err);
-        cl.setParameterExceptionHandler((ex, a) -> {
-            err.println("safecase: error: " + ex.getMessage());
-            err.println("Try 'safecase --help' for the commands and options.");
-            return 2;
-        });
-        cl.setExecutionExceptionHandler((ex, c, parsed) -> {
-            if (ex instanceof BadOption b) {
-                err.println("safecase: error: " + b.getMessage());
+        return run(args, out, err, cl -> { });
+    }
+
+    /** As {@link #run(String[], PrintWriter, PrintWriter)}, after {@code customize} has seen the command line (tests). */
+    static int run(String[] args, PrintWriter out, PrintWriter err, java.util.function.Consumer<CommandLine> customize) {
+        boolean debug = List.of(args).contains("--debug");
+        int code;
+        try {
+            CommandLine cl = new CommandLine(new Main());
+            cl.setOut(out);
+            cl.setErr(err);
+            cl.setParameterExceptionHandler((ex, a) -> {
+                err.println("safecase: error: " + TerminalText.escape(String.valueOf(ex.getMessage())));
+                err.println("Try 'safecase --help' for the commands and options.");
                 return 2;
-            }
-            boolean debug = List.of(args).contains("--debug");
-            err.println("safecase: error: " + describe(ex));
-            if (debug) ex.printStackTrace(err);
-            else err.println("(run with --debug for details)");
-            return 2;
-        });
-        int code = cl.execute(args);
+            });
+            cl.setExecutionExceptionHandler((ex, c, parsed) -> failure(ex, debug, err));
+            customize.accept(cl);
+            code = cl.execute(args);
+        } catch (Throwable t) {
+            // picocli hands only Exceptions to the handler; an Error (stack overflow, out of memory) arrives here
+            code = failure(t, debug, err);
+        }
         out.flush();
         err.flush();
         return code;
     }
 
+    /**
+     * Turns a failure into one line on stderr and exit 2 (1 means only "the gate failed"): a user's mistake or an
+     * I/O problem as {@code safecase: error: …}, anything else as {@code safecase: internal error: …}; the stack
+     * trace only with {@code --debug}.
+     */
+    static int failure(Throwable ex, boolean debug, PrintWriter err) {
+        try {
+            err.println(TerminalText.escape(describe(ex)));
+            if (debug) ex.printStackTrace(err);
+            err.flush();
+        } catch (Throwable again) {
+            // nothing more can be said (out of memory while printing): the exit status still tells
+        }
+        return 2;
+    }
+
     private static String describe(Throwable ex) {
+        if (ex instanceof BadOption || ex instanceof OutputFolder.Refused) return "safecase: error: " + ex.getMessage();
         if (ex instanceof UnsatisfiedLinkError || ex instanceof NoClassDefFoundError && String.valueOf(ex.getMessage()).contains("z3")) {
-            return "cannot load the Z3 native library (" + ex.getMessage() + "). The library is unpacked into the "
+            return "safecase: error: cannot load the Z3 native library (" + ex.getMessage() + "). The library is unpacked into the "
                     + "temporary directory; if it is mounted noexec, pass -Djava.io.tmpdir=DIR (see docs/cli.md)";
         }
-        String m = ex.getMessage();
-        return m == null ? ex.getClass().getSimpleName() : m;
+        if (ex instanceof java.io.IOException || ex instanceof java.io.UncheckedIOException) {
+            return "safecase: error: " + message(ex) + (ex instanceof java.nio.file.NoSuchFileException ? ": no such file or directory"
+                    : ex instanceof java.nio.file.AccessDeniedException ? ": permission denied" : "");
+        }
+        String what = ex instanceof StackOverflowError ? "stack overflow"
+                : ex instanceof OutOfMemoryError ? "out of memory (" + message(ex) + "; more with SAFECASE_JAVA_OPTS=-Xmx4g)"
+                : ex.getClass().getName() + (ex.getMessage() == null ? "" : ": " + ex.getMessage());
+        return "safecase: internal error: " + what + ". This is a bug in safecase; "
+                + "run with --debug for the stack trace.";
+    }
+
+    private static String message(Throwable ex) {
+        return ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
     }
 
     @CommandLine.Spec
@@ -200,6 +233,12 @@ public final class Main implements Callable<Integer> {
             return outcome;
         }
 
+        /** The project root and every input of the run: an output folder may be none of them and hold none. */
+        OutputFolder.Protected inputs(Options o, Map<String, Verifier.Prepared> prepared) {
+            return OutputFolder.Protected.of(o.root(), common.paths(o),
+                    prepared.values().stream().map(Verifier.Prepared::model).toList());
+        }
+
         void printDiagnostics(Verifier v, List<Diagnostic> ds) {
             for (Diagnostic d : ds) err().print(DiagnosticPrinter.format(d, v::source));
             err().flush();
@@ -232,12 +271,13 @@ public final class Main implements Callable<Integer> {
         @Override
         public Integer call() throws IOException {
             Options o = common.options();
+            Path dir = output != null ? output : o.root().resolve("target/safecase");
+            OutputFolder.checkReplaceable(dir, inputs(o, Map.of()));
             Verifier v = new Verifier(o);
             Verifier.Outcome outcome = verify(v, o);
-            Path dir = output != null ? output : o.root().resolve("target/safecase");
-            Reports.writeAll(outcome.run(), dir);
+            Reports.writeAll(outcome.run(), dir, inputs(o, outcome.prepared()));
             out().print(Summary.text(outcome.run()));
-            out().println("report: " + dir.resolve("index.html"));
+            out().println("report: " + TerminalText.escape(dir.resolve("index.html").toString()));
             return outcome.exitCode();
         }
     }
@@ -250,12 +290,14 @@ public final class Main implements Callable<Integer> {
         @Override
         public Integer call() throws IOException {
             Options o = common.options();
+            Path dir = output != null ? output : o.root().resolve("target/safecase");
+            OutputFolder.checkAddable(dir, inputs(o, Map.of()));
             Verifier v = new Verifier(o);
             Verifier.Outcome outcome = verify(v, o);
-            Path dir = output != null ? output : o.root().resolve("target/safecase");
-            Reports.writeSvgs(outcome.run(), dir);
+            Reports.writeSvgs(outcome.run(), dir, inputs(o, outcome.prepared()));
+            Map<String, String> stems = Reports.fileStems(outcome.run());
             for (Results.CaseResult c : outcome.run().cases()) {
-                if (c.checked()) out().println(dir.resolve(c.name() + ".svg"));
+                if (c.checked()) out().println(TerminalText.escape(dir.resolve(stems.get(c.name()) + ".svg").toString()));
             }
             return outcome.exitCode();
         }
@@ -274,7 +316,7 @@ public final class Main implements Callable<Integer> {
             if (outcome.run().hasInputErrors()) return 2;
             Optional<Explanation.Found> found = Explanation.find(outcome, id);
             if (found.isEmpty()) {
-                err().println("safecase: error: no obligation " + id + Explanation.hint(outcome, id));
+                err().println(TerminalText.escape("safecase: error: no obligation " + id + Explanation.hint(outcome, id)));
                 return 2;
             }
             out().print(Explanation.render(found.get(), outcome));
@@ -290,23 +332,24 @@ public final class Main implements Callable<Integer> {
         @Override
         public Integer call() throws IOException {
             Options o = common.options();
+            OutputFolder.checkReplaceable(output, inputs(o, Map.of()));
             Verifier v = new Verifier(o);
             Diagnostics diags = new Diagnostics();
             Map<String, Verifier.Prepared> prepared = v.prepare(common.paths(o), diags, new java.util.LinkedHashMap<>());
             printDiagnostics(v, diags.sorted());
             if (diags.hasErrors()) return 2;
-            int n = 0;
-            for (Verifier.Prepared p : prepared.values()) {
-                Path dir = output.resolve(p.model().name());
-                Files.createDirectories(dir);
-                for (Obligation ob : p.lowered().obligations()) {
-                    if (ob.mode() != Obligation.Mode.ENTAILMENT && ob.mode() != Obligation.Mode.SATISFIABLE) continue;
-                    String file = ob.kind().label() + "." + ob.node() + ".smt2";
-                    Files.writeString(dir.resolve(file), Verifier.standalone(ob, p.model().name()), StandardCharsets.UTF_8);
-                    n++;
+            int[] n = {0};
+            Reports.writeAtomically(output, inputs(o, prepared), into -> {
+                for (Verifier.Prepared p : prepared.values()) {
+                    Path dir = Files.createDirectories(into.resolve(p.model().name()));
+                    for (Obligation ob : p.lowered().obligations()) {
+                        if (ob.mode() != Obligation.Mode.ENTAILMENT && ob.mode() != Obligation.Mode.SATISFIABLE) continue;
+                        Reports.write(dir, ob.kind().label() + "." + ob.node() + ".smt2", Verifier.standalone(ob, p.model().name()));
+                        n[0]++;
+                    }
                 }
-            }
-            out().println("wrote " + n + " SMT-LIB files under " + output);
+            });
+            out().println(TerminalText.escape("wrote " + n[0] + " SMT-LIB files under " + output));
             return 0;
         }
     }
@@ -327,9 +370,9 @@ public final class Main implements Callable<Integer> {
                 for (Pin.Change c : Pin.pin(p.model().path(), o.root(), diags, !check)) {
                     if (c.oldSha().isPresent() && c.oldSha().get().equals(c.newSha())) continue;
                     changed++;
-                    out().println(p.model().file() + ": " + c.evidenceId() + " (" + c.file() + ") "
+                    out().println(TerminalText.escape(p.model().file() + ": " + c.evidenceId() + " (" + c.file() + ") "
                             + c.oldSha().map(s -> s.substring(0, Math.min(12, s.length())) + "… -> ").orElse("pinned ")
-                            + c.newSha().substring(0, 12) + "…" + (check ? " (not written: --check)" : ""));
+                            + c.newSha().substring(0, 12) + "…" + (check ? " (not written: --check)" : "")));
                 }
             }
             printDiagnostics(v, diags.sorted());

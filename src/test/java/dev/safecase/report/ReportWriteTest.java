@@ -20,6 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Reports are written whole or not at all. */
 class ReportWriteTest {
+    private static final OutputFolder.Protected NONE = OutputFolder.Protected.none();
+
     @TempDir
     Path tmp;
 
@@ -42,8 +44,8 @@ class ReportWriteTest {
     @Test
     void writesEveryReport() throws Exception {
         Path out = tmp.resolve("report");
-        Reports.writeAll(ReportFixture.run(), out);
-        for (String name : List.of("index.html", "debate.html", "debate.svg", "broken.html", "broken.svg",
+        Reports.writeAll(ReportFixture.run(), out, NONE);
+        for (String name : List.of(OutputFolder.MARKER, "index.html", "debate.html", "debate.svg", "broken.html", "broken.svg",
                 "safecase.json", "junit.xml", "safecase.sarif", "summary.md")) {
             assertTrue(Files.isRegularFile(out.resolve(name)), name);
         }
@@ -52,27 +54,24 @@ class ReportWriteTest {
     }
 
     @Test
-    void replacesTheOldReportButKeepsTheCache() throws Exception {
+    void replacesTheOldReportAsAWhole() throws Exception {
         Path out = tmp.resolve("safecase");
         Run run = ReportFixture.run();
-        Reports.writeAll(run, out);
-        Files.createDirectories(out.resolve("cache/ab"));
-        Files.writeString(out.resolve("cache/ab/cd.json"), "{\"status\":\"proved\"}");
+        Reports.writeAll(run, out, NONE);
         Run onlyDebate = new Run(run.version(), run.solver(), run.today(), run.gate(), List.of(),
                 List.of(run.cases().get(0)));
-        Reports.writeAll(onlyDebate, out);
+        Reports.writeAll(onlyDebate, out, NONE);
         assertFalse(Files.exists(out.resolve("broken.html")), "a stale page of a removed case is gone");
         assertTrue(Files.exists(out.resolve("debate.html")));
-        assertEquals("{\"status\":\"proved\"}", Files.readString(out.resolve("cache/ab/cd.json")));
         assertEquals(List.of("safecase"), siblings());
     }
 
     @Test
     void aFailureMidwayLeavesThePreviousReportIntact() throws Exception {
         Path out = tmp.resolve("report");
-        Reports.writeAll(ReportFixture.run(), out);
+        Reports.writeAll(ReportFixture.run(), out, NONE);
         Map<String, String> before = snapshot(out);
-        IOException e = assertThrows(IOException.class, () -> Reports.writeAtomically(out, dir -> {
+        IOException e = assertThrows(IOException.class, () -> Reports.writeAtomically(out, NONE, dir -> {
             Files.writeString(dir.resolve("index.html"), "half");
             throw new IOException("disk full");
         }));
@@ -85,7 +84,7 @@ class ReportWriteTest {
     void aRenderingBugMidwayLeavesThePreviousReportIntact() throws Exception {
         Path out = tmp.resolve("report");
         Run good = ReportFixture.run();
-        Reports.writeAll(good, out);
+        Reports.writeAll(good, out, NONE);
         Map<String, String> before = snapshot(out);
         CaseResult c = good.cases().get(0);
         CaseResult bad = new CaseResult(c.name(), c.file(), c.line(), null, c.checked(), c.discharged(), c.summary(),
@@ -93,7 +92,7 @@ class ReportWriteTest {
                 c.unproven(), c.diagnostics());
         Run badRun = new Run(good.version(), good.solver(), good.today(), good.gate(), good.diagnostics(),
                 List.of(bad));
-        assertThrows(RuntimeException.class, () -> Reports.writeAll(badRun, out));
+        assertThrows(RuntimeException.class, () -> Reports.writeAll(badRun, out, NONE));
         assertEquals(before, snapshot(out));
         assertEquals(List.of("report"), siblings());
     }
@@ -102,7 +101,7 @@ class ReportWriteTest {
     void anUnwritableTargetThrowsAndChangesNothing() throws Exception {
         Path blocker = tmp.resolve("not-a-dir");
         Files.writeString(blocker, "x");
-        assertThrows(IOException.class, () -> Reports.writeAll(ReportFixture.run(), blocker.resolve("report")));
+        assertThrows(IOException.class, () -> Reports.writeAll(ReportFixture.run(), blocker.resolve("report"), NONE));
         assertEquals("x", Files.readString(blocker));
         assertEquals(List.of("not-a-dir"), siblings());
     }
@@ -110,9 +109,9 @@ class ReportWriteTest {
     @Test
     void writesSvgsForTheGraphCommand() throws Exception {
         Path out = tmp.resolve("graphs");
-        Reports.writeSvgs(ReportFixture.run(), out);
+        Reports.writeSvgs(ReportFixture.run(), out, NONE);
         try (Stream<Path> s = Files.list(out)) {
-            assertEquals(List.of("broken.svg", "debate.svg"),
+            assertEquals(List.of(OutputFolder.MARKER, "broken.svg", "debate.svg"),
                     s.map(p -> p.getFileName().toString()).sorted().toList());
         }
     }
