@@ -29,6 +29,12 @@ class ReportGoldenTest {
         Golden.check("summary.md", MarkdownReport.render(run));
     }
 
+    /** Links and mentions in case text, with the invisible word joiners that keep GitHub from acting on them. */
+    @Test
+    void markdownWithLinksAndMentions() throws Exception {
+        Golden.check("summary-links.md", MarkdownReport.render(ReportFixture.linkRun()));
+    }
+
     @Test
     void renderingIsDeterministic() {
         Run again = ReportFixture.run();
