@@ -3,6 +3,7 @@ package dev.safecase.report;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.safecase.result.Results.Run;
+import dev.safecase.testing.Golden;
 import org.junit.jupiter.api.Test;
 
 /** The machine-readable reports of a fixed run, byte for byte. */
