@@ -161,7 +161,8 @@ public final class Main implements Callable<Integer> {
         Long rlimit;
         @Option(names = "--jobs", paramLabel = "N", description = "Obligations proved in parallel (default: the number of cores).")
         Integer jobs;
-        @Option(names = "--no-cache", description = "Accepted for compatibility; this version keeps no result cache.")
+        // accepted so that scripts written for the planned result cache keep working; nothing is cached yet
+        @Option(names = "--no-cache", description = "Accepted and ignored: this version keeps no result cache (one is planned).")
         boolean noCache;
         @Option(names = "--debug", description = "Show stack traces for internal errors.")
         boolean debug;
@@ -171,7 +172,7 @@ public final class Main implements Callable<Integer> {
         Options options() {
             Path r = root == null ? Path.of("").toAbsolutePath() : root.toAbsolutePath().normalize();
             if (!Files.isDirectory(r)) throw new BadOption("--root " + root + " is not a directory");
-            Options o = Options.defaults(r).withStrict(strict).withCache(!noCache);
+            Options o = Options.defaults(r).withStrict(strict);
             if (today != null) {
                 try {
                     o = o.withToday(LocalDate.parse(today));

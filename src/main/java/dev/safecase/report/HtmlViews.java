@@ -299,7 +299,7 @@ final class HtmlViews {
         return out;
     }
 
-    /** What an obligation of each kind checks, in a few words (language.md §6). */
+    /** What an obligation of each kind checks, in a few words (docs/language.md, "Obligations and statuses"). */
     private static String checks(String kind) {
         return switch (kind) {
             case "support" -> "the node has a supported by (or is accepted by review)";
