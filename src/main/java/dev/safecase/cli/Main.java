@@ -8,6 +8,8 @@ import dev.safecase.evidence.Pin;
 import dev.safecase.lower.Obligation;
 import dev.safecase.judge.Status;
 import dev.safecase.report.JsonReport;
+import dev.safecase.bench.Robustness;
+import dev.safecase.bench.RobustnessWorker;
 import dev.safecase.report.OutputFolder;
 import dev.safecase.report.Reports;
 import dev.safecase.diag.Diagnostic;
@@ -385,20 +387,66 @@ public final class Main implements Callable<Integer> {
 
 
     @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmark: generate cases of the given sizes, "
-            + "time the pipeline with --jobs 1 and 2, and compare with the z3 command line.")
+            + "time the pipeline with --jobs 1 and 2, and compare with the z3 command line. With --robustness: the "
+            + "robustness fuzzer (docs/cli.md).")
     static final class Bench implements Callable<Integer> {
         @Option(names = "--sizes", split = ",", paramLabel = "N,...", description = "Claims per generated case (default 100,1000,10000).")
         List<Integer> sizes = List.of(100, 1000, 10000);
-        @Option(names = {"-o", "--output"}, paramLabel = "DIR", description = "Where the generated cases go (default target/bench).")
-        Path output = Path.of("target/bench");
+        @Option(names = {"-o", "--output"}, paramLabel = "DIR", description = "Where the generated cases go (default target/bench), "
+                + "or the fuzzer's findings (default target/robustness).")
+        Path output;
+        @Option(names = "--robustness", description = "Fuzz the whole tool with seeded mutants of cases/, stdlib/ and the test corpus.")
+        boolean robustness;
+        @Option(names = "--minutes", paramLabel = "N", description = "How long the fuzzer runs (default 10).")
+        double minutes = 10;
+        @Option(names = "--seed", paramLabel = "S", description = "The fuzzer's seed (default: from the clock, printed).")
+        Long seed;
+        @Option(names = "--inputs", paramLabel = "N", description = "Stop the fuzzer after N inputs (default: no limit).")
+        Long inputs;
+        @Option(names = "--corpus", paramLabel = "DIR", description = "Where cases/, stdlib/ and src/test/resources are (default: .).")
+        Path corpus = Path.of("");
+        @Option(names = "--hang-seconds", hidden = true, paramLabel = "N")
+        int hangSeconds = 20;
+        @Option(names = "--batch", hidden = true, paramLabel = "N")
+        int batch = 100;
+        // the child side of the fuzzer: the parent starts this JVM with these options
+        @Option(names = "--robustness-worker", hidden = true)
+        boolean worker;
+        @Option(names = "--from", hidden = true)
+        long from;
+        @Option(names = "--count", hidden = true)
+        long count;
+        @Option(names = "--work", hidden = true)
+        Path work;
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
         @Override
         public Integer call() throws Exception {
+            if (worker) {
+                RobustnessWorker.run(Main::run, seed, from, count, work, corpus.toAbsolutePath(), System.out);
+                return 0;
+            }
+            if (robustness) return robustness();
             for (int n : sizes) if (n < 10) throw new BadOption("--sizes: each size must be at least 10 (got " + n + ")");
-            dev.safecase.bench.Benchmark.run(sizes, output.toAbsolutePath(), spec.commandLine().getOut());
+            Path dir = output != null ? output : Path.of("target/bench");
+            dev.safecase.bench.Benchmark.run(sizes, dir.toAbsolutePath(), spec.commandLine().getOut());
             return 0;
+        }
+
+        private int robustness() throws Exception {
+            if (!(minutes > 0) || minutes > 100_000) throw new BadOption("--minutes must be above 0 (got " + minutes + ")");
+            if (inputs != null && inputs < 1) throw new BadOption("--inputs must be at least 1 (got " + inputs + ")");
+            if (hangSeconds < 1 || batch < 1) throw new BadOption("--hang-seconds and --batch must be at least 1");
+            long s = seed != null ? seed : System.currentTimeMillis() % 1_000_000;
+            Robustness.Config c = new Robustness.Config(s, java.time.Duration.ofMillis((long) (minutes * 60_000)),
+                    inputs != null ? inputs : Long.MAX_VALUE, output != null ? output : Path.of("target/robustness"),
+                    corpus.toAbsolutePath(), java.time.Duration.ofSeconds(hangSeconds), batch);
+            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+            List<String> child = List.of(java, "-Xmx1g", "-cp", System.getProperty("java.class.path"), Main.class.getName(),
+                    "bench", "--robustness-worker");
+            Robustness.Summary summary = Robustness.run(c, child, spec.commandLine().getOut());
+            return summary.findings() == 0 ? 0 : 1;
         }
     }
 }

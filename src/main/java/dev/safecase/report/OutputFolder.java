@@ -122,6 +122,17 @@ public final class OutputFolder {
                 + "choose another output folder with -o");
     }
 
+    /**
+     * Empties {@code folder} for a tool that writes into it as it goes (the robustness fuzzer): the same rules as
+     * {@link #checkReplaceable}, then the old folder is deleted and a new, marked one made. Not atomic.
+     */
+    public static void recreate(Path folder, Protected keep) throws IOException {
+        checkReplaceable(folder, keep);
+        deleteTree(folder);
+        Files.createDirectories(folder);
+        mark(folder);
+    }
+
     static boolean isMarked(Path dir) {
         return Files.isRegularFile(dir.resolve(MARKER), LinkOption.NOFOLLOW_LINKS);
     }
