@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -142,9 +143,12 @@ public final class Robustness {
     /** What the input was made of, without its seed file and sizes: hangs with the same cause share it. */
     private static String how(Path work, long input) {
         try {
-            String how = Files.readString(work.resolve("in-" + input).resolve("how.txt"), StandardCharsets.UTF_8).strip();
-            int comma = how.indexOf(", ");
-            return (comma < 0 ? how : how.substring(comma + 2)).replaceAll("\\d+", "N");
+            List<String> how = new ArrayList<>(List.of(Files.readString(work.resolve("in-" + input).resolve("how.txt"),
+                    StandardCharsets.UTF_8).strip().split(", ")));
+            // the seed file and the command vary between inputs with the same cause; an option may be the cause
+            how.remove(0);
+            how.removeIf(Commands.COMMANDS::contains);
+            return how.isEmpty() ? "(unmutated)" : String.join(", ", how).replaceAll("\\d+", "N");
         } catch (IOException e) {
             return "(input not written)";
         }
@@ -216,7 +220,9 @@ public final class Robustness {
         }
 
         Summary summary() {
-            return new Summary(tried, Map.copyOf(counts), Map.copyOf(saved), Map.copyOf(bySignature), children, slowest, slowestInput);
+            // in the order the failures were first found, so the report reads like the run
+            return new Summary(tried, Map.copyOf(counts), Collections.unmodifiableMap(new LinkedHashMap<>(saved)),
+                    Collections.unmodifiableMap(new LinkedHashMap<>(bySignature)), children, slowest, slowestInput);
         }
     }
 

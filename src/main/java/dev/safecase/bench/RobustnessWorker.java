@@ -49,10 +49,12 @@ public final class RobustnessWorker {
             protocol.println("start " + i);
             protocol.flush();
             Outcome o = runOnce(target, input, dir);
-            Optional<Verdict> v = classify(input.args().get(0), o, dir);
+            Optional<Verdict> first = classify(input.args().get(0), o, dir);
+            Optional<Verdict> v = first;
+            if (v.isPresent() && v.get().kind() == Finding.INTERNAL_ERROR) v = Optional.of(whereFrom(target, input, dir, v.get()));
             if (v.isPresent()) {
                 save(dir, o);
-                if (o.millis() < 2_000) minimize(target, input, dir, v.get(), i, protocol);
+                if (o.millis() < 2_000) minimize(target, input, dir, first.get(), i, protocol);
             }
             protocol.println("done " + i + " " + v.map(x -> x.kind().label()).orElse("ok") + " " + o.millis() + " "
                     + v.map(Verdict::signature).orElse(""));
@@ -181,6 +183,21 @@ public final class RobustnessWorker {
             if (FRAME.matcher(l).find()) return l.strip();
         }
         return firstLine(text);
+    }
+
+    /**
+     * An internal error says what, not where: reruns the input with {@code --debug} and adds the first frame of
+     * safecase's own code to the signature (for a stack overflow, the method that recursed), saving the trace.
+     */
+    private static Verdict whereFrom(Target target, Mutants.Input input, Path dir, Verdict v) throws IOException {
+        List<String> args = new ArrayList<>(input.args());
+        args.add(1, "--debug");
+        Outcome debug = runOnce(target, new Mutants.Input(input.files(), args, input.how()), dir);
+        List<String> trace = debug.err().lines().limit(300).toList();
+        Files.writeString(dir.resolve("debug.txt"), String.join("\n", trace) + "\n", StandardCharsets.UTF_8);
+        Optional<String> frame = trace.stream().map(String::strip).filter(l -> l.startsWith("at dev.safecase.")).findFirst();
+        return frame.map(f -> new Verdict(v.kind(), v.signature().replace(" This is a bug in safecase; run with --debug for the stack trace.", "")
+                + " " + f.replaceAll("\\d+", "N"))).orElse(v);
     }
 
     private static void save(Path dir, Outcome o) throws IOException {

@@ -25,7 +25,8 @@ class ReportWriteTest {
     @TempDir
     Path tmp;
 
-    private static Map<String, String> snapshot(Path dir) throws IOException {
+    /** Every file under {@code dir} with its content. */
+    static Map<String, String> snapshot(Path dir) throws IOException {
         Map<String, String> files = new TreeMap<>();
         try (Stream<Path> s = Files.walk(dir)) {
             for (Path p : s.filter(Files::isRegularFile).toList()) {
@@ -36,7 +37,12 @@ class ReportWriteTest {
     }
 
     private List<String> siblings() throws IOException {
-        try (Stream<Path> s = Files.list(tmp)) {
+        return names(tmp);
+    }
+
+    /** The names in {@code dir}, sorted. */
+    static List<String> names(Path dir) throws IOException {
+        try (Stream<Path> s = Files.list(dir)) {
             return s.map(p -> p.getFileName().toString()).sorted().toList();
         }
     }

@@ -11,9 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -26,18 +24,12 @@ class SignalCleanupTest {
     @TempDir
     Path tmp;
 
-    private Map<String, String> snapshot(Path dir) throws IOException {
-        Map<String, String> files = new TreeMap<>();
-        try (Stream<Path> s = Files.walk(dir)) {
-            for (Path p : s.filter(Files::isRegularFile).toList()) files.put(dir.relativize(p).toString(), Files.readString(p));
-        }
-        return files;
+    private static Map<String, String> snapshot(Path dir) throws IOException {
+        return ReportWriteTest.snapshot(dir);
     }
 
     private List<String> names() throws IOException {
-        try (Stream<Path> s = Files.list(tmp)) {
-            return s.map(p -> p.getFileName().toString()).sorted().toList();
-        }
+        return ReportWriteTest.names(tmp);
     }
 
     @Test
