@@ -1,5 +1,6 @@
 package dev.safecase.cli;
 
+import dev.safecase.diag.TerminalText;
 import dev.safecase.result.CaseResult;
 import dev.safecase.result.ObligationResult;
 import dev.safecase.pipeline.Verifier;
@@ -46,32 +47,36 @@ final class Explanation {
     static String render(Found f, Verifier.Outcome outcome) {
         ObligationResult o = f.result();
         StringBuilder sb = new StringBuilder();
-        sb.append("obligation ").append(o.id()).append(" of case ").append(f.caseResult().name()).append(" (").append(o.file())
-                .append(':').append(o.line()).append(")\n");
-        sb.append("status: ").append(o.status().label()).append(o.reason().map(r -> " - " + r).orElse("")).append('\n');
+        sb.append("obligation ").append(t(o.id())).append(" of case ").append(t(f.caseResult().name())).append(" (")
+                .append(t(o.file())).append(':').append(o.line()).append(")\n");
+        sb.append("status: ").append(o.status().label()).append(o.reason().map(r -> " - " + t(r)).orElse("")).append('\n');
         sb.append("premises:\n");
         if (o.premises().isEmpty()) sb.append("  (none)\n");
-        for (ObligationResult.PremiseText p : o.premises()) sb.append("  [").append(p.name()).append("] ").append(p.formula()).append('\n');
-        sb.append("goal: ").append(o.goal().orElse("(none: this obligation checks that the premises are satisfiable together)"))
-                .append('\n');
+        for (ObligationResult.PremiseText p : o.premises()) sb.append("  [").append(t(p.name())).append("] ").append(t(p.formula())).append('\n');
+        sb.append("goal: ").append(o.goal().map(Explanation::t)
+                .orElse("(none: this obligation checks that the premises are satisfiable together)")).append('\n');
         if (!o.definitions().isEmpty()) sb.append("where:\n");
-        for (ObligationResult.PremiseText d : o.definitions()) sb.append("  ").append(d.name()).append(" = ").append(d.formula()).append('\n');
-        if (!o.usedAssumptions().isEmpty()) sb.append("used assumptions: ").append(String.join(", ", o.usedAssumptions())).append('\n');
-        if (!o.core().isEmpty()) sb.append("unsat core: ").append(String.join(", ", o.core())).append('\n');
+        for (ObligationResult.PremiseText d : o.definitions()) sb.append("  ").append(t(d.name())).append(" = ").append(t(d.formula())).append('\n');
+        if (!o.usedAssumptions().isEmpty()) sb.append("used assumptions: ").append(t(String.join(", ", o.usedAssumptions()))).append('\n');
+        if (!o.core().isEmpty()) sb.append("unsat core: ").append(t(String.join(", ", o.core()))).append('\n');
         if (!o.counterexample().isEmpty()) {
             sb.append("counterexample:\n");
-            o.counterexample().forEach((k, v) -> sb.append("  ").append(k).append(" = ").append(v).append('\n'));
+            o.counterexample().forEach((k, v) -> sb.append("  ").append(t(k)).append(" = ").append(t(v)).append('\n'));
         }
         if (f.obligation().isPresent()) {
             Obligation ob = f.obligation().get();
             if (ob.mode() == Obligation.Mode.ENTAILMENT || ob.mode() == Obligation.Mode.SATISFIABLE) {
-                sb.append("SMT-LIB sent to ").append(outcome.run().solver()).append(" (premise i is tracked by trk!i; ")
+                sb.append("SMT-LIB sent to ").append(t(outcome.run().solver())).append(" (premise i is tracked by trk!i; ")
                         .append("the negated goal by trk!goal):\n");
-                sb.append(Verifier.sentText(ob));
+                Verifier.sentText(ob).lines().forEach(line -> sb.append(t(line)).append('\n'));
             } else {
                 sb.append("not sent to the solver (").append(ob.mode().name().toLowerCase(java.util.Locale.ROOT)).append(")\n");
             }
         }
         return sb.toString();
+    }
+
+    private static String t(Object s) {
+        return TerminalText.escape(String.valueOf(s));
     }
 }

@@ -7,10 +7,14 @@ import dev.safecase.formula.Rational;
 import dev.safecase.lower.Obligation;
 import dev.safecase.judge.Status;
 import dev.safecase.report.JsonReport;
+import dev.safecase.bench.Robustness;
+import dev.safecase.bench.RobustnessWorker;
+import dev.safecase.report.OutputFolder;
 import dev.safecase.report.Reports;
 import dev.safecase.diag.Diagnostic;
 import dev.safecase.diag.DiagnosticPrinter;
 import dev.safecase.diag.Diagnostics;
+import dev.safecase.diag.TerminalText;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -46,38 +50,69 @@ public final class Main implements Callable<Integer> {
 
     /** Runs the CLI with the given streams; used by main and by tests. */
     public static int run(String[] args, PrintWriter out, PrintWriter err) {
-        CommandLine cl = new CommandLine(new Main());
-        cl.setOut(out);
-        cl.setErr(err);
-        cl.setParameterExceptionHandler((ex, a) -> {
-            err.println("safecase: error: " + ex.getMessage());
-            err.println("Try 'safecase --help' for the commands and options.");
-            return 2;
-        });
-        cl.setExecutionExceptionHandler((ex, c, parsed) -> {
-            if (ex instanceof BadOption b) {
-                err.println("safecase: error: " + b.getMessage());
+        return run(args, out, err, cl -> { });
+    }
+
+    /** As {@link #run(String[], PrintWriter, PrintWriter)}, after {@code customize} has seen the command line (tests). */
+    static int run(String[] args, PrintWriter out, PrintWriter err, java.util.function.Consumer<CommandLine> customize) {
+        boolean debug = List.of(args).contains("--debug");
+        int code;
+        try {
+            CommandLine cl = new CommandLine(new Main());
+            cl.setOut(out);
+            cl.setErr(err);
+            cl.setParameterExceptionHandler((ex, a) -> {
+                err.println("safecase: error: " + TerminalText.escape(String.valueOf(ex.getMessage())));
+                err.println("Try 'safecase --help' for the commands and options.");
                 return 2;
-            }
-            boolean debug = List.of(args).contains("--debug");
-            err.println("safecase: error: " + describe(ex));
-            if (debug) ex.printStackTrace(err);
-            else err.println("(run with --debug for details)");
-            return 2;
-        });
-        int code = cl.execute(args);
+            });
+            cl.setExecutionExceptionHandler((ex, c, parsed) -> failure(ex, debug, err));
+            customize.accept(cl);
+            code = cl.execute(args);
+        } catch (Throwable t) {
+            // picocli hands only Exceptions to the handler; an Error (stack overflow, out of memory) arrives here
+            code = failure(t, debug, err);
+        }
         out.flush();
         err.flush();
         return code;
     }
 
+    /**
+     * Turns a failure into one line on stderr and exit 2 (1 means only "the gate failed"): a user's mistake or an
+     * I/O problem as {@code safecase: error: …}, anything else as {@code safecase: internal error: …}; the stack
+     * trace only with {@code --debug}.
+     */
+    static int failure(Throwable ex, boolean debug, PrintWriter err) {
+        try {
+            err.println(TerminalText.escape(describe(ex)));
+            if (debug) ex.printStackTrace(err);
+            err.flush();
+        } catch (Throwable again) {
+            // nothing more can be said (out of memory while printing): the exit status still tells
+        }
+        return 2;
+    }
+
     private static String describe(Throwable ex) {
+        if (ex instanceof BadOption || ex instanceof OutputFolder.Refused) return "safecase: error: " + ex.getMessage();
         if (ex instanceof UnsatisfiedLinkError || ex instanceof NoClassDefFoundError && String.valueOf(ex.getMessage()).contains("z3")) {
-            return "cannot load the Z3 native library (" + ex.getMessage() + "). The library is unpacked into the "
+            return "safecase: error: cannot load the Z3 native library (" + ex.getMessage() + "). The library is unpacked into the "
                     + "temporary directory; if it is mounted noexec, pass -Djava.io.tmpdir=DIR (see docs/cli.md)";
         }
-        String m = ex.getMessage();
-        return m == null ? ex.getClass().getSimpleName() : m;
+        if (ex instanceof java.io.IOException || ex instanceof java.io.UncheckedIOException) {
+            return "safecase: error: " + message(ex) + (ex instanceof java.nio.file.NoSuchFileException ? ": no such file or directory"
+                    : ex instanceof java.nio.file.AccessDeniedException ? ": permission denied" : "");
+        }
+        String what = ex instanceof StackOverflowError ? "stack overflow"
+                : ex instanceof OutOfMemoryError ? "out of memory (" + message(ex) + "; more with SAFECASE_JAVA_OPTS=-Xmx4g)"
+                : ex.getClass().getName() + (ex.getMessage() == null ? "" : ": " + ex.getMessage());
+        return "safecase: internal error: " + what + ". This is a bug in safecase; "
+                + "run with --debug for the stack trace.";
+    }
+
+    private static String message(Throwable ex) {
+        return ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
     }
 
     @CommandLine.Spec
@@ -127,7 +162,8 @@ public final class Main implements Callable<Integer> {
         Long rlimit;
         @Option(names = "--jobs", paramLabel = "N", description = "Obligations proved in parallel (default: the number of cores).")
         Integer jobs;
-        @Option(names = "--no-cache", description = "Accepted for compatibility; this version keeps no result cache.")
+        // accepted so that scripts written for the planned result cache keep working; nothing is cached yet
+        @Option(names = "--no-cache", description = "Accepted and ignored: this version keeps no result cache (one is planned).")
         boolean noCache;
         @Option(names = "--debug", description = "Show stack traces for internal errors.")
         boolean debug;
@@ -137,7 +173,7 @@ public final class Main implements Callable<Integer> {
         Options options() {
             Path r = root == null ? Path.of("").toAbsolutePath() : root.toAbsolutePath().normalize();
             if (!Files.isDirectory(r)) throw new BadOption("--root " + root + " is not a directory");
-            Options o = Options.defaults(r).withStrict(strict).withCache(!noCache);
+            Options o = Options.defaults(r).withStrict(strict);
             if (today != null) {
                 try {
                     o = o.withToday(LocalDate.parse(today));
@@ -207,6 +243,12 @@ public final class Main implements Callable<Integer> {
             return outcome;
         }
 
+        /** The project root and every input of the run: an output folder may be none of them and hold none. */
+        OutputFolder.Protected inputs(Options o, Map<String, Verifier.Prepared> prepared) {
+            return OutputFolder.Protected.of(o.root(), common.paths(o),
+                    prepared.values().stream().map(Verifier.Prepared::model).toList());
+        }
+
         void printDiagnostics(Verifier v, List<Diagnostic> ds) {
             for (Diagnostic d : ds) err().print(DiagnosticPrinter.format(d, v::source));
             err().flush();
@@ -239,12 +281,13 @@ public final class Main implements Callable<Integer> {
         @Override
         public Integer call() throws IOException {
             Options o = common.options();
+            Path dir = output != null ? output : o.root().resolve("target/safecase");
+            OutputFolder.checkReplaceable(dir, inputs(o, Map.of()));
             Verifier v = new Verifier(o);
             Verifier.Outcome outcome = verify(v, o);
-            Path dir = output != null ? output : o.root().resolve("target/safecase");
-            Reports.writeAll(outcome.run(), dir);
+            Reports.writeAll(outcome.run(), dir, inputs(o, outcome.prepared()));
             out().print(Summary.text(outcome.run()));
-            out().println("report: " + dir.resolve("index.html"));
+            out().println("report: " + TerminalText.escape(dir.resolve("index.html").toString()));
             return outcome.exitCode();
         }
     }
@@ -257,12 +300,14 @@ public final class Main implements Callable<Integer> {
         @Override
         public Integer call() throws IOException {
             Options o = common.options();
+            Path dir = output != null ? output : o.root().resolve("target/safecase");
+            OutputFolder.checkAddable(dir, inputs(o, Map.of()));
             Verifier v = new Verifier(o);
             Verifier.Outcome outcome = verify(v, o);
-            Path dir = output != null ? output : o.root().resolve("target/safecase");
-            Reports.writeSvgs(outcome.run(), dir);
+            Reports.writeSvgs(outcome.run(), dir, inputs(o, outcome.prepared()));
+            Map<String, String> stems = Reports.fileStems(outcome.run());
             for (CaseResult c : outcome.run().cases()) {
-                if (c.checked()) out().println(dir.resolve(c.name() + ".svg"));
+                if (c.checked()) out().println(TerminalText.escape(dir.resolve(stems.get(c.name()) + ".svg").toString()));
             }
             return outcome.exitCode();
         }
@@ -281,7 +326,7 @@ public final class Main implements Callable<Integer> {
             if (outcome.run().hasInputErrors()) return 2;
             Optional<Explanation.Found> found = Explanation.find(outcome, id);
             if (found.isEmpty()) {
-                err().println("safecase: error: no obligation " + id + Explanation.hint(outcome, id));
+                err().println(TerminalText.escape("safecase: error: no obligation " + id + Explanation.hint(outcome, id)));
                 return 2;
             }
             out().print(Explanation.render(found.get(), outcome));
@@ -297,42 +342,89 @@ public final class Main implements Callable<Integer> {
         @Override
         public Integer call() throws IOException {
             Options o = common.options();
+            OutputFolder.checkReplaceable(output, inputs(o, Map.of()));
             Verifier v = new Verifier(o);
             Diagnostics diags = new Diagnostics();
             Map<String, Verifier.Prepared> prepared = v.prepare(common.paths(o), diags, new java.util.LinkedHashMap<>());
             printDiagnostics(v, diags.sorted());
             if (diags.hasErrors()) return 2;
-            int n = 0;
-            for (Verifier.Prepared p : prepared.values()) {
-                Path dir = output.resolve(p.model().name());
-                Files.createDirectories(dir);
-                for (Obligation ob : p.lowered().obligations()) {
-                    if (ob.mode() != Obligation.Mode.ENTAILMENT && ob.mode() != Obligation.Mode.SATISFIABLE) continue;
-                    String file = ob.kind().label() + "." + ob.node() + ".smt2";
-                    Files.writeString(dir.resolve(file), Verifier.standalone(ob, p.model().name()), StandardCharsets.UTF_8);
-                    n++;
+            int[] n = {0};
+            Reports.writeAtomically(output, inputs(o, prepared), into -> {
+                for (Verifier.Prepared p : prepared.values()) {
+                    Path dir = Files.createDirectories(into.resolve(p.model().name()));
+                    for (Obligation ob : p.lowered().obligations()) {
+                        if (ob.mode() != Obligation.Mode.ENTAILMENT && ob.mode() != Obligation.Mode.SATISFIABLE) continue;
+                        Reports.write(dir, ob.kind().label() + "." + ob.node() + ".smt2", Verifier.standalone(ob, p.model().name()));
+                        n[0]++;
+                    }
                 }
-            }
-            out().println("wrote " + n + " SMT-LIB files under " + output);
+            });
+            out().println(TerminalText.escape("wrote " + n[0] + " SMT-LIB files under " + output));
             return 0;
         }
     }
 
     @Command(name = "bench", mixinStandardHelpOptions = true, description = "Benchmark: generate cases of the given sizes, "
-            + "time the pipeline with --jobs 1 and 2, and compare with the z3 command line.")
+            + "time the pipeline with --jobs 1 and 2, and compare with the z3 command line. With --robustness: the "
+            + "robustness fuzzer (docs/cli.md).")
     static final class Bench implements Callable<Integer> {
         @Option(names = "--sizes", split = ",", paramLabel = "N,...", description = "Claims per generated case (default 100,1000,10000).")
         List<Integer> sizes = List.of(100, 1000, 10000);
-        @Option(names = {"-o", "--output"}, paramLabel = "DIR", description = "Where the generated cases go (default target/bench).")
-        Path output = Path.of("target/bench");
+        @Option(names = {"-o", "--output"}, paramLabel = "DIR", description = "Where the generated cases go (default target/bench), "
+                + "or the fuzzer's findings (default target/robustness).")
+        Path output;
+        @Option(names = "--robustness", description = "Fuzz the whole tool with seeded mutants of cases/, stdlib/ and the test corpus.")
+        boolean robustness;
+        @Option(names = "--minutes", paramLabel = "N", description = "How long the fuzzer runs (default 10).")
+        double minutes = 10;
+        @Option(names = "--seed", paramLabel = "S", description = "The fuzzer's seed (default: from the clock, printed).")
+        Long seed;
+        @Option(names = "--inputs", paramLabel = "N", description = "Stop the fuzzer after N inputs (default: no limit).")
+        Long inputs;
+        @Option(names = "--corpus", paramLabel = "DIR", description = "Where cases/, stdlib/ and src/test/resources are (default: .).")
+        Path corpus = Path.of("");
+        @Option(names = "--hang-seconds", hidden = true, paramLabel = "N")
+        int hangSeconds = 20;
+        @Option(names = "--batch", hidden = true, paramLabel = "N")
+        int batch = 100;
+        // the child side of the fuzzer: the parent starts this JVM with these options
+        @Option(names = "--robustness-worker", hidden = true)
+        boolean worker;
+        @Option(names = "--from", hidden = true)
+        long from;
+        @Option(names = "--count", hidden = true)
+        long count;
+        @Option(names = "--work", hidden = true)
+        Path work;
         @CommandLine.Spec
         CommandLine.Model.CommandSpec spec;
 
         @Override
         public Integer call() throws Exception {
+            if (worker) {
+                RobustnessWorker.run(Main::run, seed, from, count, work, corpus.toAbsolutePath(), System.out);
+                return 0;
+            }
+            if (robustness) return robustness();
             for (int n : sizes) if (n < 10) throw new BadOption("--sizes: each size must be at least 10 (got " + n + ")");
-            dev.safecase.bench.Benchmark.run(sizes, output.toAbsolutePath(), spec.commandLine().getOut());
+            Path dir = output != null ? output : Path.of("target/bench");
+            dev.safecase.bench.Benchmark.run(sizes, dir.toAbsolutePath(), spec.commandLine().getOut());
             return 0;
+        }
+
+        private int robustness() throws Exception {
+            if (!(minutes > 0) || minutes > 100_000) throw new BadOption("--minutes must be above 0 (got " + minutes + ")");
+            if (inputs != null && inputs < 1) throw new BadOption("--inputs must be at least 1 (got " + inputs + ")");
+            if (hangSeconds < 1 || batch < 1) throw new BadOption("--hang-seconds and --batch must be at least 1");
+            long s = seed != null ? seed : System.currentTimeMillis() % 1_000_000;
+            Robustness.Config c = new Robustness.Config(s, java.time.Duration.ofMillis((long) (minutes * 60_000)),
+                    inputs != null ? inputs : Long.MAX_VALUE, output != null ? output : Path.of("target/robustness"),
+                    corpus.toAbsolutePath(), java.time.Duration.ofSeconds(hangSeconds), batch);
+            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+            List<String> child = List.of(java, "-Xmx1g", "-cp", System.getProperty("java.class.path"), Main.class.getName(),
+                    "bench", "--robustness-worker");
+            Robustness.Summary summary = Robustness.run(c, child, spec.commandLine().getOut());
+            return summary.findings() == 0 ? 0 : 1;
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.safecase.cli;
 
+import dev.safecase.diag.TerminalText;
 import dev.safecase.diag.Diagnostics;
 import dev.safecase.evidence.Pin;
 import dev.safecase.pipeline.Options;
@@ -26,9 +27,9 @@ final class PinCommand extends Main.Run {
             for (Pin.Change c : Pin.pin(p.model().path(), o.root(), diags, !check)) {
                 if (c.oldSha().isPresent() && c.oldSha().get().equals(c.newSha())) continue;
                 changed++;
-                out().println(p.model().file() + ": " + c.evidenceId() + " (" + c.file() + ") "
+                out().println(TerminalText.escape(p.model().file() + ": " + c.evidenceId() + " (" + c.file() + ") "
                         + c.oldSha().map(s -> s.substring(0, Math.min(12, s.length())) + "… -> ").orElse("pinned ")
-                        + c.newSha().substring(0, 12) + "…" + (check ? " (not written: --check)" : ""));
+                        + c.newSha().substring(0, 12) + "…" + (check ? " (not written: --check)" : "")));
             }
         }
         printDiagnostics(v, diags.sorted());

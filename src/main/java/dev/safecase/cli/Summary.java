@@ -5,6 +5,7 @@ import dev.safecase.result.ClaimResult;
 import dev.safecase.result.GateResult;
 import dev.safecase.result.ObligationResult;
 import dev.safecase.result.Run;
+import dev.safecase.diag.TerminalText;
 import dev.safecase.judge.Status;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,7 +22,7 @@ final class Summary {
         GateResult g = run.gate();
         sb.append("total: ").append(g.proved()).append(" of ").append(g.total()).append(" obligations proved\n");
         sb.append("gate: ").append(g.passed() ? "PASSED" : "FAILED");
-        if (!g.reasons().isEmpty()) sb.append(" (").append(String.join("; ", g.reasons())).append(')');
+        if (!g.reasons().isEmpty()) sb.append(" (").append(t(String.join("; ", g.reasons()))).append(')');
         sb.append(" [fail-on ").append(String.join(",", g.failOn().stream().map(Status::label).toList()));
         if (!"0".equals(g.minProved())) sb.append(", min-proved ").append(g.minProved());
         sb.append("]\n");
@@ -29,7 +30,7 @@ final class Summary {
     }
 
     private static void caseText(StringBuilder sb, CaseResult c) {
-        sb.append("case ").append(c.name()).append(" (").append(c.file()).append("): ");
+        sb.append("case ").append(t(c.name())).append(" (").append(t(c.file())).append("): ");
         if (!c.checked()) {
             sb.append("NOT CHECKED: input errors (see above)\n\n");
             return;
@@ -37,10 +38,10 @@ final class Summary {
         sb.append(c.discharged() ? "discharged" : "NOT discharged").append('\n');
         sb.append("  ").append(counts(c.summary())).append('\n');
         sb.append("  claims:\n");
-        int w = c.claims().stream().mapToInt(x -> x.id().length()).max().orElse(4);
+        int w = c.claims().stream().mapToInt(x -> t(x.id()).length()).max().orElse(4);
         for (ClaimResult cl : c.claims()) {
-            sb.append("    ").append(cl.discharged() ? "+ " : "- ").append(pad(cl.id(), w)).append("  ")
-                    .append(pad(cl.status().label(), 8)).append(cl.root() ? " (root) " : "        ").append(cl.text().replace('\n', ' '))
+            sb.append("    ").append(cl.discharged() ? "+ " : "- ").append(pad(t(cl.id()), w)).append("  ")
+                    .append(pad(cl.status().label(), 8)).append(cl.root() ? " (root) " : "        ").append(t(cl.text().replace('\n', ' ')))
                     .append('\n');
         }
         List<ObligationResult> unproven = new ArrayList<>();
@@ -50,19 +51,19 @@ final class Summary {
         if (!unproven.isEmpty()) {
             sb.append("  unproven obligations:\n");
             for (ObligationResult o : unproven) {
-                sb.append("    ").append(o.file()).append(':').append(o.line()).append(": ").append(o.id()).append(' ')
-                        .append(o.status().label()).append(o.reason().map(r -> " - " + r).orElse("")).append('\n');
-                if (!o.counterexample().isEmpty()) sb.append("      counterexample: ").append(map(o.counterexample())).append('\n');
-                if (!o.core().isEmpty()) sb.append("      clashing premises: ").append(String.join(", ", o.core())).append('\n');
+                sb.append("    ").append(t(o.file())).append(':').append(o.line()).append(": ").append(t(o.id())).append(' ')
+                        .append(o.status().label()).append(o.reason().map(r -> " - " + t(r)).orElse("")).append('\n');
+                if (!o.counterexample().isEmpty()) sb.append("      counterexample: ").append(t(map(o.counterexample()))).append('\n');
+                if (!o.core().isEmpty()) sb.append("      clashing premises: ").append(t(String.join(", ", o.core()))).append('\n');
             }
         }
         List<ObligationResult> open = c.obligations().stream().filter(o -> o.status() == Status.OPEN).toList();
         if (!open.isEmpty()) {
             sb.append("  open problems:\n");
             for (ObligationResult o : open) {
-                sb.append("    ").append(o.file()).append(':').append(o.line()).append(": ").append(o.id())
-                        .append(o.reason().map(r -> " - " + r).orElse(""))
-                        .append(o.owner().map(x -> " [owner: " + x + "]").orElse("")).append('\n');
+                sb.append("    ").append(t(o.file())).append(':').append(o.line()).append(": ").append(t(o.id()))
+                        .append(o.reason().map(r -> " - " + t(r)).orElse(""))
+                        .append(o.owner().map(x -> " [owner: " + t(x) + "]").orElse("")).append('\n');
             }
         }
         sb.append('\n');
@@ -83,6 +84,11 @@ final class Summary {
         List<String> parts = new ArrayList<>();
         m.forEach((k, v) -> parts.add(k + " = " + v));
         return String.join(", ", parts);
+    }
+
+    /** Case text, file names and reasons, with anything that would act on the terminal escaped. */
+    private static String t(Object s) {
+        return TerminalText.escape(String.valueOf(s));
     }
 
     private static String pad(String s, int w) {

@@ -1,5 +1,8 @@
 package dev.safecase.maven;
 
+import dev.safecase.pipeline.Options;
+import dev.safecase.pipeline.Verifier;
+import dev.safecase.report.OutputFolder;
 import dev.safecase.report.Reports;
 import java.io.File;
 import java.io.IOException;
@@ -27,7 +30,9 @@ public final class ReportMojo extends AbstractSafecaseMojo {
         }
         SharedRun shared = run();
         try {
-            Reports.writeAll(shared.outcome().run(), outputDirectory.toPath());
+            Options o = options();
+            Reports.writeAll(shared.outcome().run(), outputDirectory.toPath(), OutputFolder.Protected.of(o.root(), paths(o),
+                    shared.outcome().prepared().values().stream().map(Verifier.Prepared::model).toList()));
         } catch (IOException | RuntimeException e) {
             throw new MojoExecutionException("safecase: cannot write the report to " + outputDirectory + ": " + e.getMessage(), e);
         }

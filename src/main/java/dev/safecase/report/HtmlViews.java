@@ -309,7 +309,7 @@ final class HtmlViews {
         return out;
     }
 
-    /** What an obligation of each kind checks, in a few words (docs/language.md, section 7). */
+    /** What an obligation of each kind checks, in a few words (docs/language.md, "Obligations and statuses"). */
     private static String checks(Obligation.Kind kind) {
         return switch (kind) {
             case SUPPORT -> "the node has a supported by (or is accepted by review)";

@@ -2,6 +2,10 @@ package dev.safecase.report;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.io.CharacterEscapes;
+import com.fasterxml.jackson.core.io.SerializedString;
+import dev.safecase.diag.TerminalText;
 import com.fasterxml.jackson.core.util.DefaultIndenter;
 import com.fasterxml.jackson.core.util.DefaultPrettyPrinter;
 import com.fasterxml.jackson.core.util.Separators;
@@ -18,6 +22,30 @@ final class Json {
     }
 
     private static final JsonFactory FACTORY = new JsonFactory();
+
+    /**
+     * Besides what JSON requires, DEL and every character that is not printable (bidi controls, line separators,
+     * C1 controls) as <code>&#92;uXXXX</code>: the same JSON, and safe when {@code check --format json} prints to a terminal.
+     */
+    private static final CharacterEscapes TERMINAL_SAFE = new CharacterEscapes() {
+        private static final long serialVersionUID = 1L;
+        private final int[] ascii = standardAsciiEscapesForJSON();
+
+        {
+            ascii[0x7F] = ESCAPE_STANDARD;
+        }
+
+        @Override
+        public int[] getEscapeCodesForAscii() {
+            return ascii;
+        }
+
+        @Override
+        public SerializableString getEscapeSequence(int ch) {
+            if (Character.isSurrogate((char) ch) || TerminalText.printable(ch)) return null;
+            return new SerializedString(String.format("\\u%04x", ch));
+        }
+    };
 
     interface Body {
         void write(JsonGenerator g) throws IOException;
@@ -36,6 +64,7 @@ final class Json {
             pp.indentObjectsWith(indenter);
             pp.indentArraysWith(indenter);
             g.setPrettyPrinter(pp);
+            g.setCharacterEscapes(TERMINAL_SAFE);
             body.write(g);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

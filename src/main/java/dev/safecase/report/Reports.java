@@ -7,33 +7,28 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
- * Writes every report of a run. The report is built in a fresh sibling directory and then moved into place (old
- * directory aside, new one in, old one deleted), so a failure never leaves a half-written report. The prover cache
- * ({@code cache/} inside the report directory, as under {@code target/safecase}) is carried over.
+ * Writes every report of a run. The report is built in a fresh sibling folder and then moved into place (old folder
+ * aside, new one in, old one deleted), so a failure never leaves a half-written report. Only a folder that safecase
+ * wrote itself is ever replaced ({@link OutputFolder}).
  */
 public final class Reports {
     private Reports() {
     }
 
-    /** Kept from the previous report directory: the result cache lives in the default report directory. */
-    static final String CACHE = "cache";
-
-    /** Writes one report into a directory that exists and is empty. */
-    interface Writer {
+    /** Writes one report into a folder that exists and holds only the marker. */
+    public interface Writer {
         void writeInto(Path dir) throws IOException;
     }
 
@@ -41,22 +36,38 @@ public final class Reports {
      * index.html, CASE.html and CASE.svg for every case, safecase.json, junit.xml, safecase.sarif and summary.md.
      * Replaces {@code outDir}; on failure the previous report (if any) is left as it was.
      */
-    public static void writeAll(Run run, Path outDir) throws IOException {
-        writeAtomically(outDir, dir -> writeEverything(run, dir));
+    public static void writeAll(Run run, Path outDir, OutputFolder.Protected keep) throws IOException {
+        writeAtomically(outDir, keep, dir -> writeEverything(run, dir));
     }
 
-    /** CASE.svg for every case, into {@code outDir} (created if needed), each file replaced atomically. */
-    public static void writeSvgs(Run run, Path outDir) throws IOException {
+    private static final Pattern STALE_SVG = Pattern.compile("\\.svg-(\\d+)-\\d+\\.tmp");
+
+    /**
+     * CASE.svg for every case, into {@code outDir} (created if needed), each file replaced atomically. Other files
+     * in the folder stay; the folder must be empty or one safecase wrote.
+     */
+    public static void writeSvgs(Run run, Path outDir, OutputFolder.Protected keep) throws IOException {
+        OutputFolder.checkAddable(outDir, keep);
         Files.createDirectories(outDir);
+        if (!OutputFolder.isMarked(outDir)) OutputFolder.mark(outDir);
+        OutputFolder.removeStaleFiles(outDir, STALE_SVG);
         Map<String, String> stems = fileStems(run);
         for (CaseResult c : run.cases()) {
             Path target = outDir.resolve(stems.get(c.name()) + ".svg");
-            Path tmp = Files.createTempFile(outDir, ".svg-", ".tmp");
+            Path tmp = OutputFolder.guarded(() -> {
+                Path t = Files.createTempFile(outDir, ".svg-" + ProcessHandle.current().pid() + "-", ".tmp");
+                OutputFolder.track(t);
+                return t;
+            });
             try {
                 Files.writeString(tmp, SvgReport.render(c), StandardCharsets.UTF_8);
-                move(tmp, target, true);
+                OutputFolder.guarded(() -> {
+                    move(tmp, target, true);
+                    return null;
+                });
             } finally {
                 Files.deleteIfExists(tmp);
+                OutputFolder.untrack(tmp);
             }
         }
     }
@@ -75,49 +86,83 @@ public final class Reports {
         write(dir, "index.html", HtmlReport.index(run, stems));
     }
 
-    private static void write(Path dir, String name, String content) throws IOException {
+    /** Writes one file of a report folder being built, unless a signal is stopping the run. */
+    public static void write(Path dir, String name, String content) throws IOException {
+        if (OutputFolder.stopping()) throw new IOException("safecase is stopping (signal received)");
         Files.writeString(dir.resolve(name), content, StandardCharsets.UTF_8);
     }
 
-    /** Builds a directory with {@code writer} next to {@code outDir}, then swaps it in. */
-    static void writeAtomically(Path outDir, Writer writer) throws IOException {
+    /**
+     * Builds a folder with {@code writer} next to {@code outDir}, then swaps it in. Refuses (exit 2 in the CLI) when
+     * {@code outDir} is not a folder safecase may replace; removes temporary siblings that earlier, killed runs left.
+     */
+    public static void writeAtomically(Path outDir, OutputFolder.Protected keep, Writer writer) throws IOException {
         Path target = outDir.toAbsolutePath().normalize();
+        OutputFolder.checkReplaceable(target, keep);
         Path parent = target.getParent();
-        if (parent == null) throw new IOException("cannot write a report to the file-system root: " + target);
         Files.createDirectories(parent);
         String name = target.getFileName().toString();
-        Path fresh = Files.createTempDirectory(parent, "." + name + ".new-");
+        OutputFolder.removeStaleFolders(parent, name);
+        Path fresh = OutputFolder.guarded(() -> {
+            Path f = Files.createTempDirectory(parent, OutputFolder.tempPrefix(name, "new"));
+            OutputFolder.track(f);
+            return f;
+        });
         try {
+            OutputFolder.mark(fresh);
             writer.writeInto(fresh);
         } catch (IOException | RuntimeException | Error e) {
-            deleteTree(fresh);
+            deleteQuietly(fresh, e);
             throw e;
         }
+        Path old = OutputFolder.guarded(() -> swap(target, fresh, name));
+        if (old != null) {
+            OutputFolder.guarded(() -> {
+                OutputFolder.deleteTree(old);
+                OutputFolder.untrack(old);
+                return null;
+            });
+        }
+    }
+
+    /** Moves the old folder aside and the new one in; returns the old folder to delete, if any. */
+    private static Path swap(Path target, Path fresh, String name) throws IOException {
+        Path parent = target.getParent();
         Path old = null;
         try {
             if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
-                old = parent.resolve("." + name + ".old-" + fresh.getFileName().toString().substring(name.length() + 6));
+                old = parent.resolve(OutputFolder.tempPrefix(name, "old")
+                        + fresh.getFileName().toString().substring(OutputFolder.tempPrefix(name, "new").length()));
                 move(target, old, false);
-                Path cache = old.resolve(CACHE);
-                if (Files.isDirectory(cache, LinkOption.NOFOLLOW_LINKS)) move(cache, fresh.resolve(CACHE), false);
+                OutputFolder.track(old);
             }
             move(fresh, target, false);
+            OutputFolder.untrack(fresh);
         } catch (IOException | RuntimeException e) {
             restore(target, fresh, old, e);
             throw e;
         }
-        if (old != null) deleteTree(old);
+        return old;
+    }
+
+    private static void deleteQuietly(Path dir, Throwable cause) {
+        try {
+            OutputFolder.deleteTree(dir);
+            OutputFolder.untrack(dir);
+        } catch (IOException | RuntimeException e) {
+            cause.addSuppressed(e);
+        }
     }
 
     /** Puts the previous report back after a failed swap. */
     private static void restore(Path target, Path fresh, Path old, Exception cause) {
         try {
-            if (old != null) {
-                Path cache = fresh.resolve(CACHE);
-                if (Files.isDirectory(cache) && !Files.exists(old.resolve(CACHE))) move(cache, old.resolve(CACHE), false);
-                if (!Files.exists(target, LinkOption.NOFOLLOW_LINKS)) move(old, target, false);
+            if (old != null && !Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+                move(old, target, false);
+                OutputFolder.untrack(old);
             }
-            if (Files.exists(fresh)) deleteTree(fresh);
+            if (Files.exists(fresh)) OutputFolder.deleteTree(fresh);
+            OutputFolder.untrack(fresh);
         } catch (IOException | RuntimeException e) {
             cause.addSuppressed(e);
         }
@@ -137,24 +182,6 @@ public final class Reports {
                 Files.move(from, to);
             }
         }
-    }
-
-    static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) return;
-        Files.walkFileTree(root, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                Files.delete(file);
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
-                if (e != null) throw e;
-                Files.delete(dir);
-                return FileVisitResult.CONTINUE;
-            }
-        });
     }
 
     /**

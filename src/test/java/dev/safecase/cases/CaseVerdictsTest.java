@@ -9,8 +9,8 @@ import dev.safecase.result.ObligationResult;
 import dev.safecase.result.Run;
 import dev.safecase.pipeline.Verifier;
 import dev.safecase.diag.Diagnostic;
+import dev.safecase.testing.Golden;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -53,12 +53,7 @@ class CaseVerdictsTest {
         CaseResult c = run.cases().stream().filter(x -> x.name().equals(name)).findFirst().orElseThrow();
         StringBuilder sb = new StringBuilder("# obligation status of case " + name + " on " + TODAY + "\n");
         for (ObligationResult o : c.obligations()) sb.append(o.id()).append(' ').append(o.status().label()).append('\n');
-        Path file = GOLDEN.resolve(name + ".verdicts");
-        if (Boolean.getBoolean("safecase.regenerate") || !Files.exists(file)) {
-            Files.writeString(file, sb.toString(), StandardCharsets.UTF_8);
-        }
-        assertEquals(Files.readString(file, StandardCharsets.UTF_8), sb.toString(),
-                "verdicts of " + name + " changed; if intended, regenerate with -Dsafecase.regenerate=true");
+        Golden.check(GOLDEN.resolve(name + ".verdicts"), sb.toString());
     }
 
     @ParameterizedTest(name = "{0}")

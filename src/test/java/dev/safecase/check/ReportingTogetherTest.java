@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Mistakes are reported together, in source order, at their own lines (language §10); cycles
+ * Mistakes are reported together, in source order, at their own lines (docs/language.md, "Mistakes"); cycles
  * name their nodes; evidence paths that leave the root are errors and are never opened.
  */
 class ReportingTogetherTest {

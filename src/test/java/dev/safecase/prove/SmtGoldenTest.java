@@ -6,10 +6,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.safecase.pipeline.Verifier;
 import dev.safecase.cli.Main;
 import dev.safecase.lower.Obligation;
+import dev.safecase.testing.Golden;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -35,12 +35,7 @@ class SmtGoldenTest {
             if (o.mode() != Obligation.Mode.ENTAILMENT && o.mode() != Obligation.Mode.SATISFIABLE) continue;
             all.append(";; ==== ").append(o.id()).append('\n').append(Verifier.standalone(o, name));
         }
-        Path file = GOLDEN.resolve(name + ".smt2");
-        if (Boolean.getBoolean("safecase.regenerate") || !Files.exists(file)) {
-            Files.writeString(file, all.toString(), StandardCharsets.UTF_8);
-        }
-        assertEquals(Files.readString(file, StandardCharsets.UTF_8), all.toString(),
-                "SMT-LIB of " + name + " changed; if intended, regenerate with -Dsafecase.regenerate=true");
+        Golden.check(GOLDEN.resolve(name + ".smt2"), all.toString());
     }
 
     @Test

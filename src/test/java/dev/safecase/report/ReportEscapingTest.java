@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.safecase.result.CaseResult;
 import dev.safecase.result.Run;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -79,6 +80,39 @@ class ReportEscapingTest {
         assertFalse(md.contains("<b>"));
         assertTrue(md.contains(ESCAPED_SCRIPT));
         assertTrue(md.contains("\\$!x"), "dollar signs are escaped so GitHub does not render math");
+    }
+
+    /**
+     * GitHub's recognisers, after cmark-gfm's autolink extension and GitHub's mention and reference filters:
+     * each must find nothing in the summary, and the summary must read as the text once the joiners are gone.
+     */
+    static final Map<String, java.util.regex.Pattern> GITHUB = Map.of(
+            "URL", java.util.regex.Pattern.compile("(?i)(https?|ftp)://[^\\s<]"),
+            "www link", java.util.regex.Pattern.compile("(?i)(^|[\\s*_~(])www\\.[\\w-]"),
+            "e-mail", java.util.regex.Pattern.compile("[\\w.+-]@[A-Za-z0-9]"),
+            "mention", java.util.regex.Pattern.compile("(^|\\W)@[A-Za-z0-9]"),
+            "issue", java.util.regex.Pattern.compile("(^|\\W|/[\\w.-]+)#\\d"),
+            "GH issue", java.util.regex.Pattern.compile("(^|\\W)GH-\\d"));
+
+    @Test
+    void markdownMakesNoLinkAndNotifiesNobody() {
+        String md = MarkdownReport.render(ReportFixture.linkRun());
+        GITHUB.forEach((what, p) -> assertFalse(p.matcher(md).find(), what + " in\n" + md));
+        String shown = md.replace("\u2060", "").replace("\\_", "_");
+        assertTrue(shown.contains(ReportFixture.LINKS), "the text reads as written:\n" + shown);
+        String plain = MarkdownReport.render(ReportFixture.run());
+        assertFalse(plain.contains("\u2060"), "text without links is unchanged");
+    }
+
+    @Test
+    void markdownNeutralisesEachForm() {
+        for (String s : List.of("https://a.example", "HTTP://A.EXAMPLE/x", "ftp://a.example", "www.a.example",
+                "(www.a.example)", "WWW.A.EXAMPLE", "a@b.example", "mailto:a@b.example", "xmpp:a@b.example", "@user",
+                "(@user)", "@org/team", "#1", "(#1)", "o/r#1", "GH-1", "x@y")) {
+            String md = Escaping.markdown(s);
+            GITHUB.forEach((what, p) -> assertFalse(p.matcher(md).find(), what + " in " + md));
+        }
+        assertEquals("judge\\_eval#1 and C#2 stay", Escaping.markdown("judge_eval#1 and C#2 stay"));
     }
 
     @Test

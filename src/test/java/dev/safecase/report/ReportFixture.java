@@ -44,8 +44,17 @@ final class ReportFixture {
     static final String FILE = "cases/debate.case";
     static final String HOSTILE = "<script>alert(1)</script> & \"q\" 'a' {{x}} $!x #set($y = 1) ]]> <b>bold</b>";
 
+    /** What GitHub turns into links or notifications in a pull-request comment. */
+    static final String LINKS = "see https://evil.example/x?a=1, ftp://files.example and www.evil.example; "
+            + "mail bob.smith@example.org or mailto:eve@example.org; cc @octocat, @org/team; fixes #12, org/repo#34, GH-56";
+
     static Run run() {
         return run(text -> text);
+    }
+
+    /** The same run with every free text replaced by {@link #LINKS}. */
+    static Run linkRun() {
+        return run(text -> LINKS);
     }
 
     /** The same run with every free text replaced by {@link #HOSTILE} (IDs stay identifiers, as the grammar makes them). */

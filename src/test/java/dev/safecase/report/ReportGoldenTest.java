@@ -3,6 +3,7 @@ package dev.safecase.report;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.safecase.result.Run;
+import dev.safecase.testing.Golden;
 import org.junit.jupiter.api.Test;
 
 /** The machine-readable reports of a fixed run, byte for byte. */
@@ -27,6 +28,12 @@ class ReportGoldenTest {
     @Test
     void markdown() throws Exception {
         Golden.check("summary.md", MarkdownReport.render(run));
+    }
+
+    /** Links and mentions in case text, with the invisible word joiners that keep GitHub from acting on them. */
+    @Test
+    void markdownWithLinksAndMentions() throws Exception {
+        Golden.check("summary-links.md", MarkdownReport.render(ReportFixture.linkRun()));
     }
 
     @Test

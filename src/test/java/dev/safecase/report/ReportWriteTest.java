@@ -20,10 +20,13 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Reports are written whole or not at all. */
 class ReportWriteTest {
+    private static final OutputFolder.Protected NONE = OutputFolder.Protected.none();
+
     @TempDir
     Path tmp;
 
-    private static Map<String, String> snapshot(Path dir) throws IOException {
+    /** Every file under {@code dir} with its content. */
+    static Map<String, String> snapshot(Path dir) throws IOException {
         Map<String, String> files = new TreeMap<>();
         try (Stream<Path> s = Files.walk(dir)) {
             for (Path p : s.filter(Files::isRegularFile).toList()) {
@@ -34,7 +37,12 @@ class ReportWriteTest {
     }
 
     private List<String> siblings() throws IOException {
-        try (Stream<Path> s = Files.list(tmp)) {
+        return names(tmp);
+    }
+
+    /** The names in {@code dir}, sorted. */
+    static List<String> names(Path dir) throws IOException {
+        try (Stream<Path> s = Files.list(dir)) {
             return s.map(p -> p.getFileName().toString()).sorted().toList();
         }
     }
@@ -42,8 +50,8 @@ class ReportWriteTest {
     @Test
     void writesEveryReport() throws Exception {
         Path out = tmp.resolve("report");
-        Reports.writeAll(ReportFixture.run(), out);
-        for (String name : List.of("index.html", "debate.html", "debate.svg", "broken.html", "broken.svg",
+        Reports.writeAll(ReportFixture.run(), out, NONE);
+        for (String name : List.of(OutputFolder.MARKER, "index.html", "debate.html", "debate.svg", "broken.html", "broken.svg",
                 "safecase.json", "junit.xml", "safecase.sarif", "summary.md")) {
             assertTrue(Files.isRegularFile(out.resolve(name)), name);
         }
@@ -52,27 +60,24 @@ class ReportWriteTest {
     }
 
     @Test
-    void replacesTheOldReportButKeepsTheCache() throws Exception {
+    void replacesTheOldReportAsAWhole() throws Exception {
         Path out = tmp.resolve("safecase");
         Run run = ReportFixture.run();
-        Reports.writeAll(run, out);
-        Files.createDirectories(out.resolve("cache/ab"));
-        Files.writeString(out.resolve("cache/ab/cd.json"), "{\"status\":\"proved\"}");
+        Reports.writeAll(run, out, NONE);
         Run onlyDebate = new Run(run.version(), run.solver(), run.today(), run.gate(), List.of(),
                 List.of(run.cases().get(0)));
-        Reports.writeAll(onlyDebate, out);
+        Reports.writeAll(onlyDebate, out, NONE);
         assertFalse(Files.exists(out.resolve("broken.html")), "a stale page of a removed case is gone");
         assertTrue(Files.exists(out.resolve("debate.html")));
-        assertEquals("{\"status\":\"proved\"}", Files.readString(out.resolve("cache/ab/cd.json")));
         assertEquals(List.of("safecase"), siblings());
     }
 
     @Test
     void aFailureMidwayLeavesThePreviousReportIntact() throws Exception {
         Path out = tmp.resolve("report");
-        Reports.writeAll(ReportFixture.run(), out);
+        Reports.writeAll(ReportFixture.run(), out, NONE);
         Map<String, String> before = snapshot(out);
-        IOException e = assertThrows(IOException.class, () -> Reports.writeAtomically(out, dir -> {
+        IOException e = assertThrows(IOException.class, () -> Reports.writeAtomically(out, NONE, dir -> {
             Files.writeString(dir.resolve("index.html"), "half");
             throw new IOException("disk full");
         }));
@@ -85,14 +90,14 @@ class ReportWriteTest {
     void aRenderingBugMidwayLeavesThePreviousReportIntact() throws Exception {
         Path out = tmp.resolve("report");
         Run good = ReportFixture.run();
-        Reports.writeAll(good, out);
+        Reports.writeAll(good, out, NONE);
         Map<String, String> before = snapshot(out);
         CaseResult c = good.cases().get(0);
         CaseResult bad = new CaseResult(new CaseResult.Source(c.name(), c.file(), c.line(), null), c.checked(),
                 c.outcome(), c.nodes(), c.obligations(), c.diagnostics(), c.graph());
         Run badRun = new Run(good.version(), good.solver(), good.today(), good.gate(), good.diagnostics(),
                 List.of(bad));
-        assertThrows(RuntimeException.class, () -> Reports.writeAll(badRun, out));
+        assertThrows(RuntimeException.class, () -> Reports.writeAll(badRun, out, NONE));
         assertEquals(before, snapshot(out));
         assertEquals(List.of("report"), siblings());
     }
@@ -101,7 +106,7 @@ class ReportWriteTest {
     void anUnwritableTargetThrowsAndChangesNothing() throws Exception {
         Path blocker = tmp.resolve("not-a-dir");
         Files.writeString(blocker, "x");
-        assertThrows(IOException.class, () -> Reports.writeAll(ReportFixture.run(), blocker.resolve("report")));
+        assertThrows(IOException.class, () -> Reports.writeAll(ReportFixture.run(), blocker.resolve("report"), NONE));
         assertEquals("x", Files.readString(blocker));
         assertEquals(List.of("not-a-dir"), siblings());
     }
@@ -109,9 +114,9 @@ class ReportWriteTest {
     @Test
     void writesSvgsForTheGraphCommand() throws Exception {
         Path out = tmp.resolve("graphs");
-        Reports.writeSvgs(ReportFixture.run(), out);
+        Reports.writeSvgs(ReportFixture.run(), out, NONE);
         try (Stream<Path> s = Files.list(out)) {
-            assertEquals(List.of("broken.svg", "debate.svg"),
+            assertEquals(List.of(OutputFolder.MARKER, "broken.svg", "debate.svg"),
                     s.map(p -> p.getFileName().toString()).sorted().toList());
         }
     }
