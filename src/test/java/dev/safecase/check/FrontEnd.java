@@ -5,7 +5,8 @@ import dev.safecase.source.Sources;
 import dev.safecase.ast.SourceUnit;
 import dev.safecase.diag.Diagnostic;
 import dev.safecase.diag.Diagnostics;
-import dev.safecase.syntax.Parser;
+import dev.safecase.evidence.EvidencePaths;
+import dev.safecase.source.ImportClosure;
 import dev.safecase.diag.SourceText;
 import java.nio.file.Path;
 import java.util.List;
@@ -41,9 +42,17 @@ final class FrontEnd {
 
     static Result check(Sources sources, SourceText source) {
         Diagnostics diags = new Diagnostics();
-        Optional<SourceUnit> unit = Parser.parse(source, diags);
+        Optional<SourceUnit> unit = Sources.parse(source, diags);
         Optional<Model.Case> model = Optional.empty();
-        if (unit.isPresent() && unit.get().isCase()) model = Checker.check(unit.get(), sources, diags);
+        if (unit.isPresent() && unit.get().isCase()) {
+            Sources.Loaded file = new Sources.Loaded(source.display(), source, unit, List.of());
+            model = Checker.check(ImportClosure.load(sources, file), evidencePaths(sources), diags);
+        }
         return new Result(unit, model, diags.sorted());
+    }
+
+    /** The pipeline's rule for evidence paths, for a run rooted where {@code sources} is. */
+    static EvidencePathRule evidencePaths(Sources sources) {
+        return (written, caseFile) -> EvidencePaths.locate(written, caseFile.orElse(null), sources.root()).escape();
     }
 }
