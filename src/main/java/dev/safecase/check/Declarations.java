@@ -35,20 +35,51 @@ final class Declarations {
     private static final class Frame {
         final SourceUnit unit;
         final String key;
+        final String shown;
         final Scope scope;
         final boolean isCase;
-        final List<Imports.Link> chain;
         final Optional<Imports.Pending> pending;
         int next;
 
-        Frame(SourceUnit unit, String key, Scope scope, boolean isCase, List<Imports.Link> chain,
-              Optional<Imports.Pending> pending) {
+        Frame(SourceUnit unit, String key, String shown, Scope scope, boolean isCase, Optional<Imports.Pending> pending) {
             this.unit = unit;
             this.key = key;
+            this.shown = shown;
             this.scope = scope;
             this.isCase = isCase;
-            this.chain = chain;
             this.pending = pending;
+        }
+    }
+
+    /** The files waiting to be declared are exactly the chain of imports to the innermost one. */
+    private static final class Files implements Imports.Chain {
+        private final Deque<Frame> stack = new ArrayDeque<>();
+        private final Map<String, Integer> keys = new HashMap<>();
+
+        void push(Frame f) {
+            stack.push(f);
+            keys.merge(f.key, 1, Integer::sum);
+        }
+
+        Frame pop() {
+            Frame f = stack.pop();
+            keys.computeIfPresent(f.key, (k, n) -> n == 1 ? null : n - 1);
+            return f;
+        }
+
+        @Override
+        public boolean contains(String key) {
+            return keys.containsKey(key);
+        }
+
+        @Override
+        public List<String> shownFrom(String key) {
+            List<String> out = new ArrayList<>();
+            for (var it = stack.descendingIterator(); it.hasNext(); ) {
+                Frame f = it.next();
+                if (!out.isEmpty() || f.key.equals(key)) out.add(f.shown);
+            }
+            return out;
         }
     }
 
@@ -70,10 +101,10 @@ final class Declarations {
     Declared run() {
         SourceUnit unit = closure.caseFile().unit().orElseThrow();
         String key = closure.caseFile().key();
-        Deque<Frame> files = new ArrayDeque<>();
-        files.push(new Frame(unit, key, caseScope, true, List.of(new Imports.Link(key, unit.displayPath())), Optional.empty()));
-        while (!files.isEmpty()) {
-            Frame f = files.peek();
+        Files files = new Files();
+        files.push(new Frame(unit, key, unit.displayPath(), caseScope, true, Optional.empty()));
+        while (!files.stack.isEmpty()) {
+            Frame f = files.stack.peek();
             if (f.next == f.unit.decls().size()) {
                 files.pop();
                 f.pending.ifPresent(p -> imports.finish(p, moduleNodes));
@@ -81,8 +112,8 @@ final class Declarations {
             }
             Decl d = f.unit.decls().get(f.next++);
             if (d instanceof Decl.Import imp) {
-                imports.open(imp, f.key, f.scope, f.chain).ifPresent(o ->
-                        files.push(new Frame(o.module(), o.key(), o.scope(), false, o.chain(), Optional.of(o.pending()))));
+                imports.open(imp, f.key, f.scope, files).ifPresent(o ->
+                        files.push(new Frame(o.module(), o.key(), o.shown(), o.scope(), false, Optional.of(o.pending()))));
             } else {
                 declare(d, f.scope, f.isCase);
             }

@@ -20,11 +20,16 @@ import java.util.Optional;
  * import. Each import path gives its own copy: its names get the alias path as prefix.
  */
 final class Imports {
-    /** A file on the chain of imports that led here, for the cycle check and its message. */
-    record Link(String key, String shown) {}
+    /** The files on the chain of imports that led to an import, outermost (the case) first. */
+    interface Chain {
+        boolean contains(String key);
 
-    /** A module copy to declare: its file, its scope, and the import it answers. */
-    record Opened(SourceUnit module, String key, Scope scope, List<Link> chain, Pending pending) {}
+        /** How the files from {@code key} on are shown, for the message of an import cycle. */
+        List<String> shownFrom(String key);
+    }
+
+    /** A module copy to declare: its file (and how it is shown), its scope, and the import it answers. */
+    record Opened(SourceUnit module, String key, String shown, Scope scope, Pending pending) {}
 
     /** What to do once a module copy is declared: check it, and bind its alias where it was imported. */
     record Pending(Decl.Import site, String dotted, String shown, Scope importer, Scope module, int errorsBefore) {}
@@ -44,7 +49,7 @@ final class Imports {
     }
 
     /** A module to declare next, or empty when the import failed or names a copy already declared. */
-    Optional<Opened> open(Decl.Import imp, String importerKey, Scope scope, List<Link> chain) {
+    Optional<Opened> open(Decl.Import imp, String importerKey, Scope scope, Chain chain) {
         String dotted = imp.path().text();
         ModuleLookup lookup = closure.lookup(importerKey, imp);
         if (!(lookup instanceof ModuleLookup.Found found)) {
@@ -59,10 +64,8 @@ final class Imports {
             diags.warning(Code.SC211, imp.path().pos(), "module " + dotted + " is found at " + shown
                     + " and hides the bundled module of the same name");
         }
-        List<String> keys = chain.stream().map(Link::key).toList();
-        if (keys.contains(loaded.key())) {
-            List<String> cycle = new ArrayList<>(chain.subList(keys.indexOf(loaded.key()), chain.size()).stream()
-                    .map(Link::shown).toList());
+        if (chain.contains(loaded.key())) {
+            List<String> cycle = new ArrayList<>(chain.shownFrom(loaded.key()));
             cycle.add(shown);
             diags.error(Code.SC208, imp.pos(), "import cycle: " + String.join(" -> ", cycle));
             return Optional.empty();
@@ -85,10 +88,8 @@ final class Imports {
         }
         Scope moduleScope = Scope.ofModule(prefix);
         copies.put(copy, moduleScope);
-        List<Link> next = new ArrayList<>(chain);
-        next.add(new Link(loaded.key(), shown));
         Pending pending = new Pending(imp, dotted, shown, scope, moduleScope, diags.distinctErrors());
-        return Optional.of(new Opened(module, loaded.key(), moduleScope, next, pending));
+        return Optional.of(new Opened(module, loaded.key(), shown, moduleScope, pending));
     }
 
     /** After a module copy's declarations: checks it whole, then binds the alias. */
