@@ -41,6 +41,15 @@ final class Dag {
 
     /** The claims a term names, in the order of their first occurrence (left to right, outside in). */
     static Set<String> claims(Term root) {
+        return names(root, t -> t instanceof Term.ClaimRef c ? Optional.of(c.claimId()) : Optional.empty());
+    }
+
+    /** The quantity variables a term names, in the order of their first occurrence. */
+    static Set<String> variables(Term root) {
+        return names(root, t -> t instanceof Term.Var v ? Optional.of(v.name()) : Optional.empty());
+    }
+
+    private static Set<String> names(Term root, Function<Term, Optional<String>> name) {
         Set<String> out = new LinkedHashSet<>();
         Set<Term> seen = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
         Deque<Term> todo = new ArrayDeque<>();
@@ -48,7 +57,7 @@ final class Dag {
         while (!todo.isEmpty()) {
             Term t = todo.pop();
             if (!seen.add(t)) continue;
-            if (t instanceof Term.ClaimRef c) out.add(c.claimId());
+            name.apply(t).ifPresent(out::add);
             List<Term> kids = Terms.children(t);
             for (int i = kids.size() - 1; i >= 0; i--) todo.push(kids.get(i));
         }

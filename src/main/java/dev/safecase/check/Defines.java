@@ -11,6 +11,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Resolves each define once, at its first use, and gives every later use the same term.
@@ -22,8 +23,12 @@ import java.util.Optional;
  * repeated finding is reported once), and no chain of defines deepens the stack.
  */
 final class Defines {
-    /** A resolved define: its term (shared by every use), that term's type and its depth. */
-    record Resolved(Term term, Type type, int depth) {}
+    /**
+     * A resolved define: its term (shared by every use), that term's type and depth, and the
+     * quantities it names (each use registers them: the first registration may have been undone,
+     * as when the define was first resolved while checking its module).
+     */
+    record Resolved(Term term, Type type, int depth, Set<String> quantities) {}
 
     /** Thrown where a body being checked by the loop names a define that is not resolved yet. */
     private static final class Unresolved extends RuntimeException {
@@ -73,7 +78,7 @@ final class Defines {
             bodyLevel = formulas.level() + 1;
             try {
                 Optional<Term> t = formulas.defineBody(d, owner);
-                done.put(d, t.map(x -> new Resolved(x, x.type(), formulas.depth(x))));
+                done.put(d, t.map(x -> new Resolved(x, x.type(), formulas.depth(x), Dag.variables(x))));
                 todo.pop();
                 open.remove(open.size() - 1);
             } catch (Unresolved u) {

@@ -228,7 +228,9 @@ final class Formulas {
 
     /** Where a define is inlined: every use shares the term its body resolved to at its first use. */
     private Optional<Term> defineTerm(Scope.DefineSym d, Context at) {
-        return defines.use(d, at.owner()).map(Defines.Resolved::term);
+        Optional<Defines.Resolved> resolved = defines.use(d, at.owner());
+        resolved.ifPresent(r -> r.quantities().forEach(quantities::reRegister));
+        return resolved.map(Defines.Resolved::term);
     }
 
     private Optional<Term> indexCheck(Optional<Term> t, Expr.Ref r) {

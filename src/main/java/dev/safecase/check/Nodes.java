@@ -183,15 +183,19 @@ final class Nodes {
         if (c.isEmpty()) return List.of();
         List<String> out = new ArrayList<>();
         for (Name n : ((Clause.Refs) c.get()).names()) {
-            resolveNode(n, scopeFor(c.get(), r), kinds, "`" + kind.keyword + "` " + expectation).ifPresent(out::add);
+            resolveNode(n, scopeFor(n, r), kinds, "`" + kind.keyword + "` " + expectation).ifPresent(out::add);
         }
         return out;
     }
 
-    /** Completion clauses resolve in the case; pattern clauses in the instance. */
-    private Scope scopeFor(Clause c, Resolving r) {
-        if (r.completion().isPresent() && r.completion().get().clauses().stream().anyMatch(x -> x == c)) return index.caseScope();
-        return r.node().scope();
+    /**
+     * A name a completion adds resolves in the case; a name of the pattern's own clauses in the
+     * instance, also where the two lists are joined into one clause.
+     */
+    private Scope scopeFor(Name n, Resolving r) {
+        boolean added = r.completion().stream().flatMap(c -> c.clauses().stream())
+                .anyMatch(c -> c instanceof Clause.Refs refs && refs.names().stream().anyMatch(x -> x == n));
+        return added ? index.caseScope() : r.node().scope();
     }
 
     private Optional<String> resolveNode(Name n, Scope scope, Set<Model.Kind> kinds, String expectation) {
@@ -247,9 +251,8 @@ final class Nodes {
         List<String> strategies = new ArrayList<>();
         List<String> claims = new ArrayList<>();
         List<String> evidence = new ArrayList<>();
-        Scope scope = scopeFor(sup.get(), r);
         for (Name n : names) {
-            Optional<String> id = resolveNode(n, scope, EnumSet.of(Model.Kind.CLAIM, Model.Kind.STRATEGY, Model.Kind.EVIDENCE),
+            Optional<String> id = resolveNode(n, scopeFor(n, r), EnumSet.of(Model.Kind.CLAIM, Model.Kind.STRATEGY, Model.Kind.EVIDENCE),
                     "a claim is `supported by` one strategy, or by claims and evidence");
             if (id.isEmpty()) continue;
             switch (kindOf(id.get())) {

@@ -38,6 +38,11 @@ final class Quantities {
 
     private record Pending(Scope.QuantitySym symbol, String name) {}
 
+    private record Registration(Scope.QuantitySym symbol, Optional<String> member) {}
+
+    /** Every name ever registered, with what registers it again after a {@link #restore}. */
+    private final Map<String, Registration> known = new HashMap<>();
+
     Quantities(Formulas formulas, Texts texts, Diagnostics diags) {
         this.formulas = formulas;
         this.texts = texts;
@@ -97,6 +102,7 @@ final class Quantities {
     String name(Scope.QuantitySym q, Optional<String> member) {
         String name = q.name() + member.map(m -> "[" + m + "]").orElse("");
         if (!registered.add(name)) return name;
+        known.put(name, new Registration(q, member));
         pending.add(new Pending(q, name));
         if (building) return name;
         building = true;
@@ -109,6 +115,11 @@ final class Quantities {
             building = false;
         }
         return name;
+    }
+
+    /** Registers a name that was registered before (and perhaps undone), as a later use of it does. */
+    void reRegister(String name) {
+        if (!registered.contains(name) && known.containsKey(name)) name(known.get(name).symbol(), known.get(name).member());
     }
 
     private Model.Quantity build(Scope.QuantitySym q, String name) {

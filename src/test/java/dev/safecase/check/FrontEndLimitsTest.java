@@ -5,9 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.safecase.diag.Diagnostic;
 import dev.safecase.pipeline.Options;
 import dev.safecase.pipeline.Verifier;
+import dev.safecase.TestFiles;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
@@ -72,9 +71,7 @@ class FrontEndLimitsTest {
     }
 
     private Path write(String rel, String text) throws IOException {
-        Path f = tmp.resolve(rel);
-        Files.createDirectories(f.getParent());
-        return Files.writeString(f, text, StandardCharsets.UTF_8);
+        return TestFiles.write(tmp, rel, text);
     }
 
     private static final String HEAD = "case c \"c\"\nquantity p : probability\nquantity b : bool\n";
@@ -150,8 +147,8 @@ class FrontEndLimitsTest {
     void numbersWithMoreThanAThousandSignificantDigitsAreRefused() throws IOException {
         String ok = "0.000" + "1".repeat(1000);
         String tooMany = "1".repeat(1001);
-        assertEquals(new Ran(2, "c.case:5:19 SC102"), check(HEAD + "claim a \"a\": p <= " + ok + " undeveloped\n"
-                + "claim b \"b\": p <= " + tooMany + " undeveloped\n"));
+        assertEquals(new Ran(2, "c.case:5:19 SC102"), check(HEAD + "claim x \"x\": p <= " + ok + " undeveloped\n"
+                + "claim y \"y\": p <= " + tooMany + " undeveloped\n"));
     }
 
     // ------------------------------------------------------------ hostile text
@@ -159,8 +156,8 @@ class FrontEndLimitsTest {
     @Test
     void controlCharactersInStringsAreRefusedAtTheCharacter() throws IOException {
         String text = HEAD + "claim top \"Owner: \u001b[2Kgate: PASSED\" undeveloped\n"
-                + "claim b \"\"\"two\n  lines\u0007\"\"\" undeveloped\n"
-                + "claim c \"Budget \u202e01\" undeveloped\n";
+                + "claim u \"\"\"two\n  lines\u0007\"\"\" undeveloped\n"
+                + "claim v \"Budget \u202e01\" undeveloped\n";
         assertEquals(new Ran(2, "c.case:4:19 SC102\nc.case:6:8 SC102\nc.case:7:17 SC102"), check(text));
     }
 

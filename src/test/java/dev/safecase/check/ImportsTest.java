@@ -4,9 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertNotSame;
 
+import dev.safecase.TestFiles;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -17,9 +16,7 @@ class ImportsTest {
     Path tmp;
 
     private Path write(String rel, String text) throws IOException {
-        Path f = tmp.resolve(rel);
-        Files.createDirectories(f.getParent());
-        return Files.writeString(f, text, StandardCharsets.UTF_8);
+        return TestFiles.write(tmp, rel, text);
     }
 
     private Scope.ModuleSym alias(Declarations.Declared d, String name) {
@@ -78,12 +75,14 @@ class ImportsTest {
         write("lib/b.case", "import lib.d\n");
         Path main = write("main.case", "case c \"c\"\nimport lib.b\nimport lib.d\n");
         Passes p = Passes.of(tmp, main);
-        var fromB = p.closure.lookups().entrySet().stream().filter(e -> e.getKey().importerKey().endsWith("b.case"))
-                .findFirst().orElseThrow().getValue();
-        var fromMain = p.closure.lookups().entrySet().stream().filter(e -> e.getKey().importerKey().endsWith("main.case"))
-                .filter(e -> e.getKey().path().contains("d")).findFirst().orElseThrow().getValue();
-        assertSame(((dev.safecase.source.ModuleLookup.Found) fromB).module(),
-                ((dev.safecase.source.ModuleLookup.Found) fromMain).module());
+        assertSame(found(p, "b.case", "d"), found(p, "main.case", "d"));
+    }
+
+    /** The module that the import of {@code path} in the file ending with {@code importer} finds. */
+    private static Object found(Passes p, String importer, String path) {
+        return p.closure.lookups().entrySet().stream()
+                .filter(e -> e.getKey().importerKey().endsWith(importer) && e.getKey().path().contains(path))
+                .map(e -> ((dev.safecase.source.ModuleLookup.Found) e.getValue()).module()).findFirst().orElseThrow();
     }
 
     @Test

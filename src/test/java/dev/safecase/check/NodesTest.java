@@ -3,10 +3,14 @@ package dev.safecase.check;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.safecase.model.Model;
+import dev.safecase.TestFiles;
+import java.io.IOException;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The fourth pass on its own: clauses, support lists and node kinds. */
 class NodesTest {
@@ -43,6 +47,19 @@ class NodesTest {
                 5:15 SC306 `owner` is not allowed on a context (it takes no clauses)
                 6:22 SC206 `assuming` names assumptions, but k is a context
                 7:21 SC501 evidence path "/etc/passwd" is absolute""", p.findings());
+    }
+
+    @Test
+    void namesACompletionAddsToAPatternsListResolveInTheCase(@TempDir Path tmp) throws IOException {
+        TestFiles.write(tmp, "lib.case", "pattern P() {\n    assumption pa \"pa\"\n"
+                + "    claim top \"t\" assuming pa undeveloped\n}\n");
+        Path main = TestFiles.write(tmp, "main.case", "case c \"c\"\nimport lib\nuse lib.P() as u\n"
+                + "assumption ca \"ca\"\nclaim u.top assuming ca owner \"o\"\n");
+        Passes p = Passes.of(tmp, main);
+        List<Model.Node> nodes = resolve(p);
+        assertEquals("", p.findings());
+        assertEquals(List.of("u.pa", "ca"), ((Model.Claim) nodes.stream().filter(n -> n.id().equals("u.top")).findFirst()
+                .orElseThrow()).assuming());
     }
 
     @Test

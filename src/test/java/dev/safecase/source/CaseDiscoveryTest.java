@@ -3,9 +3,8 @@ package dev.safecase.source;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.safecase.diag.Diagnostics;
+import dev.safecase.TestFiles;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -19,9 +18,7 @@ class CaseDiscoveryTest {
     Path tmp;
 
     private Path write(String rel, String text) throws IOException {
-        Path f = tmp.resolve(rel);
-        Files.createDirectories(f.getParent());
-        return Files.writeString(f, text, StandardCharsets.UTF_8);
+        return TestFiles.write(tmp, rel, text);
     }
 
     private static String findings(Diagnostics d, Path tmp) {

@@ -4,8 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
+import dev.safecase.TestFiles;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -20,9 +20,7 @@ class ImportClosureTest {
     Path tmp;
 
     private Path write(String rel, String text) throws IOException {
-        Path f = tmp.resolve(rel);
-        Files.createDirectories(f.getParent());
-        return Files.writeString(f, text, StandardCharsets.UTF_8);
+        return TestFiles.write(tmp, rel, text);
     }
 
     private static Set<String> files(ImportClosure c) {

@@ -3,18 +3,12 @@ package dev.safecase.syntax;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.safecase.diag.Diagnostics;
-import dev.safecase.diag.SourceText;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /** Nesting measured on the tokens, before the parser recurses: where the limit is crossed, and what does not count. */
 class NestingTest {
     private static String parse(String text) {
-        Diagnostics d = new Diagnostics();
-        Parser.parse(new SourceText(null, "t.case", text), d);
-        return d.sorted().stream().map(x -> x.pos().line() + ":" + x.pos().col() + " " + x.code().id() + " " + x.message())
-                .collect(Collectors.joining("\n"));
+        return Findings.of(text);
     }
 
     private static final String HEAD = "case c \"c\"\nclaim top \"t\": ";

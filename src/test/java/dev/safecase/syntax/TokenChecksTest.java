@@ -2,19 +2,14 @@ package dev.safecase.syntax;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.safecase.diag.Diagnostics;
 import dev.safecase.diag.SourceText;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /** Checks on single tokens: invisible characters in strings, escapes, and the heading of a file that does not parse. */
 class TokenChecksTest {
     private static String parse(String text) {
-        Diagnostics d = new Diagnostics();
-        Parser.parse(new SourceText(null, "t.case", text), d);
-        return d.sorted().stream().map(x -> x.pos().line() + ":" + x.pos().col() + " " + x.code().id() + " " + x.message())
-                .collect(Collectors.joining("\n"));
+        return Findings.of(text);
     }
 
     private static final String CONTROL = " SC102 control character U+%04X in a string; a text may hold tabs and line breaks, "
