@@ -16,12 +16,27 @@ import org.antlr.v4.runtime.Token;
 
 /** Parse tree to AST: one method per grammar rule. Only called on trees without syntax errors. */
 public final class AstBuilder {
+    /** Digits a number literal may have, from its first non-zero digit on (decimals included). */
+    public static final int MAX_DIGITS = 1000;
+
     private final SourceText source;
     private final Diagnostics diags;
 
-    public AstBuilder(SourceText source, Diagnostics diags) {
+    private AstBuilder(SourceText source, Diagnostics diags) {
         this.source = source;
         this.diags = diags;
+    }
+
+    /**
+     * The AST of a file parsed without errors. Malformed numbers and formulas nested too deeply
+     * (SC101, SC102) are reported here and, like any syntax error, leave no AST.
+     */
+    public static Optional<SourceUnit> build(SourceText source, FileContext tree, Diagnostics diags) {
+        Diagnostics built = new Diagnostics();
+        SourceUnit unit = new AstBuilder(source, built).file(tree);
+        FormulaDepth.check(unit, built);
+        diags.addAll(built.sorted());
+        return built.hasErrors() ? Optional.empty() : Optional.of(unit);
     }
 
     private Position pos(Token t) {
@@ -32,7 +47,7 @@ public final class AstBuilder {
         return pos(ctx.getStart());
     }
 
-    public SourceUnit file(FileContext ctx) {
+    private SourceUnit file(FileContext ctx) {
         Optional<SourceUnit.CaseHeader> header = Optional.ofNullable(ctx.caseHeader()).map(this::caseHeader);
         return new SourceUnit(source.path(), source.display(), header, decls(ctx.decl()));
     }
@@ -173,7 +188,7 @@ public final class AstBuilder {
         return source.text().substring(a, b + 1);
     }
 
-    public Name qname(QnameContext ctx) {
+    private Name qname(QnameContext ctx) {
         return new Name(pos(ctx), ctx.ident().stream().map(IdentContext::getText).toList());
     }
 
@@ -223,7 +238,7 @@ public final class AstBuilder {
 
     // ------------------------------------------------------------ formulas
 
-    public Expr expr(ExprContext ctx) {
+    private Expr expr(ExprContext ctx) {
         Position p = pos(ctx);
         if (ctx instanceof IfExprContext c) return new Expr.If(p, expr(c.expr(0)), expr(c.expr(1)), expr(c.expr(2)));
         if (ctx instanceof ForallExprContext c) {
@@ -340,17 +355,34 @@ public final class AstBuilder {
     private Expr number(Position p, String text) {
         boolean percent = text.endsWith("%");
         String digits = percent ? text.substring(0, text.length() - 1) : text;
+        int e = Math.max(digits.indexOf('e'), digits.indexOf('E'));
+        String mantissa = e < 0 ? digits : digits.substring(0, e);
+        String exponent = e < 0 ? "" : digits.substring(e + 1);
+        if (exponent.startsWith("+") || exponent.startsWith("-")) exponent = exponent.substring(1);
         Rational value = Rational.ZERO;
-        if (digits.matches(".*[eE][+-]?\\d{5,}.*")) {
+        // Both limits come before the value is computed: 1e99999999 alone would take seconds to expand.
+        if (exponent.length() >= 5) {
             diags.error(Code.SC102, p, "number '" + text + "' has an exponent too large to be useful");
+        } else if (significantDigits(mantissa) > MAX_DIGITS) {
+            diags.error(Code.SC102, p, "number has " + significantDigits(mantissa) + " significant digits; at most "
+                    + MAX_DIGITS + " are supported");
         } else {
             try {
                 value = Rational.of(new BigDecimal(digits));
-            } catch (NumberFormatException | ArithmeticException e) {
+            } catch (NumberFormatException | ArithmeticException ex) {
                 diags.error(Code.SC102, p, "malformed number '" + text + "'");
             }
         }
         if (percent) value = value.divide(Rational.of(100));
         return new Expr.Num(p, value, !percent && value.isInteger(), text);
+    }
+
+    private static int significantDigits(String mantissa) {
+        int count = 0;
+        for (int i = 0; i < mantissa.length(); i++) {
+            char c = mantissa.charAt(i);
+            if (c >= '1' && c <= '9' || c == '0' && count > 0) count++;
+        }
+        return count;
     }
 }

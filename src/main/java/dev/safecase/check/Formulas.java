@@ -1,85 +1,97 @@
 package dev.safecase.check;
 
-import dev.safecase.model.Model;
-import dev.safecase.formula.Term;
-import dev.safecase.formula.Terms;
-import dev.safecase.formula.Type;
-import dev.safecase.ast.Expr;
-import dev.safecase.ast.Name;
-import dev.safecase.formula.Rational;
-import dev.safecase.stats.Builtin;
 import dev.safecase.stats.Deadline;
+import java.util.function.Supplier;
+import dev.safecase.ast.Decl;
+import dev.safecase.ast.Expr;
+import dev.safecase.ast.FormulaDepth;
+import dev.safecase.ast.Name;
 import dev.safecase.diag.Code;
 import dev.safecase.diag.Diagnostics;
 import dev.safecase.diag.Position;
+import dev.safecase.formula.Rational;
+import dev.safecase.formula.Term;
+import dev.safecase.formula.Type;
+import dev.safecase.model.Model;
+import dev.safecase.syntax.Parser;
+import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Supplier;
+import java.util.Set;
 
 /**
- * Resolves and type-checks formulas: Expr to Term. Expands forall/exists/sum over enums,
- * inlines defines, evaluates constant built-ins, and enforces where json() and rounded
- * built-ins may stand.
+ * Resolves and type-checks formulas: Expr to Term. Names, operators and types are here;
+ * built-in calls are in {@link Calls}, quantifiers and indexed quantities in {@link Quantifiers}.
+ * Defines are inlined ({@link #defineTerm}); constant arithmetic is folded exactly.
  */
 final class Formulas {
-    /** Where a formula stands, which decides what it may contain. */
-    record Place(boolean gives, boolean evidenceHasFile, boolean roundedAllowed, String what) {
-        static final Place CLAIM = new Place(false, false, false, "a claim formula");
-        static final Place DEFEATER = new Place(false, false, false, "a defeater formula");
-        static final Place ASSUMPTION = new Place(false, false, true, "an assumption");
-        static final Place DEFINE = new Place(false, false, false, "a define");
-        static final Place RANGE = new Place(false, false, false, "a range");
-        static final Place ARGUMENT = new Place(false, false, false, "a pattern argument");
-
-        static Place gives(boolean hasFile) {
-            return new Place(true, hasFile, true, "a gives fact");
+    /**
+     * What a formula is checked against: the scope its names resolve in, its place, the claim
+     * whose formula it is (claims it names feed the claim-formula cycle check), and where in it
+     * rounded built-ins may stand.
+     */
+    record Context(Scope scope, Place place, Optional<String> owner, Map<Expr, Calls.Polarity> rounded) {
+        Context in(Scope inner) {
+            return new Context(inner, place, owner, rounded);
         }
     }
 
-    private enum Polarity { UPPER_OK, LOWER_OK }
+    /**
+     * Bits a folded constant's numerator or denominator may have: far above any literal
+     * ({@code 1e9999} has 33,220), and small enough that exact arithmetic on it stays instant.
+     */
+    static final int MAX_CONSTANT_BITS = 65_536;
 
     private final Diagnostics diags;
-    private final Symbols symbols;
-    private final Map<Expr, Polarity> roundedSlots = new IdentityHashMap<>();
-    /** The built-ins evaluated since the last {@link #takeBounds()}. */
+    private final Quantities quantities;
+    private final Defines defines;
+    private final Calls calls;
+    private final Quantifiers quantifiers;
+    private final Dag dag = new Dag();
+    private final Map<String, Set<String>> claimsNamed = new LinkedHashMap<>();
+    /** The built-ins evaluated in the current gives fact. */
     private final List<Model.Bound> bounds = new ArrayList<>();
+    /** How many checks are running inside one another (a range bound checked for a formula's quantity, …). */
+    private int level;
 
-    /** A deadline for each built-in evaluated here (--timeout-ms). */
-    private final Supplier<Deadline> deadlines;
-
-    Formulas(Diagnostics diags, Symbols symbols, Supplier<Deadline> deadlines) {
+    Formulas(Diagnostics diags, Texts texts, Supplier<Deadline> deadlines) {
         this.diags = diags;
-        this.symbols = symbols;
-        this.deadlines = deadlines;
+        this.quantities = new Quantities(this, texts, diags);
+        this.defines = new Defines(this, diags);
+        this.calls = new Calls(this, diags, deadlines);
+        this.quantifiers = new Quantifiers(this, diags);
     }
 
-    /** Symbol services the formula checker needs from the binder. */
-    interface Symbols {
-        Optional<Type> quantityType(Scope.QuantitySym q);
-
-        Optional<Type.EnumType> indexEnum(Scope.QuantitySym q);
-
-        /** Registers a quantity symbol as used and returns its scalar name for a member (or none). */
-        String quantityName(Scope.QuantitySym q, Optional<String> member);
-
-        Optional<Term> define(Scope.DefineSym d);
-
-        Optional<Type.EnumType> enumType(Name name, Scope scope);
-
-        void claimUsed(String claimId);
+    Quantities quantities() {
+        return quantities;
     }
 
-    /** A top-level boolean formula (claim, assumption, defeater, gives fact). */
-    Optional<Term> formula(Expr e, Scope scope, Place place) {
-        roundedSlots.clear();
-        if (place.roundedAllowed()) markRoundedSlots(e);
-        Optional<Term> t = check(e, scope, place, Optional.of(Type.BOOL));
-        roundedSlots.clear();
+    Defines defines() {
+        return defines;
+    }
+
+    /** For each claim, the claims its formula names (also through defines), for the claim-formula cycle check. */
+    Map<String, Set<String>> claimsNamed() {
+        return claimsNamed;
+    }
+
+    int level() {
+        return level;
+    }
+
+    // ------------------------------------------------------------ entry points
+
+    /** A top-level bool formula (claim, assumption, defeater); {@code owner} is the claim it belongs to. */
+    Optional<Term> formula(Expr e, Scope scope, Place place, Optional<String> owner) {
+        Map<Expr, Calls.Polarity> rounded = new IdentityHashMap<>();
+        if (place.roundedAllowed()) Calls.markRoundedSlots(e, rounded);
+        Optional<Term> t = entered(e, new Context(scope, place, owner, rounded), Optional.of(Type.BOOL));
         if (t.isEmpty()) return t;
-        if (tooDeep(t.get(), e, place)) return Optional.empty();
         if (!(t.get().type() instanceof Type.Bool)) {
             diags.error(Code.SC401, e.pos(), place.what() + " must be a bool formula, but this is " + t.get().type().describe());
             return Optional.empty();
@@ -87,57 +99,69 @@ final class Formulas {
         return t;
     }
 
+    /** One {@code gives} fact, with the statistical bounds evaluated in it. */
+    Optional<Model.Fact> fact(Expr e, Scope scope, boolean evidenceHasFile) {
+        bounds.clear();
+        return formula(e, scope, Place.gives(evidenceHasFile), Optional.empty())
+                .map(t -> new Model.Fact(t, e.pos(), List.copyOf(bounds)));
+    }
+
+    /** Any expression (range bounds, pattern arguments). */
+    Optional<Term> expression(Expr e, Scope scope, Place place) {
+        return entered(e, new Context(scope, place, Optional.empty(), Map.of()), Optional.empty());
+    }
+
+    /** A define's body, for {@link Defines}. */
+    Optional<Term> defineBody(Scope.DefineSym d, Optional<String> owner) {
+        return entered(d.decl().value(), new Context(d.scope(), Place.DEFINE, owner, Map.of()), Optional.empty());
+    }
+
+    private Optional<Term> entered(Expr e, Context at, Optional<Type> expected) {
+        level++;
+        try {
+            Optional<Term> t = check(e, at, expected);
+            return t.isPresent() && tooDeep(t.get(), e, at.place()) ? Optional.empty() : t;
+        } finally {
+            level--;
+        }
+    }
+
     /**
      * Later passes recurse on terms; inlined defines and expanded sums can make a term deeper than
      * any formula as written, so the same limit as the parser's applies to the result.
      */
     private boolean tooDeep(Term t, Expr e, Place place) {
-        int depth = depth(t);
-        if (depth <= dev.safecase.syntax.Parser.MAX_DEPTH) return false;
-        Expr start = e;
-        while (start instanceof Expr.Binary b) start = b.left();
-        diags.error(Code.SC101, start.pos(), place.what() + " nested too deeply once defines are inlined and sums expanded ("
-                + depth + " levels of operators, at most " + dev.safecase.syntax.Parser.MAX_DEPTH + ")");
+        int depth = dag.depth(t);
+        if (depth <= Parser.MAX_DEPTH) return false;
+        diags.error(Code.SC101, FormulaDepth.start(e), place.what() + " nested too deeply once defines are inlined and sums "
+                + "expanded (" + depth + " levels of operators, at most " + Parser.MAX_DEPTH + ")");
         return true;
     }
 
-    /** Nesting depth of a resolved term, without recursion (claim references count as leaves). */
-    static int depth(Term root) {
-        return Terms.depth(root);
+    /** The value of a constant numeric term. */
+    Optional<Rational> constant(Term t) {
+        return dag.constant(t);
     }
 
-    List<Model.Bound> takeBounds() {
-        List<Model.Bound> out = List.copyOf(bounds);
-        bounds.clear();
-        return out;
+    Set<String> variables(Term t) {
+        return dag.variables(t);
     }
 
-    /** Any expression (define bodies, constants). */
-    Optional<Term> expression(Expr e, Scope scope, Place place) {
-        Optional<Term> t = check(e, scope, place, Optional.empty());
-        return t.isPresent() && tooDeep(t.get(), e, place) ? Optional.empty() : t;
+    int depth(Term t) {
+        return dag.depth(t);
     }
 
-    private void markRoundedSlots(Expr e) {
-        if (e instanceof Expr.Binary b && b.op() == Expr.BinOp.AND) {
-            markRoundedSlots(b.left());
-            markRoundedSlots(b.right());
-        } else if (e instanceof Expr.Binary b) {
-            switch (b.op()) {
-                case LT, LE -> {
-                    roundedSlots.put(b.right(), Polarity.UPPER_OK);
-                    roundedSlots.put(b.left(), Polarity.LOWER_OK);
-                }
-                case GT, GE -> {
-                    roundedSlots.put(b.left(), Polarity.UPPER_OK);
-                    roundedSlots.put(b.right(), Polarity.LOWER_OK);
-                }
-                default -> { }
-            }
-        }
+    boolean containsJson(Term t) {
+        return dag.containsJson(t);
     }
 
-    private Optional<Term> check(Expr e, Scope scope, Place place, Optional<Type> expected) {
+    void evaluated(Model.Bound b) {
+        bounds.add(b);
+    }
+
+    // ------------------------------------------------------------ dispatch
+
+    Optional<Term> check(Expr e, Context at, Optional<Type> expected) {
         if (e instanceof Expr.Num n) return Optional.of(new Term.Num(n.value(), n.isInt() ? Type.INT : Type.REAL));
         if (e instanceof Expr.Bool b) return Optional.of(new Term.BoolConst(b.value()));
         if (e instanceof Expr.DateLit d) {
@@ -151,18 +175,19 @@ final class Formulas {
             diags.error(Code.SC401, s.pos(), "a string is not a value in a formula (strings appear only in json(\"/pointer\"))");
             return Optional.empty();
         }
-        if (e instanceof Expr.Ref r) return ref(r, scope, place);
-        if (e instanceof Expr.Call c) return call(c, scope, place, expected);
-        if (e instanceof Expr.Unary u) return unary(u, scope, place);
-        if (e instanceof Expr.Binary b) return binary(b, scope, place);
-        if (e instanceof Expr.If i) return ite(i, scope, place, expected);
-        return quant((Expr.Quant) e, scope, place);
+        if (e instanceof Expr.Ref r) return ref(r, at);
+        if (e instanceof Expr.Call c) return calls.call(c, at, expected);
+        if (e instanceof Expr.Unary u) return unary(u, at);
+        if (e instanceof Expr.Binary b) return binary(b, at);
+        if (e instanceof Expr.If i) return ite(i, at, expected);
+        return quantifiers.quant((Expr.Quant) e, at);
     }
 
     // ------------------------------------------------------------ names
 
-    private Optional<Term> ref(Expr.Ref r, Scope scope, Place place) {
+    private Optional<Term> ref(Expr.Ref r, Context at) {
         Name name = r.name();
+        Scope scope = at.scope();
         Optional<Scope.Symbol> found = Resolve.symbol(name, scope);
         if (found.isEmpty()) {
             if (!name.isQualified()) {
@@ -182,17 +207,17 @@ final class Formulas {
             return Optional.empty();
         }
         Scope.Symbol sym = found.get();
-        if (sym instanceof Scope.QuantitySym q) return quantity(q, r, scope, place);
-        return indexCheck(symbolTerm(sym, r), r);
+        if (sym instanceof Scope.QuantitySym q) return quantifiers.quantity(q, r, at);
+        return indexCheck(symbolTerm(sym, r, at), r);
     }
 
-    private Optional<Term> symbolTerm(Scope.Symbol sym, Expr.Ref r) {
+    private Optional<Term> symbolTerm(Scope.Symbol sym, Expr.Ref r, Context at) {
         if (sym instanceof Scope.BoundSym b) return Optional.of(new Term.EnumConst(b.type(), b.member()));
         if (sym instanceof Scope.MemberSym m) return Optional.of(new Term.EnumConst(m.type(), m.member()));
-        if (sym instanceof Scope.DefineSym d) return symbols.define(d).map(body -> Term.define(d.name(), body));
+        if (sym instanceof Scope.DefineSym d) return defineTerm(d, at);
         if (sym instanceof Scope.ParamSym p) return param(p, r.pos());
         if (sym instanceof Scope.NodeSym n && n.kind() == Model.Kind.CLAIM) {
-            symbols.claimUsed(n.id());
+            at.owner().ifPresent(owner -> claimsNamed.computeIfAbsent(owner, k -> new LinkedHashSet<>()).add(n.id()));
             return Optional.of(new Term.ClaimRef(n.id()));
         }
         if (sym instanceof Scope.NodeSym n) {
@@ -207,6 +232,13 @@ final class Formulas {
         return Optional.empty();
     }
 
+    /** Where a define is inlined: every use shares the term its body resolved to at its first use. */
+    private Optional<Term> defineTerm(Scope.DefineSym d, Context at) {
+        Optional<Defines.Resolved> resolved = defines.use(d, at.owner());
+        resolved.ifPresent(r -> r.quantities().forEach(quantities::reRegister));
+        return resolved.map(Defines.Resolved::term);
+    }
+
     private Optional<Term> indexCheck(Optional<Term> t, Expr.Ref r) {
         if (t.isPresent() && r.index().isPresent()) {
             diags.error(Code.SC411, r.pos(), "'" + r.name().text() + "' is not an indexed quantity");
@@ -217,7 +249,7 @@ final class Formulas {
 
     private Optional<Term> param(Scope.ParamSym p, Position pos) {
         if (p.number().isPresent()) {
-            Type t = p.type() == dev.safecase.ast.Decl.ParamType.INT ? Type.INT : Type.REAL;
+            Type t = p.type() == Decl.ParamType.INT ? Type.INT : Type.REAL;
             return Optional.of(new Term.Num(p.number().get(), t));
         }
         if (p.bool().isPresent()) return Optional.of(new Term.BoolConst(p.bool().get()));
@@ -225,175 +257,10 @@ final class Formulas {
         return Optional.empty();
     }
 
-    private Optional<Term> quantity(Scope.QuantitySym q, Expr.Ref r, Scope scope, Place place) {
-        Optional<Type> type = symbols.quantityType(q);
-        Optional<Type.EnumType> index = symbols.indexEnum(q);
-        if (type.isEmpty()) return Optional.empty();
-        if (index.isEmpty() && q.decl().indexEnum().isPresent()) return Optional.empty(); // its bad enum is reported
-        if (index.isEmpty()) {
-            if (r.index().isPresent()) {
-                diags.error(Code.SC411, r.index().get().pos(), "quantity " + q.name() + " is not indexed");
-                return Optional.empty();
-            }
-            return Optional.of(new Term.Var(symbols.quantityName(q, Optional.empty()), type.get()));
-        }
-        if (r.index().isEmpty()) {
-            diags.error(Code.SC411, r.pos(), "quantity " + q.name() + " is indexed by " + index.get().name() + "; write "
-                    + q.name() + "[" + index.get().members().get(0) + "] or bind an index with forall/sum");
-            return Optional.empty();
-        }
-        Optional<Term> idx = check(r.index().get(), scope, place, Optional.of(index.get()));
-        if (idx.isEmpty()) return Optional.empty();
-        if (!idx.get().type().equals(index.get())) {
-            diags.error(Code.SC411, r.index().get().pos(), "index of " + q.name() + " must be a member of "
-                    + index.get().name() + ", but this is " + idx.get().type().describe());
-            return Optional.empty();
-        }
-        if (idx.get() instanceof Term.EnumConst c) {
-            return Optional.of(new Term.Var(symbols.quantityName(q, Optional.of(c.member())), type.get()));
-        }
-        // an enum-valued index term: one branch per member
-        List<String> members = index.get().members();
-        Term result = new Term.Var(symbols.quantityName(q, Optional.of(members.get(members.size() - 1))), type.get());
-        for (int i = members.size() - 2; i >= 0; i--) {
-            Term var = new Term.Var(symbols.quantityName(q, Optional.of(members.get(i))), type.get());
-            Term cond = new Term.Cmp(Term.CmpOp.EQ, idx.get(), new Term.EnumConst(index.get(), members.get(i)));
-            result = new Term.Ite(cond, var, result, type.get());
-        }
-        return Optional.of(result);
-    }
-
-    // ------------------------------------------------------------ calls
-
-    private Optional<Term> call(Expr.Call c, Scope scope, Place place, Optional<Type> expected) {
-        Optional<Builtin> named = Builtin.named(c.function().text());
-        if (named.isEmpty()) {
-            diags.error(Code.SC410, c.pos(), "unknown function '" + c.function().text() + "'; the built-ins are "
-                    + Builtin.listed());
-            return Optional.empty();
-        }
-        Builtin fn = named.get();
-        if (c.args().size() != fn.arity()) {
-            diags.error(Code.SC410, c.pos(), fn.spelling() + "() takes " + fn.arity() + " argument"
-                    + (fn.arity() == 1 ? "" : "s") + ", not " + c.args().size());
-            return Optional.empty();
-        }
-        return switch (fn) {
-            case JSON -> json(c, place, expected);
-            case MIN, MAX -> minMax(c, scope, place, fn == Builtin.MIN);
-            case ABS -> abs(c, scope, place);
-            default -> statistic(c, fn, scope, place);
-        };
-    }
-
-    private Optional<Term> json(Expr.Call c, Place place, Optional<Type> expected) {
-        if (!place.gives()) {
-            diags.error(Code.SC408, c.pos(), "json() may appear only in the gives facts of evidence with a file, not in "
-                    + place.what());
-            return Optional.empty();
-        }
-        if (!place.evidenceHasFile()) {
-            diags.error(Code.SC408, c.pos(), "json() needs a file: this evidence has no `file` clause");
-            return Optional.empty();
-        }
-        if (!(c.args().get(0) instanceof Expr.Str s)) {
-            diags.error(Code.SC407, c.args().get(0).pos(), "json() takes a JSON Pointer string, such as json(\"/n\")");
-            return Optional.empty();
-        }
-        if (!s.value().isEmpty() && !s.value().startsWith("/")) {
-            diags.error(Code.SC407, s.pos(), "a JSON Pointer is empty or starts with '/' (got \"" + s.value() + "\")");
-            return Optional.empty();
-        }
-        if (expected.isEmpty()) {
-            diags.error(Code.SC409, c.pos(), "cannot infer the type of json(); compare it with a typed term");
-            return Optional.empty();
-        }
-        return Optional.of(new Term.Json(s.value(), expected.get(), c.pos()));
-    }
-
-    private Optional<Term> minMax(Expr.Call c, Scope scope, Place place, boolean min) {
-        Optional<Term> a = numeric(c.args().get(0), scope, place, Optional.empty());
-        Optional<Term> b = numeric(c.args().get(1), scope, place, a.map(Term::type));
-        if (a.isEmpty() || b.isEmpty()) return Optional.empty();
-        Type t = join(a.get().type(), b.get().type());
-        Term cond = new Term.Cmp(min ? Term.CmpOp.LE : Term.CmpOp.GE, a.get(), b.get());
-        return Optional.of(new Term.Ite(cond, a.get(), b.get(), t));
-    }
-
-    private Optional<Term> abs(Expr.Call c, Scope scope, Place place) {
-        Optional<Term> a = numeric(c.args().get(0), scope, place, Optional.empty());
-        if (a.isEmpty()) return Optional.empty();
-        Term zero = new Term.Num(Rational.ZERO, a.get().type());
-        Term cond = new Term.Cmp(Term.CmpOp.GE, a.get(), zero);
-        return Optional.of(new Term.Ite(cond, a.get(), new Term.Neg(a.get(), a.get().type()), a.get().type()));
-    }
-
-    private Optional<Term> statistic(Expr.Call c, Builtin fn, Scope scope, Place place) {
-        Polarity slot = roundedSlots.get(c);
-        boolean upper = fn.rounding() == Builtin.Rounding.UP;
-        if (slot == null || (slot == Polarity.UPPER_OK) != upper) {
-            diags.error(Code.SC406, c.pos(), fn.spelling() + "() is rounded " + (upper ? "up" : "down")
-                    + "; rounding " + (upper ? "up" : "down") + " is unsound here. It may stand only as the "
-                    + (upper ? "right operand of < or <= (or the left of > or >=)" : "left operand of < or <= (or the right of > or >=)")
-                    + " in a top-level conjunct of a gives fact or an assumption");
-            return Optional.empty();
-        }
-        List<Term> args = new ArrayList<>();
-        boolean failed = false;
-        for (int i = 0; i < c.args().size(); i++) {
-            Type want = fn.args().get(i) == Builtin.Arg.COUNT ? Type.INT : Type.REAL;
-            Optional<Term> a = numeric(c.args().get(i), scope, place, Optional.of(want));
-            if (a.isEmpty()) {
-                failed = true;
-                continue;
-            }
-            if (want instanceof Type.Int && a.get().type() instanceof Type.Real && !(a.get() instanceof Term.Json)) {
-                Optional<Rational> v = Terms.constant(a.get());
-                if (v.isEmpty() || !v.get().isInteger()) {
-                    diags.error(Code.SC407, c.args().get(i).pos(), fn.spelling() + "() argument " + (i + 1) + " must be an integer");
-                    failed = true;
-                    continue;
-                }
-            }
-            args.add(a.get());
-        }
-        if (failed) return Optional.empty();
-        List<Rational> values = new ArrayList<>();
-        boolean allConstant = true;
-        for (int i = 0; i < args.size(); i++) {
-            Term a = args.get(i);
-            if (Terms.containsJson(a)) {
-                allConstant = false;
-                continue;
-            }
-            Optional<Rational> v = Terms.constant(a);
-            if (v.isEmpty()) {
-                diags.error(Code.SC407, c.args().get(i).pos(), fn.spelling() + "() needs constant arguments (numbers, pattern "
-                        + "parameters or json() values), not a quantity");
-                return Optional.empty();
-            }
-            values.add(v.get());
-        }
-        if (!allConstant) return Optional.of(new Term.Builtin(fn, args, c.pos()));
-        Optional<String> bad = fn.domainError(values);
-        if (bad.isPresent()) {
-            diags.error(Code.SC407, c.pos(), fn.spelling() + "(): " + bad.get());
-            return Optional.empty();
-        }
-        Builtin.Evaluation evaluation = fn.evaluate(values, deadlines.get());
-        if (evaluation instanceof Builtin.Evaluation.Unfinished u) {
-            diags.error(Code.SC407, c.pos(), fn.spelling() + "(): " + u.reason());
-            return Optional.empty();
-        }
-        Rational value = ((Builtin.Evaluation.Value) evaluation).value();
-        bounds.add(new Model.Bound(fn, values, value));
-        return Optional.of(new Term.Num(value, Type.REAL));
-    }
-
     // ------------------------------------------------------------ operators
 
-    private Optional<Term> numeric(Expr e, Scope scope, Place place, Optional<Type> expected) {
-        Optional<Term> t = check(e, scope, place, expected.filter(Type::isNumeric).or(() -> Optional.of(Type.REAL)));
+    Optional<Term> numeric(Expr e, Context at, Optional<Type> expected) {
+        Optional<Term> t = check(e, at, expected.filter(Type::isNumeric).or(() -> Optional.of(Type.REAL)));
         if (t.isPresent() && !t.get().type().isNumeric()) {
             diags.error(Code.SC401, e.pos(), "expected a number, but this is " + t.get().type().describe());
             return Optional.empty();
@@ -401,8 +268,8 @@ final class Formulas {
         return t;
     }
 
-    private Optional<Term> bool(Expr e, Scope scope, Place place) {
-        Optional<Term> t = check(e, scope, place, Optional.of(Type.BOOL));
+    Optional<Term> bool(Expr e, Context at) {
+        Optional<Term> t = check(e, at, Optional.of(Type.BOOL));
         if (t.isPresent() && !(t.get().type() instanceof Type.Bool)) {
             diags.error(Code.SC401, e.pos(), "expected a bool formula, but this is " + t.get().type().describe());
             return Optional.empty();
@@ -410,9 +277,9 @@ final class Formulas {
         return t;
     }
 
-    private Optional<Term> unary(Expr.Unary u, Scope scope, Place place) {
-        if (u.op() == Expr.UnOp.NOT) return bool(u.operand(), scope, place).map(Term.Not::new);
-        return numeric(u.operand(), scope, place, Optional.empty()).map(t -> foldNeg(t));
+    private Optional<Term> unary(Expr.Unary u, Context at) {
+        if (u.op() == Expr.UnOp.NOT) return bool(u.operand(), at).map(Term.Not::new);
+        return numeric(u.operand(), at, Optional.empty()).map(Formulas::foldNeg);
     }
 
     private static Term foldNeg(Term t) {
@@ -420,10 +287,10 @@ final class Formulas {
         return new Term.Neg(t, t.type());
     }
 
-    private Optional<Term> binary(Expr.Binary b, Scope scope, Place place) {
+    private Optional<Term> binary(Expr.Binary b, Context at) {
         if (b.op().isLogical() || b.op() == Expr.BinOp.IFF || b.op() == Expr.BinOp.IMPLIES) {
-            Optional<Term> l = bool(b.left(), scope, place);
-            Optional<Term> r = bool(b.right(), scope, place);
+            Optional<Term> l = bool(b.left(), at);
+            Optional<Term> r = bool(b.right(), at);
             if (l.isEmpty() || r.isEmpty()) return Optional.empty();
             return Optional.of(switch (b.op()) {
                 case AND -> new Term.And(List.of(l.get(), r.get()));
@@ -433,22 +300,18 @@ final class Formulas {
             });
         }
         // Check the side that is not json() first, so json() takes its type from the other side.
-        boolean leftJson = isJson(b.left());
+        boolean leftJson = Calls.isJson(b.left());
         Optional<Term> l;
         Optional<Term> r;
-        if (leftJson && !isJson(b.right())) {
-            r = check(b.right(), scope, place, Optional.empty());
-            l = check(b.left(), scope, place, r.map(Term::type));
+        if (leftJson && !Calls.isJson(b.right())) {
+            r = check(b.right(), at, Optional.empty());
+            l = check(b.left(), at, r.map(Term::type));
         } else {
-            l = check(b.left(), scope, place, Optional.empty());
-            r = check(b.right(), scope, place, l.map(Term::type));
+            l = check(b.left(), at, Optional.empty());
+            r = check(b.right(), at, l.map(Term::type));
         }
         if (l.isEmpty() || r.isEmpty()) return Optional.empty();
         return b.op().isComparison() ? compare(b, l.get(), r.get()) : arith(b, l.get(), r.get());
-    }
-
-    private static boolean isJson(Expr e) {
-        return e instanceof Expr.Call c && c.function().text().equals(Builtin.JSON.spelling());
     }
 
     private Optional<Term> compare(Expr.Binary b, Term l, Term r) {
@@ -499,65 +362,67 @@ final class Formulas {
             default -> Term.ArithOp.DIV;
         };
         Type t = op == Term.ArithOp.DIV ? Type.REAL : join(l.type(), r.type());
-        if (op == Term.ArithOp.DIV) {
-            Optional<Rational> d = Terms.constant(r);
-            if (d.isPresent() && d.get().signum() == 0) {
-                diags.error(Code.SC404, b.pos(), "division by zero");
-                return Optional.empty();
-            }
+        Optional<Rational> lv = dag.constant(l);
+        Optional<Rational> rv = dag.constant(r);
+        if (op == Term.ArithOp.DIV && rv.isPresent() && rv.get().signum() == 0) {
+            diags.error(Code.SC404, b.pos(), "division by zero");
+            return Optional.empty();
         }
-        Term result = new Term.Arith(op, l, r, t);
-        Optional<Rational> folded = Terms.constant(result);
-        return Optional.of(folded.isPresent() ? new Term.Num(folded.get(), t) : result);
+        if (lv.isEmpty() || rv.isEmpty()) return Optional.of(new Term.Arith(op, l, r, t));
+        return fold(b, op, lv.get(), rv.get()).map(v -> new Term.Num(v, t));
     }
 
-    private static Type join(Type a, Type b) {
+    /** Exact constant folding, refused (SC412) before a value would grow past {@link #MAX_CONSTANT_BITS}. */
+    private Optional<Rational> fold(Expr.Binary b, Term.ArithOp op, Rational l, Rational r) {
+        long ln = bits(l.numerator());
+        long ld = bits(l.denominator());
+        long rn = bits(r.numerator());
+        long rd = bits(r.denominator());
+        long size = switch (op) {
+            case ADD, SUB -> Math.max(Math.max(ln + rd, rn + ld) + 1, ld + rd);
+            case MUL -> Math.max(ln + rn, ld + rd);
+            case DIV -> Math.max(ln + rd, ld + rn);
+        };
+        try {
+            if (size <= MAX_CONSTANT_BITS) {
+                return Optional.of(switch (op) {
+                    case ADD -> l.add(r);
+                    case SUB -> l.subtract(r);
+                    case MUL -> l.multiply(r);
+                    case DIV -> l.divide(r);
+                });
+            }
+        } catch (ArithmeticException e) {
+            // the estimate bounds the size, so this is a guard for what Rational itself refuses
+        }
+        diags.error(Code.SC412, b.pos(), "constant too large: the exact value of this " + b.op().symbol
+                + " needs more than " + MAX_CONSTANT_BITS + " bits; write a smaller constant");
+        return Optional.empty();
+    }
+
+    private static long bits(BigInteger i) {
+        return i.bitLength();
+    }
+
+    static Type join(Type a, Type b) {
         return a instanceof Type.Int && b instanceof Type.Int ? Type.INT : Type.REAL;
     }
 
-    private Optional<Term> ite(Expr.If i, Scope scope, Place place, Optional<Type> expected) {
-        Optional<Term> c = bool(i.cond(), scope, place);
-        Optional<Term> a = check(i.then(), scope, place, expected);
-        Optional<Term> b = check(i.otherwise(), scope, place, a.map(Term::type).or(() -> expected));
+    private Optional<Term> ite(Expr.If i, Context at, Optional<Type> expected) {
+        Optional<Term> c = bool(i.cond(), at);
+        Optional<Term> a = check(i.then(), at, expected);
+        Optional<Term> b = check(i.otherwise(), at, a.map(Term::type).or(() -> expected));
         if (c.isEmpty() || a.isEmpty() || b.isEmpty()) return Optional.empty();
-        Type at = a.get().type();
-        Type bt = b.get().type();
+        Type thenType = a.get().type();
+        Type elseType = b.get().type();
         Type t;
-        if (at.isNumeric() && bt.isNumeric()) t = join(at, bt);
-        else if (at.equals(bt)) t = at;
+        if (thenType.isNumeric() && elseType.isNumeric()) t = join(thenType, elseType);
+        else if (thenType.equals(elseType)) t = thenType;
         else {
-            diags.error(Code.SC401, i.pos(), "the branches of if/then/else differ: " + at.describe() + " and " + bt.describe());
+            diags.error(Code.SC401, i.pos(), "the branches of if/then/else differ: " + thenType.describe() + " and "
+                    + elseType.describe());
             return Optional.empty();
         }
         return Optional.of(new Term.Ite(c.get(), a.get(), b.get(), t));
-    }
-
-    private Optional<Term> quant(Expr.Quant q, Scope scope, Place place) {
-        Optional<Type.EnumType> en = symbols.enumType(q.enumName(), scope);
-        if (en.isEmpty()) return Optional.empty();
-        if (scope.lookup(q.var()).isPresent() || Builtin.isReserved(q.var())) {
-            diags.error(Code.SC204, q.varPos(), "bound variable '" + q.var() + "' shadows a visible name; choose another name");
-            return Optional.empty();
-        }
-        List<Term> parts = new ArrayList<>();
-        for (String m : en.get().members()) {
-            Scope inner = scope.bind(q.var(), new Scope.BoundSym(q.varPos(), en.get(), m));
-            Optional<Term> body = q.kind() == Expr.QuantKind.SUM
-                    ? numeric(q.body(), inner, place, Optional.empty())
-                    : bool(q.body(), inner, place);
-            if (body.isEmpty()) return Optional.empty();
-            parts.add(body.get());
-        }
-        return Optional.of(switch (q.kind()) {
-            case FORALL -> parts.size() == 1 ? parts.get(0) : new Term.And(parts);
-            case EXISTS -> parts.size() == 1 ? parts.get(0) : new Term.Or(parts);
-            case SUM -> {
-                Term sum = parts.get(0);
-                for (int i = 1; i < parts.size(); i++) {
-                    sum = new Term.Arith(Term.ArithOp.ADD, sum, parts.get(i), join(sum.type(), parts.get(i).type()));
-                }
-                yield sum;
-            }
-        });
     }
 }

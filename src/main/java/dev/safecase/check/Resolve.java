@@ -3,6 +3,7 @@ package dev.safecase.check;
 import dev.safecase.ast.Name;
 import dev.safecase.diag.Code;
 import dev.safecase.diag.Diagnostics;
+import dev.safecase.formula.Type;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -17,24 +18,30 @@ final class Resolve {
      * import; imports of the module are not re-exported), {@code prefix.x} (a pattern instance).
      */
     static Optional<Scope.Symbol> symbol(Name name, Scope scope) {
-        Optional<Scope.Symbol> first = scope.lookup(name.first());
-        return first.flatMap(sym -> descend(sym, name.parts().subList(1, name.parts().size())));
+        Optional<Scope.Symbol> sym = scope.lookup(name.first());
+        for (String next : name.parts().subList(1, name.parts().size())) {
+            if (sym.isEmpty()) break;
+            sym = member(sym.get(), next);
+        }
+        return sym;
     }
 
-    private static Optional<Scope.Symbol> descend(Scope.Symbol sym, List<String> rest) {
-        if (rest.isEmpty()) return Optional.of(sym);
-        String next = rest.get(0);
-        List<String> tail = rest.subList(1, rest.size());
+    /** {@code next} inside what {@code sym} names; an enum member ends a name. */
+    private static Optional<Scope.Symbol> member(Scope.Symbol sym, String next) {
         if (sym instanceof Scope.EnumSym e) {
-            return tail.isEmpty() && e.type().members().contains(next)
-                    ? Optional.of(new Scope.MemberSym(e.pos(), e.type(), next)) : Optional.empty();
+            return e.type().members().contains(next) ? Optional.of(new Scope.MemberSym(e.pos(), e.type(), next)) : Optional.empty();
         }
-        if (sym instanceof Scope.ModuleSym m) {
-            return m.module().local(next).filter(s -> !(s instanceof Scope.ModuleSym)).flatMap(s -> descend(s, tail));
-        }
-        if (sym instanceof Scope.PrefixSym p) {
-            return p.instance().local(next).filter(s -> !(s instanceof Scope.ParamSym)).flatMap(s -> descend(s, tail));
-        }
+        if (sym instanceof Scope.ModuleSym m) return m.module().local(next).filter(s -> !(s instanceof Scope.ModuleSym));
+        if (sym instanceof Scope.PrefixSym p) return p.instance().local(next).filter(s -> !(s instanceof Scope.ParamSym));
+        return Optional.empty();
+    }
+
+    /** The enum a type or index names; reports a name that is unknown or not an enum. */
+    static Optional<Type.EnumType> enumType(Name name, Scope scope, Diagnostics diags) {
+        Optional<Scope.Symbol> sym = symbol(name, scope);
+        if (sym.isPresent() && sym.get() instanceof Scope.EnumSym e) return Optional.of(e.type());
+        if (sym.isEmpty()) diags.error(Code.SC201, name.pos(), "unknown enum '" + name.text() + "'" + suggestion(name, scope));
+        else diags.error(Code.SC206, name.pos(), "'" + name.text() + "' is not an enum");
         return Optional.empty();
     }
 

@@ -47,15 +47,33 @@ public final class Scope {
     /** A variable bound by forall/exists/sum to one enum member during expansion. */
     public record BoundSym(Position pos, Type.EnumType type, String member) implements Symbol {}
 
+    /** What a scope is the namespace of; texts interpolate {name} only in an instance. */
+    public enum Kind { CASE, MODULE, INSTANCE }
+
     private final Scope parent;
     private final String prefix;
-    private final String description;
+    private final Kind kind;
     private final Map<String, Symbol> names = new LinkedHashMap<>();
 
-    public Scope(Scope parent, String prefix, String description) {
+    private Scope(Scope parent, String prefix, Kind kind) {
         this.parent = parent;
         this.prefix = prefix;
-        this.description = description;
+        this.kind = kind;
+    }
+
+    /** The top level of the case being checked. */
+    public static Scope ofCase() {
+        return new Scope(null, "", Kind.CASE);
+    }
+
+    /** The top level of one imported copy of a module; its names are {@code prefix}-ed in the case. */
+    public static Scope ofModule(String prefix) {
+        return new Scope(null, prefix, Kind.MODULE);
+    }
+
+    /** A pattern instance: its own names, falling back to those of the file that declares the pattern. */
+    public static Scope ofInstance(Optional<Scope> declaring, String prefix) {
+        return new Scope(declaring.orElse(null), prefix, Kind.INSTANCE);
     }
 
     /** The prefix that this scope's declarations get in the case ({@code ""}, {@code cyber.}, {@code m.}). */
@@ -63,8 +81,8 @@ public final class Scope {
         return prefix;
     }
 
-    public String description() {
-        return description;
+    public Kind kind() {
+        return kind;
     }
 
     public Optional<Scope> parent() {
@@ -91,7 +109,7 @@ public final class Scope {
 
     /** A child scope for a bound variable. */
     public Scope bind(String var, Symbol sym) {
-        Scope s = new Scope(this, prefix, description);
+        Scope s = new Scope(this, prefix, kind);
         s.names.put(var, sym);
         return s;
     }

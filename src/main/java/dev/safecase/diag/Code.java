@@ -59,6 +59,7 @@ public enum Code {
     SC409("SC409", "cannot infer the type of json()"),
     SC410("SC410", "unknown function or wrong arity"),
     SC411("SC411", "bad index"),
+    SC412("SC412", "constant too large"),
     // evidence
     SC501("SC501", "evidence path leaves the project root"),
     SC502("SC502", "malformed sha256"),

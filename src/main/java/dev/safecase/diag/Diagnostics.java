@@ -27,6 +27,11 @@ public final class Diagnostics {
         return items.stream().anyMatch(Diagnostic::isError);
     }
 
+    /** How many different errors have been reported (a repeated one counts once). */
+    public int distinctErrors() {
+        return (int) items.stream().filter(Diagnostic::isError).distinct().count();
+    }
+
     public int size() {
         return items.size();
     }

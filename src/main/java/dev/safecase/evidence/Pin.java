@@ -6,7 +6,7 @@ import dev.safecase.ast.SourceUnit;
 import dev.safecase.ast.Text;
 import dev.safecase.diag.Code;
 import dev.safecase.diag.Diagnostics;
-import dev.safecase.syntax.Parser;
+import dev.safecase.source.Sources;
 import dev.safecase.diag.Position;
 import dev.safecase.diag.SourceText;
 import java.io.IOException;
@@ -65,7 +65,7 @@ public final class Pin {
             return List.of();
         }
         Optional<SourceText> source = SourceText.decode(caseAbs, display, bytes, diags);
-        Optional<SourceUnit> unit = source.flatMap(s -> Parser.parse(s, diags));
+        Optional<SourceUnit> unit = source.flatMap(s -> Sources.parse(s, diags));
         if (unit.isEmpty()) return List.of();
         String text = source.get().text();
 
@@ -74,7 +74,7 @@ public final class Pin {
         List<Edit> edits = pins.stream().map(Pinned::edit).toList();
         if (!write || edits.isEmpty()) return changes;
         String updated = apply(text, edits);
-        if (Parser.parse(new SourceText(caseAbs, display, updated), new Diagnostics()).isEmpty()) {
+        if (Sources.parse(new SourceText(caseAbs, display, updated), new Diagnostics()).isEmpty()) {
             throw new IllegalStateException("pinning would make " + display + " unparsable");
         }
         boolean bom = bytes.length >= 3 && bytes[0] == BOM[0] && bytes[1] == BOM[1] && bytes[2] == BOM[2];

@@ -2,10 +2,12 @@ package dev.safecase.pipeline;
 
 import dev.safecase.ast.SourceUnit;
 import dev.safecase.check.Checker;
+import dev.safecase.source.CaseDiscovery;
+import dev.safecase.source.ImportClosure;
+import dev.safecase.evidence.EvidencePaths;
 import dev.safecase.diag.Code;
 import dev.safecase.diag.Diagnostic;
 import dev.safecase.diag.Diagnostics;
-import dev.safecase.diag.Position;
 import dev.safecase.diag.SourceText;
 import dev.safecase.evidence.Validity;
 import dev.safecase.graph.ArgumentGraph;
@@ -84,7 +86,10 @@ public final class Verifier {
     public Map<String, Prepared> prepare(List<Path> paths, Diagnostics diags, Map<String, String> failedCases) {
         Map<String, Prepared> out = new LinkedHashMap<>();
         Validity validity = new Validity(options.root(), options.today(), options.timeoutMs());
-        for (SourceUnit unit : caseUnits(paths, diags, failedCases)) {
+        CaseDiscovery.Discovered found = CaseDiscovery.find(sources, paths, diags);
+        found.unparsed().forEach(failedCases::putIfAbsent);
+        for (Sources.Loaded file : found.cases()) {
+            SourceUnit unit = file.unit().orElseThrow();
             String name = unit.header().orElseThrow().name();
             if (out.containsKey(name) || failedCases.containsKey(name)) {
                 diags.error(Code.SC005, unit.header().get().namePos(), "case name " + name + " is already used by "
@@ -93,7 +98,8 @@ public final class Verifier {
                 continue;
             }
             Diagnostics local = new Diagnostics();
-            Optional<Model.Case> model = Checker.check(unit, sources, local, options.timeoutMs());
+            Optional<Model.Case> model = Checker.check(ImportClosure.load(sources, file),
+                    (written, caseFile) -> EvidencePaths.locate(written, caseFile.orElse(null), options.root()).escape(), local, options.timeoutMs());
             if (model.isPresent()) {
                 Map<String, Validity.Outcome> ev = new LinkedHashMap<>();
                 for (Model.Evidence e : model.get().all(Model.Evidence.class)) ev.put(e.id(), validity.decide(model.get(), e));
@@ -182,79 +188,6 @@ public final class Verifier {
                 diags.stream().anyMatch(Diagnostic::isError));
         return new GateResult(d.passed(), new GateResult.Rule(options.strict(), options.failOnOrdered(),
                 options.minProved().approx()), d.proved(), d.total(), d.reasons());
-    }
-
-    // ------------------------------------------------------------ inputs
-
-    /** Every case file under the paths (folders searched recursively), parsed. Modules are skipped. */
-    private List<SourceUnit> caseUnits(List<Path> paths, Diagnostics diags, Map<String, String> failedCases) {
-        List<SourceUnit> out = new ArrayList<>();
-        for (Path p : paths) {
-            String display = sources.display(p);
-            if (!Files.exists(p)) {
-                diags.error(Code.SC001, new Position(display, 1, 1), "no such file or directory");
-                continue;
-            }
-            if (Files.isDirectory(p)) {
-                List<Path> files = caseFiles(p, display, diags);
-                int before = out.size();
-                for (Path f : files) loadCase(f, false, diags, failedCases).ifPresent(out::add);
-                if (out.size() == before && !diags.hasErrors()) {
-                    diags.error(Code.SC003, new Position(display, 1, 1), "no case found in this folder (a case starts with `case NAME \"text\"`)");
-                }
-            } else {
-                loadCase(p, true, diags, failedCases).ifPresent(out::add);
-            }
-        }
-        return out;
-    }
-
-    private List<Path> caseFiles(Path dir, String display, Diagnostics diags) {
-        try (Stream<Path> s = Files.walk(dir)) {
-            return s.filter(f -> f.toString().endsWith(".case") && Files.isRegularFile(f)).sorted().toList();
-        } catch (IOException | UncheckedIOException | SecurityException e) {
-            diags.error(Code.SC001, new Position(display, 1, 1), "cannot read folder: " + e.getMessage());
-            return List.of();
-        }
-    }
-
-    private Optional<SourceUnit> loadCase(Path file, boolean explicit, Diagnostics diags, Map<String, String> failedCases) {
-        Sources.Loaded loaded = sources.load(file);
-        boolean unreadable = loaded.diagnostics().stream()
-                .anyMatch(d -> d.code() == Code.SC001 || d.code() == Code.SC002);
-        boolean isCase = loaded.unit().map(SourceUnit::isCase).orElse(looksLikeCase(loaded.text().text()));
-        if (!isCase && !explicit && !unreadable) return Optional.empty();
-        diags.addAll(loaded.diagnostics());
-        if (loaded.unit().isEmpty()) {
-            java.util.regex.Matcher m = java.util.regex.Pattern.compile("^case\\s+([A-Za-z_][A-Za-z0-9_]*)")
-                    .matcher(withoutComments(loaded.text().text()));
-            if (m.find()) failedCases.putIfAbsent(m.group(1), loaded.text().display());
-            return Optional.empty();
-        }
-        SourceUnit unit = loaded.unit().get();
-        Position at = new Position(loaded.text().display(), 1, 1);
-        if (!unit.isCase()) {
-            diags.error(Code.SC003, at, withoutComments(loaded.text().text()).isBlank()
-                    ? "empty file: a case starts with `case NAME \"text\"`"
-                    : "this is a module (no `case NAME \"text\"` header); modules are checked through the cases that import them");
-            return Optional.empty();
-        }
-        if (!file.toAbsolutePath().normalize().startsWith(options.root().toAbsolutePath().normalize())) {
-            diags.error(Code.SC004, at, "case file is outside the project root " + options.root().toAbsolutePath().normalize()
-                    + "; pass --root");
-            return Optional.empty();
-        }
-        return Optional.of(unit);
-    }
-
-    private static String withoutComments(String text) {
-        return text.replaceAll("(?s)/\\*.*?\\*/", " ").replaceAll("//[^\n]*", " ").stripLeading();
-    }
-
-    /** For files that failed to parse: does the text start (after comments) with `case`? */
-    private static boolean looksLikeCase(String text) {
-        String t = withoutComments(text);
-        return t.startsWith("case ") || t.startsWith("case\t") || t.startsWith("case\n");
     }
 
     /** The SMT-LIB text sent to Z3 for an obligation (for explain). */

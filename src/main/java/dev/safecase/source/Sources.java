@@ -1,14 +1,16 @@
 package dev.safecase.source;
 
+import dev.safecase.ast.AstBuilder;
 import dev.safecase.ast.SourceUnit;
 import dev.safecase.diag.Code;
 import dev.safecase.diag.Diagnostic;
 import dev.safecase.diag.Diagnostics;
-import dev.safecase.syntax.Parser;
 import dev.safecase.diag.Position;
 import dev.safecase.diag.SourceText;
+import dev.safecase.syntax.Parser;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -17,17 +19,20 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Reads and parses {@code .case} files once per run, and finds imported modules: next to the
- * importing file, then under the project root, then in the bundled library (which holds
- * {@code stdlib/}).
+ * Reads and parses {@code .case} files, each once per run (a file is known by its real path),
+ * and finds imported modules: next to the importing file, then under the project root, then
+ * in the bundled library (which holds {@code stdlib/}).
  */
 public final class Sources {
     /** Where the bundled library lives on the class path. */
     public static final String BUNDLED_ROOT = "safecase-lib/";
     public static final String BUNDLED_DISPLAY = "<bundled>/";
 
-    /** One file read in this run, with the findings of reading and parsing it. */
-    public record Loaded(SourceText text, Optional<SourceUnit> unit, List<Diagnostic> diagnostics) {
+    /**
+     * One file read in this run, with the findings of reading and parsing it. {@code key} names
+     * the file itself (its real path, or {@code <bundled>/…}), whatever path led to it.
+     */
+    public record Loaded(String key, SourceText text, Optional<SourceUnit> unit, List<Diagnostic> diagnostics) {
         public boolean hasErrors() {
             return diagnostics.stream().anyMatch(Diagnostic::isError);
         }
@@ -41,6 +46,11 @@ public final class Sources {
     public Sources(Path root) {
         this.root = root.toAbsolutePath().normalize();
         this.cwd = Path.of("").toAbsolutePath();
+    }
+
+    /** Text to AST: the parser, then the AST builder. Every finding goes to {@code diags}. */
+    public static Optional<SourceUnit> parse(SourceText source, Diagnostics diags) {
+        return Parser.parse(source, diags).flatMap(tree -> AstBuilder.build(source, tree, diags));
     }
 
     public Path root() {
@@ -57,24 +67,33 @@ public final class Sources {
         return abs.toString().replace('\\', '/');
     }
 
-    /** Reads and parses a file on disk (cached). */
+    /** Reads and parses a file on disk, once per run. */
     public Loaded load(Path file) {
         Path abs = file.toAbsolutePath().normalize();
-        String key = abs.toString();
+        String key = key(abs);
         Loaded hit = cache.get(key);
         if (hit != null) return hit;
         Diagnostics d = new Diagnostics();
         String display = display(abs);
         Optional<SourceText> text = SourceText.read(abs, display, d);
-        Loaded loaded = parse(text.orElse(new SourceText(abs, display, "")), text.isPresent(), d);
+        Loaded loaded = parse(key, text.orElse(new SourceText(abs, display, "")), text.isPresent(), d);
         cache.put(key, loaded);
         return loaded;
     }
 
-    private Loaded parse(SourceText text, boolean readable, Diagnostics d) {
+    /** A file's identity: its real path, so that a file reached through a link is read once. */
+    private static String key(Path abs) {
+        try {
+            return abs.toRealPath().toString();
+        } catch (IOException | SecurityException e) {
+            return abs.toString();
+        }
+    }
+
+    private Loaded parse(String key, SourceText text, boolean readable, Diagnostics d) {
         texts.put(text.display(), text);
-        Optional<SourceUnit> unit = readable ? Parser.parse(text, d) : Optional.empty();
-        return new Loaded(text, unit, d.sorted());
+        Optional<SourceUnit> unit = readable ? parse(text, d) : Optional.empty();
+        return new Loaded(key, text, unit, d.sorted());
     }
 
     /** The text of any file read in this run, for quoting source lines in diagnostics. */
@@ -82,11 +101,8 @@ public final class Sources {
         return Optional.ofNullable(texts.get(display));
     }
 
-    /** The result of looking up an import. */
-    public record Found(Loaded loaded, String key, boolean shadowsBundled) {}
-
-    /** Finds {@code a/b/c.case} for {@code import a.b.c} as the language says; empty if nowhere. */
-    public Optional<Found> findModule(Path importingFile, List<String> path) {
+    /** Finds {@code a/b/c.case} for {@code import a.b.c} as the language says. */
+    ModuleLookup findModule(Path importingFile, List<String> path) {
         String rel = String.join("/", path) + ".case";
         boolean bundled = bundledExists(rel);
         Path dir = importingFile == null ? null : importingFile.toAbsolutePath().getParent();
@@ -95,25 +111,24 @@ public final class Sources {
             Path candidate = base.resolve(rel);
             if (Files.isRegularFile(candidate)) {
                 Loaded l = load(candidate);
-                boolean differs = bundled && !sameAsBundled(rel, l.text().text());
-                return Optional.of(new Found(l, candidate.toAbsolutePath().normalize().toString(), differs));
+                return new ModuleLookup.Found(l, bundled && !sameAsBundled(rel, l.text().text()));
             }
         }
-        if (!bundled) return Optional.empty();
+        if (!bundled) return new ModuleLookup.Missing();
         String key = BUNDLED_DISPLAY + rel;
         Loaded hit = cache.get(key);
         if (hit == null) {
             hit = loadBundled(rel, key);
             cache.put(key, hit);
         }
-        return Optional.of(new Found(hit, key, false));
+        return new ModuleLookup.Found(hit, false);
     }
 
     /** A project copy identical to the bundled module (as in this repository) hides nothing. */
     private static boolean sameAsBundled(String rel, String text) {
         try (InputStream in = Sources.class.getClassLoader().getResourceAsStream(BUNDLED_ROOT + rel)) {
             if (in == null) return false;
-            String bundledText = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            String bundledText = new String(in.readAllBytes(), StandardCharsets.UTF_8);
             if (bundledText.startsWith("\uFEFF")) bundledText = bundledText.substring(1);
             return bundledText.equals(text);
         } catch (IOException e) {
@@ -130,10 +145,10 @@ public final class Sources {
         try (InputStream in = Sources.class.getClassLoader().getResourceAsStream(BUNDLED_ROOT + rel)) {
             byte[] bytes = in == null ? new byte[0] : in.readAllBytes();
             Optional<SourceText> text = SourceText.decode(null, display, bytes, d);
-            return parse(text.orElse(new SourceText(null, display, "")), text.isPresent(), d);
+            return parse(display, text.orElse(new SourceText(null, display, "")), text.isPresent(), d);
         } catch (IOException e) {
             d.error(Code.SC001, new Position(display, 1, 1), "cannot read bundled module: " + e.getMessage());
-            return new Loaded(new SourceText(null, display, ""), Optional.empty(), d.sorted());
+            return new Loaded(display, new SourceText(null, display, ""), Optional.empty(), d.sorted());
         }
     }
 }

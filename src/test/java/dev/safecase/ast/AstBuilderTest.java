@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.safecase.diag.Diagnostics;
-import dev.safecase.syntax.Parser;
 import dev.safecase.diag.Position;
 import dev.safecase.diag.SourceText;
 import java.util.List;
@@ -18,7 +17,7 @@ class AstBuilderTest {
 
     private static SourceUnit parse(String text) {
         Diagnostics d = new Diagnostics();
-        Optional<SourceUnit> unit = Parser.parse(new SourceText(null, "t.case", text), d);
+        Optional<SourceUnit> unit = dev.safecase.source.Sources.parse(new SourceText(null, "t.case", text), d);
         assertEquals(List.of(), d.sorted());
         return unit.orElseThrow();
     }

@@ -23,11 +23,10 @@ class BuiltinDeadlineTest {
             claim top "Top": rate <= 1 assuming a
             """;
 
-    private static String check(long timeoutMs, Diagnostics diags) {
-        SourceUnit unit = Parser.parse(new SourceText(null, "test.case", CASE), diags).orElseThrow();
-        Optional<Model.Case> model = Checker.check(unit, new Sources(Path.of("").toAbsolutePath()), diags, timeoutMs);
-        assertEquals(diags.hasErrors(), model.isEmpty());
-        return diags.sorted().stream().map(d -> d.pos().line() + ":" + d.pos().col() + " " + d.code().id() + " " + d.message())
+    private static String check(long timeoutMs, Diagnostics unused) {
+        FrontEnd.Result r = FrontEnd.check(CASE, timeoutMs);
+        assertEquals(!r.errors().isEmpty(), r.model().isEmpty());
+        return r.diagnostics().stream().map(d -> d.pos().line() + ":" + d.pos().col() + " " + d.code().id() + " " + d.message())
                 .collect(Collectors.joining("\n"));
     }
 

@@ -5,7 +5,8 @@ import dev.safecase.source.Sources;
 import dev.safecase.ast.SourceUnit;
 import dev.safecase.diag.Diagnostic;
 import dev.safecase.diag.Diagnostics;
-import dev.safecase.syntax.Parser;
+import dev.safecase.evidence.EvidencePaths;
+import dev.safecase.source.ImportClosure;
 import dev.safecase.diag.SourceText;
 import java.nio.file.Path;
 import java.util.List;
@@ -40,10 +41,29 @@ final class FrontEnd {
     }
 
     static Result check(Sources sources, SourceText source) {
+        return check(sources, source, Optional.empty());
+    }
+
+    /** As above, with the --timeout-ms that built-ins evaluated by the checker get. */
+    static Result check(String text, long timeoutMs) {
+        return check(new Sources(Path.of("").toAbsolutePath()), new SourceText(null, "test.case", text), Optional.of(timeoutMs));
+    }
+
+    private static Result check(Sources sources, SourceText source, Optional<Long> timeoutMs) {
         Diagnostics diags = new Diagnostics();
-        Optional<SourceUnit> unit = Parser.parse(source, diags);
+        Optional<SourceUnit> unit = Sources.parse(source, diags);
         Optional<Model.Case> model = Optional.empty();
-        if (unit.isPresent() && unit.get().isCase()) model = Checker.check(unit.get(), sources, diags);
+        if (unit.isPresent() && unit.get().isCase()) {
+            Sources.Loaded file = new Sources.Loaded(source.display(), source, unit, List.of());
+            ImportClosure closure = ImportClosure.load(sources, file);
+            model = timeoutMs.isPresent() ? Checker.check(closure, evidencePaths(sources), diags, timeoutMs.get())
+                    : Checker.check(closure, evidencePaths(sources), diags);
+        }
         return new Result(unit, model, diags.sorted());
+    }
+
+    /** The pipeline's rule for evidence paths, for a run rooted where {@code sources} is. */
+    static EvidencePathRule evidencePaths(Sources sources) {
+        return (written, caseFile) -> EvidencePaths.locate(written, caseFile.orElse(null), sources.root()).escape();
     }
 }

@@ -490,7 +490,8 @@ class ValidityTest {
                 """);
         dev.safecase.source.Sources sources = new dev.safecase.source.Sources(root);
         dev.safecase.diag.Diagnostics diags = new dev.safecase.diag.Diagnostics();
-        Model.Case c = dev.safecase.check.Checker.check(sources.load(caseFile).unit().orElseThrow(), sources, diags)
+        Model.Case c = dev.safecase.check.Checker.check(dev.safecase.source.ImportClosure.load(sources, sources.load(caseFile)),
+                        (w, f) -> EvidencePaths.locate(w, f.orElse(null), root).escape(), diags)
                 .orElseThrow(() -> new AssertionError(diags.sorted()));
         Model.Evidence e = c.all(Model.Evidence.class).get(0);
         Validity.Outcome o = new Validity(root, TODAY).decide(c, e);

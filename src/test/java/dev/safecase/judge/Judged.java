@@ -37,7 +37,7 @@ final class Judged {
     Judged(String body, String... checked) {
         Diagnostics diags = new Diagnostics();
         SourceText text = new SourceText(null, "test.case", "case c \"c\"\n" + body);
-        model = Checker.checked(Parser.parse(text, diags).orElseThrow(), diags);
+        model = Checker.checked(text, diags);
         assertEquals(List.of(), diags.sorted().stream().filter(Diagnostic::isError).toList());
         graph = ArgumentGraph.of(model);
         for (Model.Evidence e : model.all(Model.Evidence.class)) {
@@ -94,8 +94,13 @@ final class Judged {
 
     /** The checker, reached from this package. */
     private static final class Checker {
-        static Model.Case checked(dev.safecase.ast.SourceUnit unit, Diagnostics diags) {
-            return dev.safecase.check.Checker.check(unit, new Sources(Path.of("").toAbsolutePath()), diags).orElseThrow();
+        static Model.Case checked(SourceText text, Diagnostics diags) {
+            Sources sources = new Sources(Path.of("").toAbsolutePath());
+            var unit = Sources.parse(text, diags);
+            var file = new Sources.Loaded(text.display(), text, unit, List.of());
+            return dev.safecase.check.Checker.check(dev.safecase.source.ImportClosure.load(sources, file),
+                    (written, caseFile) -> dev.safecase.evidence.EvidencePaths.locate(written, caseFile.orElse(null),
+                            sources.root()).escape(), diags).orElseThrow();
         }
     }
 }

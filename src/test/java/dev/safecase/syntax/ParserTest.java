@@ -25,7 +25,7 @@ class ParserTest {
 
     static Parsed parse(String text) {
         Diagnostics d = new Diagnostics();
-        Optional<SourceUnit> unit = Parser.parse(new SourceText(null, "t.case", text), d);
+        Optional<SourceUnit> unit = dev.safecase.source.Sources.parse(new SourceText(null, "t.case", text), d);
         return new Parsed(unit, d.sorted().stream().map(x -> x.pos().line() + ":" + x.pos().col() + " " + x.code().id() + " "
                 + x.message()).collect(Collectors.joining("\n")));
     }
@@ -178,7 +178,7 @@ class ParserTest {
     @Test
     void formulasDeeperThanTheLimitAreRefused() {
         String ok = "p" + " + p".repeat(Parser.MAX_DEPTH - 2) + " <= 1";
-        assertEquals(Parser.MAX_DEPTH, Parser.depth(formula(ok)));
+        assertEquals(Parser.MAX_DEPTH, dev.safecase.ast.FormulaDepth.depth(formula(ok)));
         Parsed p = parse("case c \"c\"\nclaim x \"x\": p" + " + p".repeat(Parser.MAX_DEPTH) + " <= 1\n");
         assertEquals("2:14 SC101 formula nested too deeply (more than 250 levels of operators); split it into several "
                 + "claims or assumptions", p.diagnostics());

@@ -1,0 +1,110 @@
+package dev.safecase.check;
+
+import dev.safecase.ast.Clause;
+import dev.safecase.ast.Decl;
+import dev.safecase.ast.Expr;
+import dev.safecase.ast.Name;
+import dev.safecase.ast.Text;
+import dev.safecase.diag.Code;
+import dev.safecase.diag.Diagnostics;
+import java.util.EnumMap;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The third pass: attaches each completion ({@code claim P.x supported by …}) to the instance
+ * node it names, after checking that it only adds clauses that the node may still take.
+ */
+final class Completions {
+    private static final Map<Decl.ElementKind, Set<Clause.Kind>> COMPLETABLE = new EnumMap<>(Decl.ElementKind.class);
+
+    static {
+        COMPLETABLE.put(Decl.ElementKind.CLAIM, EnumSet.of(Clause.Kind.SUPPORTED_BY, Clause.Kind.ASSUMING,
+                Clause.Kind.CONTEXT, Clause.Kind.JUSTIFIED_BY, Clause.Kind.OWNER));
+        COMPLETABLE.put(Decl.ElementKind.STRATEGY, EnumSet.of(Clause.Kind.SUPPORTED_BY));
+        COMPLETABLE.put(Decl.ElementKind.DEFEATER, EnumSet.of(Clause.Kind.ELIMINATED_BY, Clause.Kind.ACCEPTED));
+    }
+
+    private final Scope caseScope;
+    private final Map<String, DeclaredNode> nodes;
+    private final Diagnostics diags;
+
+    Completions(Scope caseScope, Map<String, DeclaredNode> nodes, Diagnostics diags) {
+        this.caseScope = caseScope;
+        this.nodes = nodes;
+        this.diags = diags;
+    }
+
+    /** The completion of each completed node, by node ID. */
+    Map<String, Decl.Element> run(Iterable<Decl.Element> completions) {
+        Map<String, Decl.Element> out = new LinkedHashMap<>();
+        for (Decl.Element c : completions) target(c).ifPresent(node -> attach(c, node, out));
+        return out;
+    }
+
+    /** The instance node a completion names, if its ID is a prefix and a node of that instance. */
+    private Optional<DeclaredNode> target(Decl.Element c) {
+        Name id = c.id();
+        Optional<Scope.Symbol> first = caseScope.local(id.first());
+        if (first.isEmpty()) {
+            diags.error(Code.SC201, id.pos(), "unknown use prefix '" + id.first() + "'" + Resolve.suggestion(id, caseScope));
+            return Optional.empty();
+        }
+        if (!(first.get() instanceof Scope.PrefixSym p)) {
+            diags.error(Code.SC313, id.pos(), "a qualified ID declares a completion, and '" + id.first()
+                    + "' is not a `use` prefix; IDs of new nodes are simple names");
+            return Optional.empty();
+        }
+        if (id.parts().size() != 2) {
+            diags.error(Code.SC313, id.pos(), "a completion names one node of an instance, as " + id.first() + "."
+                    + id.parts().get(1) + ", not " + id.text());
+            return Optional.empty();
+        }
+        Optional<Scope.Symbol> target = p.instance().local(id.last());
+        if (target.isEmpty() || !(target.get() instanceof Scope.NodeSym ns)) {
+            diags.error(Code.SC201, id.pos(), "instance " + id.first() + " has no node '" + id.last() + "'"
+                    + Resolve.suggestion(id, caseScope));
+            return Optional.empty();
+        }
+        return Optional.ofNullable(nodes.get(ns.id()));
+    }
+
+    private void attach(Decl.Element c, DeclaredNode node, Map<String, Decl.Element> out) {
+        Decl.Element el = node.decl();
+        if (el.kind() != c.kind()) {
+            diags.error(Code.SC313, c.pos(), node.id() + " is a " + el.kind().keyword + ", not a " + c.kind().keyword);
+            return;
+        }
+        if (c.text().isPresent() || c.formula().isPresent()) {
+            diags.error(Code.SC313, c.text().map(Text::pos).orElse(c.formula().map(Expr::pos).orElse(c.pos())),
+                    "a completion adds clauses only; its text and formula come from the pattern");
+            return;
+        }
+        if (out.containsKey(node.id())) {
+            diags.error(Code.SC313, c.pos(), node.id() + " is already completed at " + out.get(node.id()).pos());
+            return;
+        }
+        Set<Clause.Kind> allowed = COMPLETABLE.getOrDefault(c.kind(), Set.of());
+        for (Clause cl : c.clauses()) {
+            if (!allowed.contains(cl.kind())) {
+                diags.error(Code.SC313, cl.pos(), "a completion of a " + c.kind().keyword + " cannot add `" + cl.kind().keyword
+                        + "`" + (allowed.isEmpty() ? "" : " (it may add " + String.join(", ",
+                        allowed.stream().map(k -> "`" + k.keyword + "`").toList()) + ")"));
+                return;
+            }
+            boolean already = el.clauses().stream().anyMatch(x -> x.kind() == cl.kind()
+                    && cl.kind() != Clause.Kind.ASSUMING && cl.kind() != Clause.Kind.CONTEXT && cl.kind() != Clause.Kind.JUSTIFIED_BY);
+            Optional<Clause.Kind> settled = c.kind() != Decl.ElementKind.DEFEATER ? Optional.empty() : el.clauses().stream()
+                    .map(Clause::kind).filter(k -> k == Clause.Kind.ELIMINATED_BY || k == Clause.Kind.ACCEPTED).findFirst();
+            if (already || settled.isPresent()) {
+                diags.error(Code.SC313, cl.pos(), node.id() + " already has `" + settled.orElse(cl.kind()).keyword
+                        + "` in its pattern; a completion cannot replace it");
+                return;
+            }
+        }
+        out.put(node.id(), c);
+    }
+}

@@ -1,0 +1,122 @@
+package dev.safecase.check;
+
+import dev.safecase.ast.Decl;
+import dev.safecase.ast.SourceUnit;
+import dev.safecase.diag.Code;
+import dev.safecase.diag.Diagnostics;
+import dev.safecase.source.ImportClosure;
+import dev.safecase.source.ModuleLookup;
+import dev.safecase.source.Sources;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Binds each {@code import} to a copy of its module: finds it in the import closure, refuses
+ * what cannot be imported (missing, a case, broken, a cycle), and, once the module's own
+ * declarations are made, checks the whole module so that a mistake anywhere in it fails the
+ * import. Each import path gives its own copy: its names get the alias path as prefix.
+ */
+final class Imports {
+    /** The files on the chain of imports that led to an import, outermost (the case) first. */
+    interface Chain {
+        boolean contains(String key);
+
+        /** How the files from {@code key} on are shown, for the message of an import cycle. */
+        List<String> shownFrom(String key);
+    }
+
+    /** A module copy to declare: its file (and how it is shown), its scope, and the import it answers. */
+    record Opened(SourceUnit module, String key, String shown, Scope scope, Pending pending) {}
+
+    /** What to do once a module copy is declared: check it, and bind its alias where it was imported. */
+    record Pending(Decl.Import site, String dotted, String shown, Scope importer, Scope module, int errorsBefore) {}
+
+    private final ImportClosure closure;
+    private final Diagnostics diags;
+    private final Formulas formulas;
+    private final Nodes moduleNodes;
+    /** Module copies by file and prefix: importing the same file under the same alias path again reuses it. */
+    private final Map<String, Scope> copies = new HashMap<>();
+
+    Imports(ImportClosure closure, Formulas formulas, Nodes moduleNodes, Diagnostics diags) {
+        this.closure = closure;
+        this.formulas = formulas;
+        this.moduleNodes = moduleNodes;
+        this.diags = diags;
+    }
+
+    /** A module to declare next, or empty when the import failed or names a copy already declared. */
+    Optional<Opened> open(Decl.Import imp, String importerKey, Scope scope, Chain chain) {
+        String dotted = imp.path().text();
+        ModuleLookup lookup = closure.lookup(importerKey, imp);
+        if (!(lookup instanceof ModuleLookup.Found found)) {
+            diags.error(Code.SC207, imp.path().pos(), "cannot find module " + dotted + " (looked for "
+                    + String.join("/", imp.path().parts()) + ".case next to this file, under the project root "
+                    + closure.rootShown() + " and in the bundled library)");
+            return Optional.empty();
+        }
+        Sources.Loaded loaded = found.module();
+        String shown = loaded.text().display();
+        if (found.shadowsBundled()) {
+            diags.warning(Code.SC211, imp.path().pos(), "module " + dotted + " is found at " + shown
+                    + " and hides the bundled module of the same name");
+        }
+        if (chain.contains(loaded.key())) {
+            List<String> cycle = new ArrayList<>(chain.shownFrom(loaded.key()));
+            cycle.add(shown);
+            diags.error(Code.SC208, imp.pos(), "import cycle: " + String.join(" -> ", cycle));
+            return Optional.empty();
+        }
+        diags.addAll(loaded.diagnostics());
+        if (loaded.unit().isEmpty() || loaded.hasErrors()) {
+            diags.error(Code.SC209, imp.pos(), "module " + dotted + " has errors (reported at " + shown + ")");
+            return Optional.empty();
+        }
+        SourceUnit module = loaded.unit().get();
+        if (module.isCase()) {
+            diags.error(Code.SC210, imp.pos(), dotted + " is a case, not a module; only modules can be imported");
+            return Optional.empty();
+        }
+        String prefix = scope.prefix() + imp.boundName() + ".";
+        String copy = loaded.key() + "|" + prefix;
+        if (copies.containsKey(copy)) {
+            Declarations.declare(scope, imp.boundName(), imp.pos(), new Scope.ModuleSym(imp.pos(), copies.get(copy)), diags);
+            return Optional.empty();
+        }
+        Scope moduleScope = Scope.ofModule(prefix);
+        copies.put(copy, moduleScope);
+        Pending pending = new Pending(imp, dotted, shown, scope, moduleScope, diags.distinctErrors());
+        return Optional.of(new Opened(module, loaded.key(), shown, moduleScope, pending));
+    }
+
+    /** After a module copy's declarations: checks it whole, then binds the alias. */
+    void finish(Pending p, Map<String, DeclaredNode> declaredModuleNodes) {
+        validate(p.module(), declaredModuleNodes);
+        if (diags.distinctErrors() > p.errorsBefore()) {
+            diags.error(Code.SC209, p.site().pos(), "module " + p.dotted() + " has errors (reported at " + p.shown() + ")");
+        }
+        Declarations.declare(p.importer(), p.site().boundName(), p.site().pos(),
+                new Scope.ModuleSym(p.site().pos(), p.module()), diags);
+    }
+
+    /**
+     * Checks every quantity, define and node of a module copy, used or not. What it registers is
+     * dropped again: only what the case uses joins it.
+     */
+    private void validate(Scope scope, Map<String, DeclaredNode> declaredModuleNodes) {
+        Quantities.Snapshot kept = formulas.quantities().snapshot();
+        for (Scope.Symbol sym : List.copyOf(scope.locals().values())) {
+            if (sym instanceof Scope.QuantitySym q) {
+                formulas.quantities().registerAll(q);
+            } else if (sym instanceof Scope.DefineSym d) {
+                formulas.defines().use(d, Optional.empty());
+            } else if (sym instanceof Scope.NodeSym n && declaredModuleNodes.containsKey(n.id())) {
+                moduleNodes.resolve(declaredModuleNodes.get(n.id()));
+            }
+        }
+        formulas.quantities().restore(kept);
+    }
+}

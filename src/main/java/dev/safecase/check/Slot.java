@@ -1,0 +1,13 @@
+package dev.safecase.check;
+
+import dev.safecase.ast.Decl;
+import java.util.Optional;
+
+/** A place in a case's node order: a node declared there, or a {@code use} whose instance goes there. */
+sealed interface Slot permits Slot.OfNode, Slot.OfUse {
+
+    record OfNode(DeclaredNode node) implements Slot {}
+
+    /** {@code prefix} is absent when the use's prefix name was already taken (reported as SC202). */
+    record OfUse(Decl.Use use, Optional<Scope.PrefixSym> prefix) implements Slot {}
+}

@@ -1,0 +1,153 @@
+package dev.safecase.syntax;
+
+import dev.safecase.diag.Code;
+import dev.safecase.diag.Diagnostics;
+import dev.safecase.diag.Position;
+import dev.safecase.syntax.gen.SafeCaseParser;
+import java.util.Set;
+import org.antlr.v4.runtime.BaseErrorListener;
+import org.antlr.v4.runtime.Lexer;
+import org.antlr.v4.runtime.RecognitionException;
+import org.antlr.v4.runtime.Recognizer;
+import org.antlr.v4.runtime.Token;
+import org.antlr.v4.runtime.Vocabulary;
+import org.antlr.v4.runtime.misc.IntervalSet;
+
+/** Turns ANTLR's messages into plain words at the offending token, and collects them. */
+final class SyntaxErrors extends BaseErrorListener {
+    private static final Set<Integer> COMPARISONS = Set.of(SafeCaseParser.LT, SafeCaseParser.LE, SafeCaseParser.GT,
+            SafeCaseParser.GE, SafeCaseParser.EQEQ, SafeCaseParser.NEQ);
+
+    private static final Set<String> KEYWORDS = Set.of(
+            "case", "import", "as", "quantity", "enum", "define", "context", "assumption", "claim", "strategy",
+            "evidence", "defeater", "justification", "pattern", "use", "supported", "by", "justified", "assuming",
+            "asserted", "undeveloped", "owner", "rebuts", "undercuts", "undermines", "eliminated", "accepted",
+            "file", "sha256", "gives", "expires", "and", "or", "not", "true", "false", "in", "sum", "forall",
+            "exists", "if", "then", "else", "bool", "int", "real", "probability", "text");
+
+    private final String file;
+    private final Diagnostics diags;
+    private final boolean lexical;
+
+    SyntaxErrors(String file, Diagnostics diags, boolean lexical) {
+        this.file = file;
+        this.diags = diags;
+        this.lexical = lexical;
+    }
+
+    @Override
+    public void syntaxError(Recognizer<?, ?> recognizer, Object offending, int line, int col, String msg,
+                            RecognitionException e) {
+        Position pos = new Position(file, line, col + 1);
+        if (lexical) {
+            diags.error(Code.SC102, pos, lexicalMessage(recognizer, msg));
+            return;
+        }
+        Token tok = offending instanceof Token t ? t : null;
+        diags.error(Code.SC101, pos, syntaxMessage((org.antlr.v4.runtime.Parser) recognizer, tok, msg));
+    }
+
+    private static String lexicalMessage(Recognizer<?, ?> recognizer, String msg) {
+        String bad = msg.replaceFirst("^token recognition error at: '", "").replaceFirst("'$", "");
+        if (bad.startsWith("\"\"\"")) return "unterminated \"\"\" string";
+        if (bad.startsWith("\"")) {
+            // ANTLR shows the line break that ended the string as the two characters \n (or \r).
+            boolean unterminated = bad.endsWith("\\n") || bad.endsWith("\\r") || atEof(recognizer);
+            return !unterminated && bad.contains("\\")
+                    ? "bad escape in string (only \\\", \\\\ and \\n are allowed)"
+                    : "unterminated string (a \"…\" string ends on its line; use \"\"\"…\"\"\" for several lines)";
+        }
+        if (bad.startsWith("/*")) return "unterminated /* comment";
+        if (bad.startsWith("%")) return "unexpected '%' (write the percentage without a space, as 5%)";
+        return "unexpected character '" + printable(bad) + "'";
+    }
+
+    private static boolean atEof(Recognizer<?, ?> recognizer) {
+        return recognizer instanceof Lexer l && l.getInputStream().LA(1) == Token.EOF;
+    }
+
+    private static String syntaxMessage(org.antlr.v4.runtime.Parser parser, Token tok, String msg) {
+        String found = tok == null ? "input" : describe(tok);
+        IntervalSet expected;
+        try {
+            expected = parser.getExpectedTokens();
+        } catch (RuntimeException ex) {
+            expected = new IntervalSet();
+        }
+        if (msg.startsWith("missing ")) {
+            String what = msg.substring("missing ".length()).replaceFirst(" at .*$", "");
+            return "missing " + symbol(what, parser.getVocabulary()) + " before " + found;
+        }
+        // Where a formula operand is expected a keyword usually means the formula was cut short.
+        boolean operand = expected.contains(SafeCaseParser.NUMBER);
+        if (tok != null && KEYWORDS.contains(tok.getText()) && expected.contains(SafeCaseParser.IDENT) && !operand) {
+            return "'" + tok.getText() + "' is a reserved keyword and cannot be used as a name";
+        }
+        if (operand && tok != null && (tok.getType() == SafeCaseParser.FORALL || tok.getType() == SafeCaseParser.EXISTS
+                || tok.getType() == SafeCaseParser.IF)) {
+            return "'" + tok.getText() + "' extends as far right as it can, so it cannot be an operand here; "
+                    + "put it in parentheses";
+        }
+        if (operand) return "unexpected " + found + "; expected a formula";
+        if (tok != null && COMPARISONS.contains(tok.getType())) {
+            return "unexpected " + found + ": comparisons do not chain; write a < b and b < c";
+        }
+        if (tok != null && tok.getType() == SafeCaseParser.IFF) {
+            return "unexpected " + found + ": <=> does not chain; add parentheses";
+        }
+        StringBuilder sb = new StringBuilder("unexpected ").append(found);
+        String exp = expectedList(expected, parser.getVocabulary());
+        if (!exp.isEmpty()) sb.append("; expected ").append(exp);
+        return sb.toString();
+    }
+
+    private static String describe(Token tok) {
+        if (tok.getType() == Token.EOF) return "end of file";
+        String t = tok.getText();
+        if (t.length() > 30) t = t.substring(0, 27) + "...";
+        return "'" + printable(t) + "'";
+    }
+
+    private static String expectedList(IntervalSet set, Vocabulary vocab) {
+        if (set == null || set.isNil() || set.size() > 6) return "";
+        StringBuilder sb = new StringBuilder();
+        var list = set.toList();
+        for (int i = 0; i < list.size(); i++) {
+            if (i > 0) sb.append(i == list.size() - 1 ? " or " : ", ");
+            sb.append(tokenName(list.get(i), vocab));
+        }
+        return sb.toString();
+    }
+
+    private static String tokenName(int type, Vocabulary vocab) {
+        if (type == Token.EOF) return "end of file";
+        return switch (type) {
+            case SafeCaseParser.IDENT -> "a name";
+            case SafeCaseParser.NUMBER -> "a number";
+            case SafeCaseParser.STRING, SafeCaseParser.LONG_STRING -> "a string";
+            case SafeCaseParser.DATE -> "a date (YYYY-MM-DD)";
+            default -> {
+                String lit = vocab.getLiteralName(type);
+                yield lit != null ? lit : vocab.getDisplayName(type);
+            }
+        };
+    }
+
+    private static String symbol(String antlrName, Vocabulary vocab) {
+        for (int t = 1; t <= vocab.getMaxTokenType(); t++) {
+            if (antlrName.equals(vocab.getSymbolicName(t)) || antlrName.equals(vocab.getLiteralName(t))) {
+                return tokenName(t, vocab);
+            }
+        }
+        return antlrName;
+    }
+
+    static String printable(String s) {
+        StringBuilder sb = new StringBuilder();
+        for (char c : s.toCharArray()) {
+            if (c < 0x20 || c == 0x7f) sb.append(String.format("\\u%04x", (int) c));
+            else sb.append(c);
+        }
+        return sb.toString();
+    }
+}
