@@ -1,6 +1,6 @@
 package dev.safecase.ast;
 
-import dev.safecase.formula.Rational;
+import dev.safecase.num.Rational;
 import dev.safecase.diag.Code;
 import dev.safecase.diag.Diagnostics;
 import dev.safecase.diag.Position;

@@ -1,6 +1,6 @@
 package dev.safecase.check;
 
-import dev.safecase.formula.Rational;
+import dev.safecase.num.Rational;
 import dev.safecase.formula.Term;
 import dev.safecase.formula.Terms;
 import java.util.ArrayDeque;

@@ -9,7 +9,7 @@ import dev.safecase.ast.Name;
 import dev.safecase.diag.Code;
 import dev.safecase.diag.Diagnostics;
 import dev.safecase.diag.Position;
-import dev.safecase.formula.Rational;
+import dev.safecase.num.Rational;
 import dev.safecase.formula.Term;
 import dev.safecase.formula.Type;
 import dev.safecase.model.Model;

@@ -3,7 +3,7 @@ package dev.safecase.check;
 import dev.safecase.ast.Decl;
 import dev.safecase.diag.Code;
 import dev.safecase.diag.Diagnostics;
-import dev.safecase.formula.Rational;
+import dev.safecase.num.Rational;
 import dev.safecase.formula.Term;
 import dev.safecase.model.Model;
 import java.util.ArrayList;

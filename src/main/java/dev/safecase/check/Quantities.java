@@ -4,7 +4,7 @@ import dev.safecase.ast.Decl;
 import dev.safecase.ast.Expr;
 import dev.safecase.diag.Code;
 import dev.safecase.diag.Diagnostics;
-import dev.safecase.formula.Rational;
+import dev.safecase.num.Rational;
 import dev.safecase.formula.Term;
 import dev.safecase.formula.Type;
 import dev.safecase.model.Model;

@@ -3,7 +3,7 @@ package dev.safecase.check;
 import dev.safecase.model.Model;
 import dev.safecase.formula.Type;
 import dev.safecase.ast.Decl;
-import dev.safecase.formula.Rational;
+import dev.safecase.num.Rational;
 import dev.safecase.diag.Position;
 import java.util.LinkedHashMap;
 import java.util.List;

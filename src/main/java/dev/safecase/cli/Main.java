@@ -3,7 +3,7 @@ package dev.safecase.cli;
 import dev.safecase.pipeline.Options;
 import dev.safecase.result.CaseResult;
 import dev.safecase.pipeline.Verifier;
-import dev.safecase.formula.Rational;
+import dev.safecase.num.Rational;
 import dev.safecase.lower.Obligation;
 import dev.safecase.judge.Status;
 import dev.safecase.report.JsonReport;

@@ -1,6 +1,6 @@
 package dev.safecase.evidence;
 
-import dev.safecase.formula.Rational;
+import dev.safecase.num.Rational;
 import dev.safecase.formula.Term;
 import dev.safecase.formula.Terms;
 import dev.safecase.formula.Type;

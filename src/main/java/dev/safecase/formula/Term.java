@@ -1,6 +1,7 @@
 package dev.safecase.formula;
 
 import dev.safecase.diag.Position;
+import dev.safecase.num.Rational;
 import java.util.List;
 
 /**

@@ -1,5 +1,6 @@
 package dev.safecase.formula;
 
+import dev.safecase.num.Rational;
 import java.util.ArrayDeque;
 import java.util.Collections;
 import java.util.Deque;

@@ -1,6 +1,6 @@
 package dev.safecase.judge;
 
-import dev.safecase.formula.Rational;
+import dev.safecase.num.Rational;
 import dev.safecase.graph.ArgumentGraph;
 import dev.safecase.judge.Judgement.EvidenceBound;
 import dev.safecase.model.Model;

@@ -1,6 +1,6 @@
 package dev.safecase.judge;
 
-import dev.safecase.formula.Rational;
+import dev.safecase.num.Rational;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;

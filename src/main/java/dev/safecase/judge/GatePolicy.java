@@ -1,6 +1,6 @@
 package dev.safecase.judge;
 
-import dev.safecase.formula.Rational;
+import dev.safecase.num.Rational;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;

@@ -1,6 +1,6 @@
 package dev.safecase.judge;
 
-import dev.safecase.formula.Rational;
+import dev.safecase.num.Rational;
 import dev.safecase.lower.ObligationId;
 import dev.safecase.model.Model;
 import java.util.Collections;

@@ -3,7 +3,7 @@ package dev.safecase.lower;
 import dev.safecase.diag.Code;
 import dev.safecase.diag.Diagnostics;
 import dev.safecase.diag.Position;
-import dev.safecase.formula.Rational;
+import dev.safecase.num.Rational;
 import dev.safecase.formula.Term;
 import dev.safecase.formula.Terms;
 import dev.safecase.formula.Type;

@@ -2,7 +2,7 @@ package dev.safecase.maven;
 
 import dev.safecase.pipeline.Options;
 import dev.safecase.pipeline.Verifier;
-import dev.safecase.formula.Rational;
+import dev.safecase.num.Rational;
 import dev.safecase.judge.Status;
 import dev.safecase.diag.Diagnostic;
 import dev.safecase.diag.DiagnosticPrinter;

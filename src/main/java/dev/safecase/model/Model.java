@@ -2,7 +2,7 @@ package dev.safecase.model;
 
 import dev.safecase.formula.Term;
 import dev.safecase.formula.Type;
-import dev.safecase.formula.Rational;
+import dev.safecase.num.Rational;
 import dev.safecase.stats.Builtin;
 import dev.safecase.diag.Position;
 import java.time.LocalDate;

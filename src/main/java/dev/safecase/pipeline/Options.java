@@ -1,6 +1,6 @@
 package dev.safecase.pipeline;
 
-import dev.safecase.formula.Rational;
+import dev.safecase.num.Rational;
 import dev.safecase.judge.GatePolicy;
 import dev.safecase.judge.Status;
 import java.nio.file.Path;

@@ -2,7 +2,7 @@ package dev.safecase.prove;
 
 import dev.safecase.diag.Code;
 import dev.safecase.diag.Diagnostics;
-import dev.safecase.formula.Rational;
+import dev.safecase.num.Rational;
 import dev.safecase.formula.Term;
 import dev.safecase.formula.Terms;
 import dev.safecase.formula.Infix;

@@ -1,7 +1,7 @@
 package dev.safecase.prove;
 
 import dev.safecase.formula.Infix;
-import dev.safecase.formula.Rational;
+import dev.safecase.num.Rational;
 import dev.safecase.formula.Term;
 import dev.safecase.formula.Terms;
 import dev.safecase.formula.Type;

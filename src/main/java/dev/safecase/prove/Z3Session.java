@@ -11,7 +11,7 @@ import com.microsoft.z3.Params;
 import com.microsoft.z3.RatNum;
 import com.microsoft.z3.Solver;
 import com.microsoft.z3.Status;
-import dev.safecase.formula.Rational;
+import dev.safecase.num.Rational;
 import dev.safecase.formula.Type;
 import dev.safecase.lower.Obligation;
 import dev.safecase.lower.Premise;

@@ -1,6 +1,6 @@
 package dev.safecase.stats;
 
-import dev.safecase.formula.Rational;
+import dev.safecase.num.Rational;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.function.Predicate;

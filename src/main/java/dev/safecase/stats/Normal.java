@@ -1,6 +1,6 @@
 package dev.safecase.stats;
 
-import dev.safecase.formula.Rational;
+import dev.safecase.num.Rational;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;

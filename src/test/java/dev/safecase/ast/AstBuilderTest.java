@@ -1,6 +1,6 @@
 package dev.safecase.ast;
 
-import dev.safecase.formula.Rational;
+import dev.safecase.num.Rational;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;

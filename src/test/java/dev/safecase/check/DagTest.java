@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.safecase.formula.Rational;
+import dev.safecase.num.Rational;
 import dev.safecase.formula.Term;
 import dev.safecase.formula.Type;
 import java.util.List;

@@ -10,7 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.safecase.pipeline.Options;
 import dev.safecase.pipeline.Verifier;
-import dev.safecase.formula.Rational;
+import dev.safecase.num.Rational;
 import dev.safecase.judge.Status;
 import dev.safecase.diag.Diagnostics;
 import java.io.IOException;

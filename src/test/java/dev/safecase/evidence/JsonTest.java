@@ -3,7 +3,7 @@ package dev.safecase.evidence;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import dev.safecase.formula.Rational;
+import dev.safecase.num.Rational;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;

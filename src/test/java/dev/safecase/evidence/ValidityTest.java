@@ -4,7 +4,7 @@ import dev.safecase.stats.Builtin;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.safecase.formula.Rational;
+import dev.safecase.num.Rational;
 import dev.safecase.model.Model;
 import dev.safecase.formula.Term;
 import dev.safecase.formula.Type;

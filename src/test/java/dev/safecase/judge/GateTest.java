@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.safecase.formula.Rational;
+import dev.safecase.num.Rational;
 import dev.safecase.prove.Verdict;
 import java.util.List;
 import java.util.Set;

@@ -3,7 +3,7 @@ package dev.safecase.pipeline;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.safecase.formula.Rational;
+import dev.safecase.num.Rational;
 import dev.safecase.judge.Status;
 import dev.safecase.lower.Obligation;
 import dev.safecase.result.CaseResult;

@@ -1,6 +1,6 @@
 package dev.safecase.prove;
 
-import dev.safecase.formula.Rational;
+import dev.safecase.num.Rational;
 import dev.safecase.formula.Term;
 import java.util.Map;
 

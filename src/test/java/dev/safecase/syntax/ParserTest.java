@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.safecase.ast.Decl;
 import dev.safecase.ast.Expr;
-import dev.safecase.formula.Rational;
+import dev.safecase.num.Rational;
 import dev.safecase.ast.SourceUnit;
 import java.util.List;
 import java.util.Optional;

@@ -1,4 +1,5 @@
-package dev.safecase.formula;
+package dev.safecase.num;
+
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,4 +1,4 @@
-package dev.safecase.formula;
+package dev.safecase.num;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
