@@ -89,8 +89,9 @@ class RobustnessTest {
         List<String> worker = List.of(java, "-cp", System.getProperty("java.class.path"), FakeWorker.class.getName());
         Path out = tmp.resolve("robustness");
         StringWriter log = new StringWriter();
-        // the hang limit is short so that the test is quick; FakeWorker's input 0 blocks for ever, whatever the limit
-        Robustness.Config c = new Robustness.Config(1, Duration.ofMinutes(5), 6, out, CORPUS, Duration.ofSeconds(1), 100);
+        // the hang limit is short so that the test is quick, yet long enough for a child JVM to start on a loaded
+        // machine (at 1 s every input counted as a hang there); FakeWorker's input 0 blocks for ever, whatever the limit
+        Robustness.Config c = new Robustness.Config(1, Duration.ofMinutes(5), 6, out, CORPUS, Duration.ofSeconds(8), 100);
         Robustness.Summary s = Robustness.run(c, worker, new PrintWriter(log));
         assertEquals(6, s.tried(), log.toString());
         assertEquals(Map.of(Finding.HANG, 1, Finding.CRASH, 1, Finding.INTERNAL_ERROR, 1), s.counts(), log.toString());
