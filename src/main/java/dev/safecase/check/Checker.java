@@ -6,7 +6,9 @@ import dev.safecase.ast.SourceUnit;
 import dev.safecase.diag.Diagnostics;
 import dev.safecase.model.Model;
 import dev.safecase.source.ImportClosure;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -57,8 +59,13 @@ public final class Checker {
 
         // Cycles and strategy parents are checked even after other errors, so one run reports them all.
         boolean partial = diags.hasErrors();
+        Map<String, String> modules = new LinkedHashMap<>();
+        for (Model.Node n : resolved) {
+            DeclaredNode d = declared.moduleNodes().get(n.id());
+            if (d != null) modules.put(n.id(), d.scope().prefix().substring(0, d.scope().prefix().length() - 1));
+        }
         Model.Case model = new Model.Case(header.name(), unit.displayPath(), unit.path(), header.pos(),
-                header.text().value(), formulas.quantities().all(), resolved);
+                header.text().value(), formulas.quantities().all(), resolved, modules);
         new Structure(model, diags, formulas.claimsNamed(), partial).check();
         return partial ? Optional.empty() : Optional.of(model);
     }

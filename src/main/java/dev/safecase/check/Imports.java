@@ -96,7 +96,8 @@ final class Imports {
             Declarations.declare(scope, imp.boundName(), imp.pos(), new Scope.ModuleSym(imp.pos(), known), diags);
             return Optional.empty();
         }
-        Scope moduleScope = Scope.ofModule(prefixes.of(loaded.key(), scope.prefix() + imp.boundName() + "."));
+        Scope moduleScope = Scope.ofModule(prefixes.of(loaded.key(), scope.prefix() + imp.boundName() + "."),
+                Optional.ofNullable(module.path()), dotted + " (" + shown + ")");
         modules.put(loaded.key(), moduleScope);
         Pending pending = new Pending(imp, loaded.key(), dotted, shown, scope, moduleScope, diags.distinctErrors());
         return Optional.of(new Opened(module, loaded.key(), shown, moduleScope, pending));
@@ -119,15 +120,19 @@ final class Imports {
      */
     private void validate(Scope scope, Map<String, DeclaredNode> declaredModuleNodes) {
         Quantities.Snapshot kept = formulas.quantities().snapshot();
+        List<dev.safecase.model.Model.Node> argument = new ArrayList<>();
+        int errorsBefore = diags.distinctErrors();
         for (Scope.Symbol sym : List.copyOf(scope.locals().values())) {
             if (sym instanceof Scope.QuantitySym q) {
                 formulas.quantities().registerAll(q);
             } else if (sym instanceof Scope.DefineSym d) {
                 formulas.defines().use(d, Optional.empty());
             } else if (sym instanceof Scope.NodeSym n && declaredModuleNodes.containsKey(n.id())) {
-                moduleNodes.resolve(declaredModuleNodes.get(n.id()));
+                moduleNodes.resolve(declaredModuleNodes.get(n.id())).ifPresent(argument::add);
             }
         }
+        // the module's own argument must have a sound shape, whether or not a case uses all of it
+        Structure.checkModule(argument, diags, formulas.claimsNamed(), diags.distinctErrors() > errorsBefore);
         formulas.quantities().restore(kept);
     }
 }
