@@ -51,7 +51,8 @@ public final class Checker {
 
         Declarations.Declared declared = new Declarations(input, imports, diags).run();
         Patterns.Instantiated instances = new Patterns(declared, formulas, diags).run();
-        var completions = new Completions(declared.caseScope(), instances.byId(), diags).run(declared.completions());
+        var completions = new Completions(declared.caseScope(), instances.byId(), declared.moduleNodes(), diags)
+                .run(declared.completions());
         formulas.quantities().registerDeclared(declared.caseScope());
         Nodes nodes = new Nodes(formulas, texts, evidencePaths, Optional.ofNullable(unit.path()), diags,
                 new Nodes.Index(declared.caseScope(), instances.byId(), declared.moduleNodes(), completions));

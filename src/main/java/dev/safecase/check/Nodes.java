@@ -87,20 +87,40 @@ final class Nodes {
      */
     List<Model.Node> resolveAll(List<DeclaredNode> order) {
         List<Model.Node> out = new ArrayList<>();
-        for (DeclaredNode n : order) resolve(n).ifPresent(out::add);
+        for (DeclaredNode n : order) resolve(n).ifPresent(x -> joined(x, out));
+        // a module claim that the case completes (a contract) is part of the case
+        index.completions().keySet().stream().filter(index.moduleNodes()::containsKey).forEach(this::used);
         Set<String> joined = new LinkedHashSet<>();
         List<DeclaredNode> defeaters = index.moduleNodes().values().stream()
                 .filter(n -> n.decl().kind() == Decl.ElementKind.DEFEATER).toList();
         while (!moduleTodo.isEmpty()) {
             while (!moduleTodo.isEmpty()) {
                 String id = moduleTodo.poll();
-                if (joined.add(id)) resolve(index.moduleNodes().get(id)).ifPresent(out::add);
+                if (joined.add(id)) resolve(index.moduleNodes().get(id)).ifPresent(x -> joined(x, out));
             }
             for (DeclaredNode d : defeaters) {
                 if (!joined.contains(d.id()) && target(d).filter(joined::contains).isPresent()) used(d.id());
             }
         }
         return out;
+    }
+
+    /**
+     * Adds a resolved node to the case; a module claim that its formulas borrow (a claim is a
+     * proposition) joins the case too, with its argument, so that its formula is known.
+     */
+    private void joined(Model.Node n, List<Model.Node> out) {
+        out.add(n);
+        List<Term> terms = new ArrayList<>();
+        if (n instanceof Model.Claim c) c.formula().ifPresent(terms::add);
+        if (n instanceof Model.Assumption a) a.formula().ifPresent(terms::add);
+        if (n instanceof Model.Defeater d) d.formula().ifPresent(terms::add);
+        if (n instanceof Model.Evidence e) e.facts().forEach(f -> terms.add(f.formula()));
+        for (Term t : terms) {
+            for (String claim : Dag.claims(t)) {
+                if (index.moduleNodes().containsKey(claim)) used(claim);
+            }
+        }
     }
 
     /** The node a module defeater attacks, by ID, without reporting anything (its module was checked whole). */

@@ -107,7 +107,9 @@ public final class CaseResults {
         for (Model.Node n : model.nodes()) {
             Optional<String> module = model.module(n.id());
             if (module.isEmpty()) continue;
-            boolean away = namedBy.getOrDefault(n.id(), Set.of()).stream().anyMatch(p -> !model.module(p).equals(module));
+            // named from outside its module, or by nothing at all (a claim that a case's formula borrows)
+            Set<String> by = namedBy.getOrDefault(n.id(), Set.of());
+            boolean away = by.isEmpty() || by.stream().anyMatch(p -> !model.module(p).equals(module));
             out.put(n.id(), new NodeInfo.ModuleRef(module.get(), n.pos().file(), away));
         }
         return out;
