@@ -12,14 +12,18 @@ caseHeader
     : CASE ident text
     ;
 
+// `public` / `private` say what a module shows to the files that import it (docs/language.md,
+// section 10); where they mean nothing (a case, a pattern body, an import) the checker says so.
 decl
-    : importDecl
-    | enumDecl
-    | quantityDecl
-    | defineDecl
-    | element
-    | patternDecl
-    | useDecl
+    : visibility=(PUBLIC | PRIVATE)?
+      ( importDecl
+      | enumDecl
+      | quantityDecl
+      | defineDecl
+      | element
+      | patternDecl
+      | useDecl
+      )
     ;
 
 importDecl
@@ -223,6 +227,8 @@ INT : 'int';
 REAL : 'real';
 PROBABILITY : 'probability';
 TEXT : 'text';
+PUBLIC : 'public';
+PRIVATE : 'private';
 
 IFF : '<=>';
 IMPLIES : '=>';

@@ -21,6 +21,7 @@ public final class AstBuilder {
 
     private final SourceText source;
     private final Diagnostics diags;
+    private final java.util.Map<Decl, Decl.Modifier> modifiers = new java.util.IdentityHashMap<>();
 
     private AstBuilder(SourceText source, Diagnostics diags) {
         this.source = source;
@@ -49,7 +50,8 @@ public final class AstBuilder {
 
     private SourceUnit file(FileContext ctx) {
         Optional<SourceUnit.CaseHeader> header = Optional.ofNullable(ctx.caseHeader()).map(this::caseHeader);
-        return new SourceUnit(source.path(), source.display(), header, decls(ctx.decl()));
+        List<Decl> decls = decls(ctx.decl());
+        return new SourceUnit(source.path(), source.display(), header, decls, modifiers);
     }
 
     private SourceUnit.CaseHeader caseHeader(CaseHeaderContext ctx) {
@@ -63,6 +65,15 @@ public final class AstBuilder {
     }
 
     private Decl decl(DeclContext ctx) {
+        Decl d = declBody(ctx);
+        if (ctx.visibility != null) {
+            Decl.Visibility v = ctx.visibility.getType() == SafeCaseParser.PUBLIC ? Decl.Visibility.PUBLIC : Decl.Visibility.PRIVATE;
+            modifiers.put(d, new Decl.Modifier(pos(ctx.visibility), v));
+        }
+        return d;
+    }
+
+    private Decl declBody(DeclContext ctx) {
         if (ctx.importDecl() != null) return importDecl(ctx.importDecl());
         if (ctx.enumDecl() != null) return enumDecl(ctx.enumDecl());
         if (ctx.quantityDecl() != null) return quantityDecl(ctx.quantityDecl());

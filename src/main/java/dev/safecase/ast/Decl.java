@@ -64,6 +64,20 @@ public sealed interface Decl
         }
     }
 
+    /** What a module shows to the files that import it: {@code public} or {@code private} before a declaration. */
+    enum Visibility {
+        PUBLIC("public"), PRIVATE("private");
+
+        public final String keyword;
+
+        Visibility(String keyword) {
+            this.keyword = keyword;
+        }
+    }
+
+    /** A {@code public} or {@code private} written before a declaration, and where. */
+    record Modifier(Position pos, Visibility visibility) {}
+
     enum ParamType { TEXT, PROBABILITY, REAL, INT, BOOL }
 
     record Param(Position pos, String name, ParamType type) {}

@@ -6,7 +6,9 @@ import dev.safecase.ast.SourceUnit;
 import dev.safecase.diag.Diagnostics;
 import dev.safecase.model.Model;
 import dev.safecase.source.ImportClosure;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -49,7 +51,8 @@ public final class Checker {
 
         Declarations.Declared declared = new Declarations(input, imports, diags).run();
         Patterns.Instantiated instances = new Patterns(declared, formulas, diags).run();
-        var completions = new Completions(declared.caseScope(), instances.byId(), diags).run(declared.completions());
+        var completions = new Completions(declared.caseScope(), instances.byId(), declared.moduleNodes(), diags)
+                .run(declared.completions());
         formulas.quantities().registerDeclared(declared.caseScope());
         Nodes nodes = new Nodes(formulas, texts, evidencePaths, Optional.ofNullable(unit.path()), diags,
                 new Nodes.Index(declared.caseScope(), instances.byId(), declared.moduleNodes(), completions));
@@ -57,8 +60,13 @@ public final class Checker {
 
         // Cycles and strategy parents are checked even after other errors, so one run reports them all.
         boolean partial = diags.hasErrors();
+        Map<String, String> modules = new LinkedHashMap<>();
+        for (Model.Node n : resolved) {
+            DeclaredNode d = declared.moduleNodes().get(n.id());
+            if (d != null) modules.put(n.id(), d.scope().prefix().substring(0, d.scope().prefix().length() - 1));
+        }
         Model.Case model = new Model.Case(header.name(), unit.displayPath(), unit.path(), header.pos(),
-                header.text().value(), formulas.quantities().all(), resolved);
+                header.text().value(), formulas.quantities().all(), resolved, modules);
         new Structure(model, diags, formulas.claimsNamed(), partial).check();
         return partial ? Optional.empty() : Optional.of(model);
     }

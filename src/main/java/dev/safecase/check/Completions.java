@@ -28,13 +28,23 @@ final class Completions {
         COMPLETABLE.put(Decl.ElementKind.DEFEATER, EnumSet.of(Clause.Kind.ELIMINATED_BY, Clause.Kind.ACCEPTED));
     }
 
+    /** What a contract may add to a module's public claim: its development, and who owns it. */
+    private static final Set<Clause.Kind> CONTRACT = EnumSet.of(Clause.Kind.SUPPORTED_BY, Clause.Kind.OWNER);
+
     private final Scope caseScope;
     private final Map<String, DeclaredNode> nodes;
+    private final Map<String, DeclaredNode> moduleNodes;
     private final Diagnostics diags;
 
     Completions(Scope caseScope, Map<String, DeclaredNode> nodes, Diagnostics diags) {
+        this(caseScope, nodes, Map.of(), diags);
+    }
+
+    /** {@code moduleNodes}: the nodes of the case's modules, which a contract may complete. */
+    Completions(Scope caseScope, Map<String, DeclaredNode> nodes, Map<String, DeclaredNode> moduleNodes, Diagnostics diags) {
         this.caseScope = caseScope;
         this.nodes = nodes;
+        this.moduleNodes = moduleNodes;
         this.diags = diags;
     }
 
@@ -53,6 +63,7 @@ final class Completions {
             diags.error(Code.SC201, id.pos(), "unknown use prefix '" + id.first() + "'" + Resolve.suggestion(id, caseScope));
             return Optional.empty();
         }
+        if (first.get() instanceof Scope.ModuleSym m && id.parts().size() == 2) return contract(c, m);
         if (!(first.get() instanceof Scope.PrefixSym p)) {
             diags.error(Code.SC313, id.pos(), "a qualified ID declares a completion, and '" + id.first()
                     + "' is not a `use` prefix; IDs of new nodes are simple names");
@@ -70,6 +81,40 @@ final class Completions {
             return Optional.empty();
         }
         return Optional.ofNullable(nodes.get(ns.id()));
+    }
+
+    /**
+     * A module contract: the case develops an undeveloped public claim of a module, the module's
+     * interface gap, with support of its own ({@code claim hz.needs supported by other.goal}).
+     */
+    private Optional<DeclaredNode> contract(Decl.Element c, Scope.ModuleSym m) {
+        Name id = c.id();
+        if (m.module().isHidden(id.last())) {
+            Resolve.reportedPrivate(id, caseScope, diags);
+            return Optional.empty();
+        }
+        Optional<Scope.Symbol> target = m.module().local(id.last());
+        DeclaredNode node = target.filter(Scope.NodeSym.class::isInstance)
+                .map(t -> moduleNodes.get(((Scope.NodeSym) t).id())).orElse(null);
+        if (node == null) {
+            diags.error(Code.SC201, id.pos(), "module " + m.module().shown() + " has no node '" + id.last() + "'");
+            return Optional.empty();
+        }
+        boolean undeveloped = node.decl().clauses().stream().anyMatch(x -> x.kind() == Clause.Kind.UNDEVELOPED);
+        if (c.kind() != Decl.ElementKind.CLAIM || node.decl().kind() != Decl.ElementKind.CLAIM || !undeveloped) {
+            diags.error(Code.SC313, c.pos(), "a contract completes an undeveloped public claim of a module, and "
+                    + node.id() + " is " + (node.decl().kind() != Decl.ElementKind.CLAIM ? "a " + node.decl().kind().keyword
+                    : "developed in its module") + "; only `use` instances and undeveloped module claims can be completed");
+            return Optional.empty();
+        }
+        for (Clause cl : c.clauses()) {
+            if (!CONTRACT.contains(cl.kind())) {
+                diags.error(Code.SC313, cl.pos(), "a contract for a module's claim may add `supported by` and `owner`, not `"
+                        + cl.kind().keyword + "`");
+                return Optional.empty();
+            }
+        }
+        return Optional.of(node);
     }
 
     private void attach(Decl.Element c, DeclaredNode node, Map<String, Decl.Element> out) {

@@ -89,7 +89,7 @@ final class Declarations {
     private final Scope caseScope = Scope.ofCase();
     private final List<Slot> slots = new ArrayList<>();
     private final Map<String, DeclaredNode> caseNodes = new LinkedHashMap<>();
-    private final Map<String, DeclaredNode> moduleNodes = new HashMap<>();
+    private final Map<String, DeclaredNode> moduleNodes = new LinkedHashMap<>();
     private final List<Decl.Element> completions = new ArrayList<>();
 
     Declarations(ImportClosure closure, Imports imports, Diagnostics diags) {
@@ -111,11 +111,25 @@ final class Declarations {
                 continue;
             }
             Decl d = f.unit.decls().get(f.next++);
+            Optional<Decl.Modifier> modifier = f.unit.modifier(d);
+            if (modifier.isPresent() && (f.isCase || d instanceof Decl.Import || d instanceof Decl.Use)) {
+                diags.error(Code.SC212, modifier.get().pos(), "`" + modifier.get().visibility().keyword + "` says what a module "
+                        + "shows to the files that import it; it "
+                        + (f.isCase ? "means nothing in a case, which is never imported" : "cannot stand before an import"));
+            }
+            if (d instanceof Decl.Pattern pattern) {
+                for (Decl inner : pattern.body()) {
+                    f.unit.modifier(inner).ifPresent(m -> diags.error(Code.SC212, m.pos(), "`" + m.visibility().keyword
+                            + "` says what a module shows to the files that import it; it cannot stand inside a pattern "
+                            + "(mark the pattern itself)"));
+                }
+            }
             if (d instanceof Decl.Import imp) {
                 imports.open(imp, f.key, f.scope, files).ifPresent(o ->
                         files.push(new Frame(o.module(), o.key(), o.shown(), o.scope(), false, Optional.of(o.pending()))));
             } else {
                 declare(d, f.scope, f.isCase);
+                if (!f.isCase) hideIfPrivate(d, modifier, f.scope);
             }
         }
         return new Declared(caseScope, List.copyOf(slots), caseNodes, moduleNodes, List.copyOf(completions));
@@ -142,6 +156,24 @@ final class Declarations {
         }
     }
 
+    /**
+     * A module's claims, strategies, evidence and defeaters are private unless marked
+     * {@code public}; its other declarations are visible unless marked {@code private}.
+     */
+    private static void hideIfPrivate(Decl d, Optional<Decl.Modifier> modifier, Scope scope) {
+        boolean argumentNode = d instanceof Decl.Element el && !el.id().isQualified() && !isSideKind(el.kind());
+        Decl.Visibility v = modifier.map(Decl.Modifier::visibility)
+                .orElse(argumentNode ? Decl.Visibility.PRIVATE : Decl.Visibility.PUBLIC);
+        if (v == Decl.Visibility.PUBLIC) return;
+        Optional<String> name = Optional.empty();
+        if (d instanceof Decl.EnumDecl e) name = Optional.of(e.name().id());
+        else if (d instanceof Decl.Quantity q) name = Optional.of(q.name().id());
+        else if (d instanceof Decl.Define def) name = Optional.of(def.name().id());
+        else if (d instanceof Decl.Pattern p) name = Optional.of(p.name().id());
+        else if (d instanceof Decl.Element el && !el.id().isQualified()) name = Optional.of(el.id().first());
+        name.ifPresent(scope::hide);
+    }
+
     private void declareEnum(Decl.EnumDecl e, Scope scope) {
         Set<String> seen = new LinkedHashSet<>();
         for (Decl.Ident m : e.members()) {
@@ -159,11 +191,6 @@ final class Declarations {
         }
         String id = el.id().first();
         Model.Kind kind = Model.Kind.valueOf(el.kind().name());
-        if (!isCase && !isModuleKind(el.kind())) {
-            diags.error(Code.SC210, el.pos(), "a module may hold only imports, enums, quantities, defines, assumptions, "
-                    + "contexts, justifications and patterns, not a " + el.kind().keyword);
-            return;
-        }
         if (!declare(scope, id, el.id().pos(), new Scope.NodeSym(el.pos(), scope.prefix() + id, kind), diags)) return;
         DeclaredNode node = new DeclaredNode(el, scope, scope.prefix() + id, el.pos(), Optional.empty(), Map.of());
         if (isCase) {
@@ -174,7 +201,8 @@ final class Declarations {
         }
     }
 
-    private static boolean isModuleKind(Decl.ElementKind k) {
+    /** Assumptions, contexts and justifications: the nodes a claim or strategy names beside its support. */
+    private static boolean isSideKind(Decl.ElementKind k) {
         return k == Decl.ElementKind.ASSUMPTION || k == Decl.ElementKind.CONTEXT || k == Decl.ElementKind.JUSTIFICATION;
     }
 

@@ -9,15 +9,18 @@ import dev.safecase.source.ModuleLookup;
 import dev.safecase.source.Sources;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
- * Binds each {@code import} to a copy of its module: finds it in the import closure, refuses
- * what cannot be imported (missing, a case, broken, a cycle), and, once the module's own
- * declarations are made, checks the whole module so that a mistake anywhere in it fails the
- * import. Each import path gives its own copy: its names get the alias path as prefix.
+ * Binds each {@code import} to its module: finds it in the import closure, refuses what cannot
+ * be imported (missing, a case, broken, a cycle), and, once the module's own declarations are
+ * made, checks the whole module so that a mistake anywhere in it fails the import. A module is
+ * declared once per case: every import of it, under any alias and through any path, binds the
+ * same declarations, named by {@link ModulePrefixes}.
  */
 final class Imports {
     /** The files on the chain of imports that led to an import, outermost (the case) first. */
@@ -28,27 +31,32 @@ final class Imports {
         List<String> shownFrom(String key);
     }
 
-    /** A module copy to declare: its file (and how it is shown), its scope, and the import it answers. */
+    /** A module to declare: its file (and how it is shown), its scope, and the import it answers. */
     record Opened(SourceUnit module, String key, String shown, Scope scope, Pending pending) {}
 
-    /** What to do once a module copy is declared: check it, and bind its alias where it was imported. */
-    record Pending(Decl.Import site, String dotted, String shown, Scope importer, Scope module, int errorsBefore) {}
+    /** What to do once a module is declared: check it, and bind its alias where it was imported. */
+    record Pending(Decl.Import site, String key, String dotted, String shown, Scope importer, Scope module,
+                   int errorsBefore) {}
 
     private final ImportClosure closure;
     private final Diagnostics diags;
     private final Formulas formulas;
     private final Nodes moduleNodes;
-    /** Module copies by file and prefix: importing the same file under the same alias path again reuses it. */
-    private final Map<String, Scope> copies = new HashMap<>();
+    private final ModulePrefixes prefixes;
+    /** Each module's scope by file: importing the same file again, under any alias, binds the same declarations. */
+    private final Map<String, Scope> modules = new HashMap<>();
+    /** Modules whose check failed: every import of one fails (SC209). */
+    private final Set<String> failed = new HashSet<>();
 
     Imports(ImportClosure closure, Formulas formulas, Nodes moduleNodes, Diagnostics diags) {
         this.closure = closure;
         this.formulas = formulas;
         this.moduleNodes = moduleNodes;
         this.diags = diags;
+        this.prefixes = new ModulePrefixes(closure);
     }
 
-    /** A module to declare next, or empty when the import failed or names a copy already declared. */
+    /** A module to declare next, or empty when the import failed or names a module already declared. */
     Optional<Opened> open(Decl.Import imp, String importerKey, Scope scope, Chain chain) {
         String dotted = imp.path().text();
         ModuleLookup lookup = closure.lookup(importerKey, imp);
@@ -80,22 +88,26 @@ final class Imports {
             diags.error(Code.SC210, imp.pos(), dotted + " is a case, not a module; only modules can be imported");
             return Optional.empty();
         }
-        String prefix = scope.prefix() + imp.boundName() + ".";
-        String copy = loaded.key() + "|" + prefix;
-        if (copies.containsKey(copy)) {
-            Declarations.declare(scope, imp.boundName(), imp.pos(), new Scope.ModuleSym(imp.pos(), copies.get(copy)), diags);
+        Scope known = modules.get(loaded.key());
+        if (known != null) {
+            if (failed.contains(loaded.key())) {
+                diags.error(Code.SC209, imp.pos(), "module " + dotted + " has errors (reported at " + shown + ")");
+            }
+            Declarations.declare(scope, imp.boundName(), imp.pos(), new Scope.ModuleSym(imp.pos(), known), diags);
             return Optional.empty();
         }
-        Scope moduleScope = Scope.ofModule(prefix);
-        copies.put(copy, moduleScope);
-        Pending pending = new Pending(imp, dotted, shown, scope, moduleScope, diags.distinctErrors());
+        Scope moduleScope = Scope.ofModule(prefixes.of(loaded.key(), scope.prefix() + imp.boundName() + "."),
+                Optional.ofNullable(module.path()), dotted + " (" + shown + ")");
+        modules.put(loaded.key(), moduleScope);
+        Pending pending = new Pending(imp, loaded.key(), dotted, shown, scope, moduleScope, diags.distinctErrors());
         return Optional.of(new Opened(module, loaded.key(), shown, moduleScope, pending));
     }
 
-    /** After a module copy's declarations: checks it whole, then binds the alias. */
+    /** After a module's declarations: checks it whole, then binds the alias. */
     void finish(Pending p, Map<String, DeclaredNode> declaredModuleNodes) {
         validate(p.module(), declaredModuleNodes);
         if (diags.distinctErrors() > p.errorsBefore()) {
+            failed.add(p.key());
             diags.error(Code.SC209, p.site().pos(), "module " + p.dotted() + " has errors (reported at " + p.shown() + ")");
         }
         Declarations.declare(p.importer(), p.site().boundName(), p.site().pos(),
@@ -103,20 +115,24 @@ final class Imports {
     }
 
     /**
-     * Checks every quantity, define and node of a module copy, used or not. What it registers is
+     * Checks every quantity, define and node of a module, used or not. What it registers is
      * dropped again: only what the case uses joins it.
      */
     private void validate(Scope scope, Map<String, DeclaredNode> declaredModuleNodes) {
         Quantities.Snapshot kept = formulas.quantities().snapshot();
+        List<dev.safecase.model.Model.Node> argument = new ArrayList<>();
+        int errorsBefore = diags.distinctErrors();
         for (Scope.Symbol sym : List.copyOf(scope.locals().values())) {
             if (sym instanceof Scope.QuantitySym q) {
                 formulas.quantities().registerAll(q);
             } else if (sym instanceof Scope.DefineSym d) {
                 formulas.defines().use(d, Optional.empty());
             } else if (sym instanceof Scope.NodeSym n && declaredModuleNodes.containsKey(n.id())) {
-                moduleNodes.resolve(declaredModuleNodes.get(n.id()));
+                moduleNodes.resolve(declaredModuleNodes.get(n.id())).ifPresent(argument::add);
             }
         }
+        // the module's own argument must have a sound shape, whether or not a case uses all of it
+        Structure.checkModule(argument, diags, formulas.claimsNamed(), diags.distinctErrors() > errorsBefore);
         formulas.quantities().restore(kept);
     }
 }

@@ -64,8 +64,11 @@ final class Nodes {
     private final Optional<Path> caseFile;
     private final Diagnostics diags;
     private final Index index;
-    /** Module nodes named by the case, in the order first named: they join the case. */
+    /** Module nodes named by the case (or by module nodes that joined it), in the order first named: they join the case. */
     private final Set<String> usedModuleNodes = new LinkedHashSet<>();
+    private final java.util.Deque<String> moduleTodo = new java.util.ArrayDeque<>();
+    /** The kind of every node a clause named, by ID. */
+    private final Map<String, Model.Kind> kindsById = new java.util.HashMap<>();
 
     Nodes(Formulas formulas, Texts texts, EvidencePathRule evidencePaths, Optional<Path> caseFile, Diagnostics diags,
           Index index) {
@@ -77,12 +80,62 @@ final class Nodes {
         this.index = index;
     }
 
-    /** The case's nodes in order, then the module nodes they name. */
+    /**
+     * The case's nodes in order, then the module nodes they name, with the module argument
+     * behind them: what those nodes name in turn, and the module defeaters that attack any of
+     * them, until nothing new joins.
+     */
     List<Model.Node> resolveAll(List<DeclaredNode> order) {
         List<Model.Node> out = new ArrayList<>();
-        for (DeclaredNode n : order) resolve(n).ifPresent(out::add);
-        for (String id : List.copyOf(usedModuleNodes)) resolve(index.moduleNodes().get(id)).ifPresent(out::add);
+        for (DeclaredNode n : order) resolve(n).ifPresent(x -> joined(x, out));
+        // a module claim that the case completes (a contract) is part of the case
+        index.completions().keySet().stream().filter(index.moduleNodes()::containsKey).forEach(this::used);
+        Set<String> joined = new LinkedHashSet<>();
+        List<DeclaredNode> defeaters = index.moduleNodes().values().stream()
+                .filter(n -> n.decl().kind() == Decl.ElementKind.DEFEATER).toList();
+        while (!moduleTodo.isEmpty()) {
+            while (!moduleTodo.isEmpty()) {
+                String id = moduleTodo.poll();
+                if (joined.add(id)) resolve(index.moduleNodes().get(id)).ifPresent(x -> joined(x, out));
+            }
+            for (DeclaredNode d : defeaters) {
+                if (!joined.contains(d.id()) && target(d).filter(joined::contains).isPresent()) used(d.id());
+            }
+        }
         return out;
+    }
+
+    /**
+     * Adds a resolved node to the case; a module claim that its formulas borrow (a claim is a
+     * proposition) joins the case too, with its argument, so that its formula is known.
+     */
+    private void joined(Model.Node n, List<Model.Node> out) {
+        out.add(n);
+        List<Term> terms = new ArrayList<>();
+        if (n instanceof Model.Claim c) c.formula().ifPresent(terms::add);
+        if (n instanceof Model.Assumption a) a.formula().ifPresent(terms::add);
+        if (n instanceof Model.Defeater d) d.formula().ifPresent(terms::add);
+        if (n instanceof Model.Evidence e) e.facts().forEach(f -> terms.add(f.formula()));
+        for (Term t : terms) {
+            for (String claim : Dag.claims(t)) {
+                if (index.moduleNodes().containsKey(claim)) used(claim);
+            }
+        }
+    }
+
+    /** The node a module defeater attacks, by ID, without reporting anything (its module was checked whole). */
+    private static Optional<String> target(DeclaredNode defeater) {
+        for (Clause c : defeater.decl().clauses()) {
+            if (c instanceof Clause.Target t) {
+                return Resolve.symbol(t.name(), defeater.scope()).filter(Scope.NodeSym.class::isInstance)
+                        .map(x -> ((Scope.NodeSym) x).id());
+            }
+        }
+        return Optional.empty();
+    }
+
+    private void used(String moduleNode) {
+        if (usedModuleNodes.add(moduleNode)) moduleTodo.add(moduleNode);
     }
 
     Optional<Model.Node> resolve(DeclaredNode node) {
@@ -209,7 +262,8 @@ final class Nodes {
             diags.error(Code.SC206, n.pos(), expectation + ", but " + n.text() + " is " + article(what) + " " + what);
             return Optional.empty();
         }
-        if (index.moduleNodes().containsKey(ns.id())) usedModuleNodes.add(ns.id());
+        kindsById.put(ns.id(), ns.kind());
+        if (index.moduleNodes().containsKey(ns.id())) used(ns.id());
         return Optional.of(ns.id());
     }
 
@@ -218,14 +272,7 @@ final class Nodes {
     }
 
     private static String describe(Scope.Symbol s) {
-        if (s instanceof Scope.EnumSym) return "enum";
-        if (s instanceof Scope.QuantitySym) return "quantity";
-        if (s instanceof Scope.DefineSym) return "define";
-        if (s instanceof Scope.PatternSym) return "pattern";
-        if (s instanceof Scope.ModuleSym) return "import alias";
-        if (s instanceof Scope.PrefixSym) return "use prefix";
-        if (s instanceof Scope.ParamSym) return "parameter";
-        return "enum member";
+        return Resolve.describe(s);
     }
 
     // ------------------------------------------------------------ node kinds
@@ -278,8 +325,7 @@ final class Nodes {
     }
 
     private Model.Kind kindOf(String id) {
-        return Optional.ofNullable(index.caseNodes().get(id)).or(() -> Optional.ofNullable(index.moduleNodes().get(id)))
-                .map(n -> Model.Kind.valueOf(n.decl().kind().name())).orElse(Model.Kind.CLAIM);
+        return kindsById.getOrDefault(id, Model.Kind.CLAIM);
     }
 
     private Model.Strategy strategy(Resolving r, Optional<String> asserted, Optional<String> owner) {
@@ -314,15 +360,56 @@ final class Nodes {
                     + pin.get().length() + " characters)");
         }
         Optional<LocalDate> expires = exp.flatMap(e -> date(e.date(), e.datePos()));
-        file.ifPresent(f -> evidencePaths.refusal(f.text().value(), caseFile)
-                .ifPresent(m -> diags.error(Code.SC501, f.text().pos(), "evidence path " + m)));
+        Optional<String> path = file.flatMap(f -> evidencePath(r.node(), f));
         List<Model.Fact> facts = new ArrayList<>();
         r.clause(Clause.Kind.GIVES).map(Clause.Gives.class::cast).ifPresent(gives -> {
             for (Expr e : gives.facts()) formulas.fact(e, r.node().scope(), file.isPresent()).ifPresent(facts::add);
         });
         DeclaredNode n = r.node();
-        return new Model.Evidence(n.id(), n.pos(), r.text(), file.map(f -> f.text().value()), file.map(f -> f.text().pos()),
+        return new Model.Evidence(n.id(), n.pos(), r.text(), path.or(() -> file.map(f -> f.text().value())), file.map(f -> f.text().pos()),
                 pin.map(s -> s.toLowerCase(Locale.ROOT)), expires, facts, n.origin());
+    }
+
+    /**
+     * The path of an evidence file as the case reads it: as written for the case's own evidence;
+     * for a module's, written relative to the module's file, so rewritten relative to the case's
+     * (empty, and reported, for a bundled module, whose files are not on disk).
+     */
+    private Optional<String> evidencePath(DeclaredNode node, Clause.Str file) {
+        String written = file.text().value();
+        Optional<Scope> module = moduleOf(node.scope());
+        if (module.isEmpty()) {
+            refuse(written, caseFile, file);
+            return Optional.of(written);
+        }
+        if (module.get().file().isEmpty()) {
+            diags.error(Code.SC501, file.text().pos(), "evidence of bundled module " + module.get().shown()
+                    + " cannot name a file: bundled modules have no files beside them");
+            return Optional.empty();
+        }
+        // the module is checked whole on its own (caseFile empty): that is where a refusal is reported, once
+        if (caseFile.isEmpty()) refuse(written, module.get().file(), file);
+        Path moduleDir = module.get().file().get().toAbsolutePath().normalize().getParent();
+        if (caseFile.isEmpty() || written.startsWith("/") || written.startsWith("\\")) return Optional.of(written);
+        Path caseDir = caseFile.get().toAbsolutePath().normalize().getParent();
+        try {
+            String rel = caseDir.relativize(moduleDir.resolve(written).normalize()).toString().replace('\\', '/');
+            return Optional.of(rel.isEmpty() ? "." : rel);
+        } catch (IllegalArgumentException e) {
+            return Optional.of(written);
+        }
+    }
+
+    private void refuse(String written, Optional<Path> relativeTo, Clause.Str file) {
+        evidencePaths.refusal(written, relativeTo)
+                .ifPresent(m -> diags.error(Code.SC501, file.text().pos(), "evidence path " + m));
+    }
+
+    private static Optional<Scope> moduleOf(Scope scope) {
+        for (Scope s = scope; s != null; s = s.parent().orElse(null)) {
+            if (s.kind() == Scope.Kind.MODULE) return Optional.of(s);
+        }
+        return Optional.empty();
     }
 
     private static boolean isSha256(String s) {

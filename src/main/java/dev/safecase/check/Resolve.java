@@ -31,7 +31,10 @@ final class Resolve {
         if (sym instanceof Scope.EnumSym e) {
             return e.type().members().contains(next) ? Optional.of(new Scope.MemberSym(e.pos(), e.type(), next)) : Optional.empty();
         }
-        if (sym instanceof Scope.ModuleSym m) return m.module().local(next).filter(s -> !(s instanceof Scope.ModuleSym));
+        if (sym instanceof Scope.ModuleSym m) {
+            if (m.module().isHidden(next)) return Optional.empty();
+            return m.module().local(next).filter(s -> !(s instanceof Scope.ModuleSym));
+        }
         if (sym instanceof Scope.PrefixSym p) return p.instance().local(next).filter(s -> !(s instanceof Scope.ParamSym));
         return Optional.empty();
     }
@@ -40,13 +43,51 @@ final class Resolve {
     static Optional<Type.EnumType> enumType(Name name, Scope scope, Diagnostics diags) {
         Optional<Scope.Symbol> sym = symbol(name, scope);
         if (sym.isPresent() && sym.get() instanceof Scope.EnumSym e) return Optional.of(e.type());
-        if (sym.isEmpty()) diags.error(Code.SC201, name.pos(), "unknown enum '" + name.text() + "'" + suggestion(name, scope));
-        else diags.error(Code.SC206, name.pos(), "'" + name.text() + "' is not an enum");
+        if (sym.isPresent()) diags.error(Code.SC206, name.pos(), "'" + name.text() + "' is not an enum");
+        else if (!reportedPrivate(name, scope, diags)) {
+            diags.error(Code.SC201, name.pos(), "unknown enum '" + name.text() + "'" + suggestion(name, scope));
+        }
         return Optional.empty();
     }
 
     static void reportUnknown(Name name, Scope scope, Diagnostics diags) {
+        if (reportedPrivate(name, scope, diags)) return;
         diags.error(Code.SC201, name.pos(), "unknown name '" + name.text() + "'" + suggestion(name, scope));
+    }
+
+    /**
+     * Reports a name that is unknown only because it is private to the module it is in (SC213);
+     * false when the name is unknown for another reason.
+     */
+    static boolean reportedPrivate(Name name, Scope scope, Diagnostics diags) {
+        Optional<Scope.Symbol> sym = scope.lookup(name.first());
+        for (String next : name.parts().subList(1, name.parts().size())) {
+            if (sym.isEmpty()) return false;
+            if (sym.get() instanceof Scope.ModuleSym m && m.module().isHidden(next)) {
+                Optional<Scope.Symbol> hidden = m.module().local(next);
+                String what = hidden.map(Resolve::describe).orElse("declaration");
+                boolean node = hidden.isPresent() && hidden.get() instanceof Scope.NodeSym;
+                diags.error(Code.SC213, name.pos(), what + " " + next + " is private to module " + m.module().shown()
+                        + "; mark it `public` there to use it from another file"
+                        + (node ? " (a module's claims, strategies, evidence and defeaters are private unless marked public)" : ""));
+                return true;
+            }
+            sym = member(sym.get(), next);
+        }
+        return false;
+    }
+
+    /** What a symbol is, in a message: "claim", "quantity", "enum", … */
+    static String describe(Scope.Symbol s) {
+        if (s instanceof Scope.NodeSym n) return n.kind().keyword;
+        if (s instanceof Scope.EnumSym) return "enum";
+        if (s instanceof Scope.QuantitySym) return "quantity";
+        if (s instanceof Scope.DefineSym) return "define";
+        if (s instanceof Scope.PatternSym) return "pattern";
+        if (s instanceof Scope.ModuleSym) return "import alias";
+        if (s instanceof Scope.PrefixSym) return "use prefix";
+        if (s instanceof Scope.ParamSym) return "parameter";
+        return "enum member";
     }
 
     /** " (did you mean 'x'?)" for a close visible name, else "". */

@@ -5,10 +5,13 @@ import dev.safecase.formula.Type;
 import dev.safecase.ast.Decl;
 import dev.safecase.num.Rational;
 import dev.safecase.diag.Position;
+import java.nio.file.Path;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A namespace: the top level of a case or module, or a pattern instance (its parameters and
@@ -54,11 +57,23 @@ public final class Scope {
     private final String prefix;
     private final Kind kind;
     private final Map<String, Symbol> names = new LinkedHashMap<>();
+    /** A module's names that the files importing it may not use (its private declarations). */
+    private final Set<String> hidden = new HashSet<>();
+    /** A module's file, when it is on disk: its evidence paths are relative to it. */
+    private final Optional<Path> file;
+    /** How a module is shown in messages ({@code lib.hazards}, its file). */
+    private final String shown;
 
-    private Scope(Scope parent, String prefix, Kind kind) {
+    private Scope(Scope parent, String prefix, Kind kind, Optional<Path> file, String shown) {
         this.parent = parent;
         this.prefix = prefix;
         this.kind = kind;
+        this.file = file;
+        this.shown = shown;
+    }
+
+    private Scope(Scope parent, String prefix, Kind kind) {
+        this(parent, prefix, kind, Optional.empty(), "");
     }
 
     /** The top level of the case being checked. */
@@ -66,9 +81,14 @@ public final class Scope {
         return new Scope(null, "", Kind.CASE);
     }
 
-    /** The top level of one imported copy of a module; its names are {@code prefix}-ed in the case. */
+    /** The top level of an imported module; its names are {@code prefix}-ed in the case. */
     public static Scope ofModule(String prefix) {
         return new Scope(null, prefix, Kind.MODULE);
+    }
+
+    /** The same, for the module {@code shown} ("lib.hazards (lib/hazards.case)") read from {@code file}. */
+    public static Scope ofModule(String prefix, Optional<Path> file, String shown) {
+        return new Scope(null, prefix, Kind.MODULE, file, shown);
     }
 
     /** A pattern instance: its own names, falling back to those of the file that declares the pattern. */
@@ -87,6 +107,25 @@ public final class Scope {
 
     public Optional<Scope> parent() {
         return Optional.ofNullable(parent);
+    }
+
+    /** A module's file on disk (absent for a bundled module, and for other scopes). */
+    public Optional<Path> file() {
+        return file;
+    }
+
+    /** How a module is named in messages: its import path and file. */
+    public String shown() {
+        return shown;
+    }
+
+    /** Marks a declared name as private: the files that import this module cannot use it. */
+    public void hide(String name) {
+        hidden.add(name);
+    }
+
+    public boolean isHidden(String name) {
+        return hidden.contains(name);
     }
 
     /** Declares a name; returns the earlier symbol when the name is taken in this scope. */
@@ -109,7 +148,7 @@ public final class Scope {
 
     /** A child scope for a bound variable. */
     public Scope bind(String var, Symbol sym) {
-        Scope s = new Scope(this, prefix, kind);
+        Scope s = new Scope(this, prefix, kind, file, shown);
         s.names.put(var, sym);
         return s;
     }

@@ -34,6 +34,24 @@ final class Structure {
         for (Model.Node n : model.nodes()) nodes.put(n.id(), n);
     }
 
+    /**
+     * The shape checks of a module's own argument ({@code nodes}, resolved when the module was
+     * checked): strategy parents, undercut targets and cycles. Unused assumptions are not
+     * reported: a module's assumptions are for the files that import it.
+     */
+    static void checkModule(List<Model.Node> nodes, Diagnostics diags, Map<String, Set<String>> claimFormulaRefs,
+                            boolean partial) {
+        if (nodes.stream().noneMatch(n -> n instanceof Model.Claim || n instanceof Model.Strategy
+                || n instanceof Model.Evidence || n instanceof Model.Defeater)) {
+            return;
+        }
+        Model.Case module = new Model.Case("module", nodes.get(0).pos().file(), null, nodes.get(0).pos(), "", List.of(), nodes);
+        Structure s = new Structure(module, diags, claimFormulaRefs, partial);
+        s.strategyParents();
+        s.undercutTargets();
+        s.cycles(ArgumentGraph.of(module).cycles(), "dependency cycle", Code.SC304);
+    }
+
     void check() {
         strategyParents();
         undercutTargets();

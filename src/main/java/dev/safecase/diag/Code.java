@@ -28,6 +28,8 @@ public enum Code {
     SC209("SC209", "error in imported module"),
     SC210("SC210", "declaration not allowed here"),
     SC211("SC211", "module shadows a bundled module"),
+    SC212("SC212", "visibility modifier out of place"),
+    SC213("SC213", "private declaration of a module"),
     // argument structure
     SC301("SC301", "unused assumption"),
     SC302("SC302", "support list shape"),

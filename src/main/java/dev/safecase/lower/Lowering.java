@@ -90,13 +90,19 @@ public final class Lowering {
 
     // ------------------------------------------------------------ scope
 
-    /** Γ(n) = own(n) ∪ ⋂ over parents p of Γ(p); the checker has ruled out cycles. */
+    /**
+     * Γ(n) = own(n) ∪ ⋂ over parents p of Γ(p); the checker has ruled out cycles. Only parents in
+     * n's own module (or, for the case's nodes, in the case) count: assumptions do not flow into
+     * a module's argument from the files that use it, so a module's obligations are the same
+     * whoever imports it.
+     */
     private Set<String> gamma(String id) {
         Set<String> hit = gamma.get(id);
         if (hit != null) return hit;
         gamma.put(id, Set.of()); // guards against a cycle the checker missed
         Set<String> own = new LinkedHashSet<>(own(nodes.get(id)));
-        List<String> ps = graph.parents(id);
+        Optional<String> module = model.module(id);
+        List<String> ps = graph.parents(id).stream().filter(p -> model.module(p).equals(module)).toList();
         Set<String> inherited = null;
         Set<String> union = new LinkedHashSet<>();
         for (String p : ps) {

@@ -137,12 +137,27 @@ public final class Model {
 
     public record TextNode(String id, Position pos, String text, Kind kind, Optional<String> origin) implements Node {}
 
-    /** A whole checked case. Node lists are in source order (instances at their {@code use}). */
+    /**
+     * A whole checked case. Node lists are in source order (instances at their {@code use}), the
+     * nodes of imported modules after the case's own. {@code modules} gives, for each node of an
+     * imported module, the module's name in the case (its alias chain: {@code hz}, {@code a.m}).
+     */
     public record Case(String name, String file, java.nio.file.Path path, Position pos, String text,
-                       List<Quantity> quantities, List<Node> nodes) {
+                       List<Quantity> quantities, List<Node> nodes, java.util.Map<String, String> modules) {
         public Case {
             quantities = List.copyOf(quantities);
             nodes = List.copyOf(nodes);
+            modules = java.util.Map.copyOf(modules);
+        }
+
+        public Case(String name, String file, java.nio.file.Path path, Position pos, String text,
+                    List<Quantity> quantities, List<Node> nodes) {
+            this(name, file, path, pos, text, quantities, nodes, java.util.Map.of());
+        }
+
+        /** The module a node belongs to, or empty for the case's own nodes (and its pattern instances). */
+        public Optional<String> module(String id) {
+            return Optional.ofNullable(modules.get(id));
         }
 
         public <T extends Node> List<T> all(Class<T> type) {

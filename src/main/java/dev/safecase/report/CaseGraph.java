@@ -5,6 +5,7 @@ import dev.safecase.result.CaseResult;
 import dev.safecase.result.ClaimResult;
 import dev.safecase.result.DefeaterResult;
 import dev.safecase.result.EvidenceResult;
+import dev.safecase.result.NodeInfo;
 import dev.safecase.result.ObligationResult;
 import dev.safecase.result.StrategyResult;
 import dev.safecase.result.TextResult;
@@ -80,6 +81,29 @@ final class CaseGraph {
         all.addAll(evidence.keySet());
         all.addAll(defeaters.keySet());
         return all;
+    }
+
+    /** The module a node belongs to, for a node of an imported module. */
+    Optional<NodeInfo.ModuleRef> module(String id) {
+        return switch (kind(id)) {
+            case CLAIM -> claims.get(id).node().module();
+            case STRATEGY -> strategies.get(id).node().module();
+            case EVIDENCE -> evidence.get(id).node().module();
+            case DEFEATER -> defeaters.get(id).node().module();
+            case ASSUMPTION -> assumptions.get(id).node().module();
+            case CONTEXT, JUSTIFICATION -> texts.get(id).node().module();
+            default -> Optional.empty();
+        };
+    }
+
+    /** A node of an imported module that the case names: an away goal (for a claim), solution, context… */
+    boolean away(String id) {
+        return module(id).map(NodeInfo.ModuleRef::away).orElse(false);
+    }
+
+    /** A node of a module's own argument that the case does not name: drawn in the module, not in the case. */
+    boolean inner(String id) {
+        return module(id).map(m -> !m.away()).orElse(false);
     }
 
     Kind kind(String id) {

@@ -238,6 +238,8 @@ final class HtmlViews {
 
     private static List<String> notes(CaseGraph g, String id) {
         List<String> notes = new ArrayList<>();
+        g.module(id).ifPresent(m -> notes.add((g.away(id) && g.kind(id) == CaseGraph.Kind.CLAIM
+                ? ModuleShapes.awayGoalLabel(m.name()) : ModuleShapes.awayLabel(m.name())) + " (" + m.file() + ")"));
         switch (g.kind(id)) {
             case CLAIM -> {
                 ClaimResult c = g.claims.get(id);

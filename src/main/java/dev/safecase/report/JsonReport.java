@@ -7,6 +7,7 @@ import dev.safecase.result.CaseResult;
 import dev.safecase.result.ClaimResult;
 import dev.safecase.result.DefeaterResult;
 import dev.safecase.result.EvidenceResult;
+import dev.safecase.result.NodeInfo;
 import dev.safecase.result.GateResult;
 import dev.safecase.result.ObligationResult;
 import dev.safecase.result.ObligationResult.PremiseText;
@@ -149,6 +150,7 @@ public final class JsonReport {
         g.writeBooleanField("undeveloped", cl.support().undeveloped());
         bounds(g, cl.confidence().bounds());
         g.writeStringField("jointConfidence", cl.confidence().joint());
+        module(g, cl.node());
         g.writeEndObject();
     }
 
@@ -164,6 +166,7 @@ public final class JsonReport {
         Json.optional(g, "owner", s.provenance().owner());
         Json.optional(g, "origin", s.provenance().origin());
         Json.optional(g, "asserted", s.asserted());
+        module(g, s.node());
         g.writeEndObject();
     }
 
@@ -179,6 +182,18 @@ public final class JsonReport {
         g.writeStringField("kind", t.kind());
         g.writeStringField("text", t.text());
         g.writeNumberField("line", t.line());
+        module(g, t.node());
+        g.writeEndObject();
+    }
+
+    /** For a node of an imported module: {@code "module": {"name", "file", "away"}}; nothing for the case's own. */
+    private static void module(JsonGenerator g, NodeInfo n) throws IOException {
+        if (n.module().isEmpty()) return;
+        NodeInfo.ModuleRef m = n.module().get();
+        g.writeObjectFieldStart("module");
+        g.writeStringField("name", m.name());
+        g.writeStringField("file", m.file());
+        g.writeBooleanField("away", m.away());
         g.writeEndObject();
     }
 
@@ -240,6 +255,7 @@ public final class JsonReport {
         g.writeStringField("text", a.text());
         Json.optional(g, "formula", a.formula());
         g.writeNumberField("line", a.line());
+        module(g, a.node());
         g.writeEndObject();
     }
 
@@ -255,6 +271,7 @@ public final class JsonReport {
         Json.strings(g, "facts", e.facts());
         g.writeNumberField("line", e.line());
         bounds(g, e.bounds());
+        module(g, e.node());
         g.writeEndObject();
     }
 
@@ -269,6 +286,7 @@ public final class JsonReport {
         Json.strings(g, "eliminatedBy", d.eliminatedBy());
         Json.optional(g, "accepted", d.accepted());
         g.writeNumberField("line", d.line());
+        module(g, d.node());
         g.writeEndObject();
     }
 }

@@ -5,6 +5,7 @@ import dev.safecase.result.CaseResult;
 import dev.safecase.result.ClaimResult;
 import dev.safecase.result.DefeaterResult;
 import dev.safecase.result.EvidenceResult;
+import dev.safecase.result.NodeInfo;
 import dev.safecase.result.StrategyResult;
 import dev.safecase.result.TextResult;
 import dev.safecase.graph.ArgumentGraph;
@@ -52,10 +53,16 @@ public final class SvgReport {
 
     private record Line(String text, Style style, String status) {}
 
+    /** {@code away}: the module of a module node that the case names (an away goal, for a claim). */
     private record Vis(String id, Kind kind, List<Line> lines, double width, double height, Optional<Status> status,
-                       boolean undeveloped, boolean unused, String tooltip) {
+                       boolean undeveloped, boolean unused, String tooltip, Optional<String> away) {
+        Vis(String id, Kind kind, List<Line> lines, double width, double height, Optional<Status> status,
+            boolean undeveloped, boolean unused, String tooltip) {
+            this(id, kind, lines, width, height, status, undeveloped, unused, tooltip, Optional.empty());
+        }
+
         Vis as(String key) {
-            return new Vis(key, kind, lines, width, height, status, undeveloped, unused, tooltip);
+            return new Vis(key, kind, lines, width, height, status, undeveloped, unused, tooltip, away);
         }
     }
 
@@ -71,7 +78,9 @@ public final class SvgReport {
     static Drawing draw(CaseResult c) {
         CaseGraph g = new CaseGraph(c);
         Map<String, Vis> vis = new LinkedHashMap<>();
-        for (String id : g.allNodes()) vis.put(id, visual(g, id));
+        for (String id : g.allNodes()) {
+            if (!g.inner(id)) vis.put(id, visual(g, id));
+        }
 
         Map<Edge, EdgeKind> edges = new LinkedHashMap<>();
         for (String id : g.allNodes()) {
@@ -82,12 +91,14 @@ public final class SvgReport {
             }
         }
         for (DefeaterResult d : c.defeaters()) {
-            if (vis.containsKey(d.target())) edges.putIfAbsent(new Edge(d.target(), d.id()), EdgeKind.ATTACK);
+            if (vis.containsKey(d.target()) && vis.containsKey(d.id())) {
+                edges.putIfAbsent(new Edge(d.target(), d.id()), EdgeKind.ATTACK);
+            }
         }
         // a context, justification or assumption is drawn beside each claim or strategy that names it (a copy per
         // node, as GSN tools do); one that no node names stands alone
         Map<String, LayeredLayout.Side> side = new LinkedHashMap<>();
-        List<String> anchors = g.allNodes().stream().filter(id -> !g.sideNodes(id).isEmpty()).toList();
+        List<String> anchors = g.allNodes().stream().filter(id -> vis.containsKey(id) && !g.sideNodes(id).isEmpty()).toList();
         for (String anchor : anchors) {
             for (String id : g.sideNodes(anchor)) {
                 Optional<Vis> v = sideVisual(g, id);
@@ -114,10 +125,12 @@ public final class SvgReport {
         double headerHeight = HEADER + (titleLines.size() - 1) * LINE;
         StringBuilder legend = new StringBuilder();
         double legendWidth = legend(legend, 0);
+        boolean awayGoals = vis.values().stream().anyMatch(v -> v.away().isPresent() && v.kind() == Kind.CLAIM);
+        if (awayGoals) legendWidth = Math.max(legendWidth, ModuleShapes.legend(legend, 0, 78));
         double width = Math.max(Math.max(layout.width(), legendWidth + 2 * MARGIN),
                 TextWrap.widest(titleLines) * BOLD + 2 * MARGIN);
         double diagramHeight = vis.isEmpty() ? 60 : layout.height();
-        double height = headerHeight + diagramHeight + LEGEND_HEIGHT;
+        double height = headerHeight + diagramHeight + LEGEND_HEIGHT + (awayGoals ? 22 : 0);
 
         StringBuilder b = new StringBuilder();
         b.append("<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"gsn\" width=\"").append(num(width))
@@ -204,6 +217,9 @@ public final class SvgReport {
                 tooltip = id;
             }
         }
+        if (g.away(id) && kind != Kind.CLAIM) {
+            g.module(id).ifPresent(m -> lines.add(new Line(ModuleShapes.awayLabel(m.name()), Style.STATUS, "")));
+        }
         double tw = textWidth(lines);
         double th = lines.size() * LINE;
         double w;
@@ -227,7 +243,15 @@ public final class SvgReport {
                 h = th + 2 * PAD;
             }
         }
-        return new Vis(id, kind, lines, Math.ceil(w), Math.ceil(h), status, g.undeveloped(id), false, tooltip);
+        Optional<String> away = g.away(id) ? g.module(id).map(NodeInfo.ModuleRef::name) : Optional.empty();
+        if (away.isPresent() && kind == Kind.CLAIM) {
+            w = Math.max(w, ModuleShapes.awayGoalLabel(away.get()).length() * 6.3 + 36);
+            h += ModuleShapes.BAND;
+            tooltip = ModuleShapes.awayGoalLabel(away.get()) + ": " + tooltip;
+        } else if (away.isPresent()) {
+            tooltip = ModuleShapes.awayLabel(away.get()) + ": " + tooltip;
+        }
+        return new Vis(id, kind, lines, Math.ceil(w), Math.ceil(h), status, g.undeveloped(id), false, tooltip, away);
     }
 
     /**
@@ -321,12 +345,14 @@ public final class SvgReport {
             case CONTEXT -> b.append(rect(l, t, box.width(), box.height(), Math.min(box.height() / 2, 16), paint));
             default -> b.append(rect(l, t, box.width(), box.height(), 4, paint));
         }
+        boolean awayGoal = v.away().isPresent() && v.kind() == Kind.CLAIM;
+        if (awayGoal) ModuleShapes.band(b, box, stroke, v.away().get());
         if (v.undeveloped()) {
             double cx = box.cx();
             b.append(polygon("fill=\"#ffffff\" stroke=\"" + stroke + "\" stroke-width=\"1.6\"",
                     cx, bo, cx + 8, bo + 8, cx, bo + 16, cx - 8, bo + 8));
         }
-        double y = box.cy() - v.lines().size() * LINE / 2 + FONT - 1;
+        double y = box.cy() - (awayGoal ? ModuleShapes.BAND / 2 : 0) - v.lines().size() * LINE / 2 + FONT - 1;
         for (Line line : v.lines()) {
             b.append("<text x=\"").append(num(box.cx())).append("\" y=\"").append(num(y))
                     .append("\" text-anchor=\"middle\" fill=\"").append(INK).append('"');

@@ -16,10 +16,12 @@ import dev.safecase.lower.ObligationId;
 import dev.safecase.model.Model;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /** Assembles the result of a judged case from its model, its obligations and the judgement: formats, decides nothing. */
 public final class CaseResults {
@@ -34,16 +36,17 @@ public final class CaseResults {
                                 Map<String, Validity.Outcome> evidence, List<Diagnostic> diagnostics) {
         Map<String, Model.Node> nodes = new HashMap<>();
         for (Model.Node n : model.nodes()) nodes.putIfAbsent(n.id(), n);
+        Map<String, NodeInfo.ModuleRef> modules = moduleRefs(model, graph);
         List<ObligationResult> obs = new ArrayList<>();
         for (Obligation o : obligations) {
             Optional<String> owner = Optional.ofNullable(nodes.get(o.node())).flatMap(CaseResults::ownerOf);
             obs.add(obligation(model, o, j.obligations().get(o.id()), owner));
         }
         List<ClaimResult> claims = new ArrayList<>();
-        for (Model.Claim c : model.all(Model.Claim.class)) claims.add(claim(c, j.claims().get(c.id())));
+        for (Model.Claim c : model.all(Model.Claim.class)) claims.add(claim(c, j.claims().get(c.id()), modules));
         List<StrategyResult> strategies = new ArrayList<>();
         for (Model.Strategy s : model.all(Model.Strategy.class)) {
-            strategies.add(new StrategyResult(info(s), j.nodes().get(s.id()), s.subclaims(),
+            strategies.add(new StrategyResult(info(s, modules), j.nodes().get(s.id()), s.subclaims(),
                     new Clauses(s.context(), s.assuming(), s.justifiedBy()), s.undeveloped(), s.asserted(),
                     new Provenance(s.owner(), s.origin())));
         }
@@ -51,29 +54,65 @@ public final class CaseResults {
         for (Model.Evidence e : model.all(Model.Evidence.class)) {
             Validity.Outcome o = evidence.get(e.id());
             List<Model.Fact> facts = o.facts().isEmpty() ? e.facts() : o.facts();
-            ev.add(new EvidenceResult(info(e), new EvidenceResult.Pin(e.file(), o.actualSha256().or(e::sha256), e.expires()),
+            ev.add(new EvidenceResult(info(e, modules), new EvidenceResult.Pin(e.file(), o.actualSha256().or(e::sha256), e.expires()),
                     status(j, Obligation.Kind.VALIDITY, e.id()), o.reason(),
                     facts.stream().map(f -> Infix.print(f.formula())).toList(), bounds(j.evidenceBounds().get(e.id()))));
         }
         List<DefeaterResult> defeaters = new ArrayList<>();
         for (Model.Defeater d : model.all(Model.Defeater.class)) {
-            defeaters.add(new DefeaterResult(info(d), status(j, Obligation.Kind.DEFEATER, d.id()),
+            defeaters.add(new DefeaterResult(info(d, modules), status(j, Obligation.Kind.DEFEATER, d.id()),
                     d.attack().name().toLowerCase(Locale.ROOT), d.target(), d.eliminatedBy(), d.accepted(), d.owner()));
         }
         List<AssumptionResult> assumptions = new ArrayList<>();
         for (Model.Assumption a : model.all(Model.Assumption.class)) {
             Judgement.AssumptionUse use = j.assumptions().get(a.id());
-            assumptions.add(new AssumptionResult(info(a), a.formula().map(Infix::print), use.inScopeOf(), use.usedBy()));
+            assumptions.add(new AssumptionResult(info(a, modules), a.formula().map(Infix::print), use.inScopeOf(), use.usedBy()));
         }
         List<TextResult> texts = new ArrayList<>();
-        for (Model.TextNode t : model.all(Model.TextNode.class)) texts.add(new TextResult(info(t), t.kind().keyword));
+        for (Model.TextNode t : model.all(Model.TextNode.class)) texts.add(new TextResult(info(t, modules), t.kind().keyword));
         return new CaseResult(new CaseResult.Source(model.name(), model.file(), model.pos().line(), model.text()), true,
                 new CaseResult.Outcome(j.discharged(), j.summary(), j.open(), j.unproven()),
                 new CaseResult.Nodes(claims, strategies, ev, defeaters, assumptions, texts), obs, diagnostics, graph);
     }
 
-    private static NodeInfo info(Model.Node n) {
-        return new NodeInfo(n.id(), n.text(), n.pos().line());
+    private static NodeInfo info(Model.Node n, Map<String, NodeInfo.ModuleRef> modules) {
+        return new NodeInfo(n.id(), n.text(), n.pos().line(), Optional.ofNullable(modules.get(n.id())));
+    }
+
+    /**
+     * The module of each module node, and whether a node outside that module names it: as a
+     * support, an attack target or an eliminating claim, or in `assuming`, `context` or
+     * `justified by`.
+     */
+    private static Map<String, NodeInfo.ModuleRef> moduleRefs(Model.Case model, ArgumentGraph graph) {
+        Map<String, NodeInfo.ModuleRef> out = new HashMap<>();
+        if (model.modules().isEmpty()) return out;
+        Map<String, Set<String>> namedBy = new HashMap<>();
+        for (String id : graph.nodes()) {
+            for (String child : graph.children(id)) namedBy.computeIfAbsent(child, k -> new HashSet<>()).add(id);
+        }
+        for (Model.Node n : model.nodes()) {
+            List<String> sides = new ArrayList<>();
+            if (n instanceof Model.Claim c) {
+                sides.addAll(c.context());
+                sides.addAll(c.assuming());
+                sides.addAll(c.justifiedBy());
+            } else if (n instanceof Model.Strategy s) {
+                sides.addAll(s.context());
+                sides.addAll(s.assuming());
+                sides.addAll(s.justifiedBy());
+            }
+            for (String side : sides) namedBy.computeIfAbsent(side, k -> new HashSet<>()).add(n.id());
+        }
+        for (Model.Node n : model.nodes()) {
+            Optional<String> module = model.module(n.id());
+            if (module.isEmpty()) continue;
+            // named from outside its module, or by nothing at all (a claim that a case's formula borrows)
+            Set<String> by = namedBy.getOrDefault(n.id(), Set.of());
+            boolean away = by.isEmpty() || by.stream().anyMatch(p -> !model.module(p).equals(module));
+            out.put(n.id(), new NodeInfo.ModuleRef(module.get(), n.pos().file(), away));
+        }
+        return out;
     }
 
     private static Status status(Judgement j, Obligation.Kind kind, String node) {
@@ -89,7 +128,9 @@ public final class CaseResults {
         List<ObligationResult.PremiseText> definitions = new ArrayList<>();
         Terms.definitions(formulas).forEach((name, body) -> definitions.add(new ObligationResult.PremiseText(name,
                 Infix.print(body))));
-        return new ObligationResult(o.id(), model.file(), o.pos().line(), j.status(), j.reason(),
+        // a module node's obligations are where the node is, in the module's file
+        String file = model.module(o.node()).isPresent() ? o.pos().file() : model.file();
+        return new ObligationResult(o.id(), file, o.pos().line(), j.status(), j.reason(),
                 new ObligationResult.Findings(j.millis(), j.usedAssumptions(), j.core(), j.counterexample()),
                 new ObligationResult.Statement(premises, o.goal().map(Infix::print), definitions), owner);
     }
@@ -101,9 +142,9 @@ public final class CaseResults {
         return Optional.empty();
     }
 
-    private static ClaimResult claim(Model.Claim c, ClaimJudgement j) {
+    private static ClaimResult claim(Model.Claim c, ClaimJudgement j, Map<String, NodeInfo.ModuleRef> modules) {
         List<BoundResult> bounds = bounds(j.bounds());
-        return new ClaimResult(info(c), c.formula().map(Infix::print),
+        return new ClaimResult(info(c, modules), c.formula().map(Infix::print),
                 new ClaimResult.Standing(j.status(), j.root(), j.discharged(), j.restsOn()),
                 new ClaimResult.Support(supportKind(c.support()), supportedBy(c.support()),
                         c.support() instanceof Model.Undeveloped, c.asserted()),

@@ -2,7 +2,7 @@ package dev.safecase.check;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
-import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.safecase.TestFiles;
 import java.io.IOException;
@@ -24,10 +24,10 @@ class ImportsTest {
     }
 
     @Test
-    void eachImportPathGivesItsOwnPrefixedCopy() throws IOException {
-        write("lib/d.case", "quantity x : real\n");
+    void everyImportOfAModuleBindsTheSameDeclarations() throws IOException {
+        write("lib/d.case", "quantity x : real\nenum Level { low, high }\n");
         write("lib/b.case", "import lib.d\n");
-        write("lib/c.case", "import lib.d\n");
+        write("lib/c.case", "import lib.d as dd\n");
         Path main = write("main.case", "case c \"c\"\nimport lib.b\nimport lib.c\nimport lib.b as again\n");
         Passes p = Passes.of(tmp, main);
         Declarations.Declared d = p.declare();
@@ -36,13 +36,41 @@ class ImportsTest {
         Scope c = alias(d, "c").module();
         assertEquals(Scope.Kind.MODULE, b.kind());
         assertEquals("b.", b.prefix());
-        // a diamond still gives two copies of lib.d: b.d.x and c.d.x
+        // a diamond is one module: b.d and c.dd are the same declarations, named by the first shortest alias path
         Scope bd = ((Scope.ModuleSym) b.local("d").orElseThrow()).module();
-        Scope cd = ((Scope.ModuleSym) c.local("d").orElseThrow()).module();
-        assertNotSame(bd, cd);
+        Scope cd = ((Scope.ModuleSym) c.local("dd").orElseThrow()).module();
+        assertSame(bd, cd);
+        assertSame(bd.local("x").orElseThrow(), cd.local("x").orElseThrow());
         assertEquals("b.d.x", ((Scope.QuantitySym) bd.local("x").orElseThrow()).name());
-        assertEquals("c.d.x", ((Scope.QuantitySym) cd.local("x").orElseThrow()).name());
-        assertEquals("again.", alias(d, "again").module().prefix());
+        assertEquals(((Scope.EnumSym) bd.local("Level").orElseThrow()).type(), ((Scope.EnumSym) cd.local("Level").orElseThrow()).type());
+        // a second alias of the same module is the same module too
+        assertSame(b, alias(d, "again").module());
+    }
+
+    @Test
+    void theShortestAliasPathNamesAModuleWhateverTheOrderOfImports() throws IOException {
+        write("lib/m.case", "quantity risk : probability\n");
+        write("lib/a.case", "import lib.m\nassumption bound \"b\": m.risk <= 1%\n");
+        Path main = write("main.case", "case c \"c\"\nimport lib.a\nimport lib.m\n");
+        Passes p = Passes.of(tmp, main);
+        Declarations.Declared d = p.declare();
+        assertEquals("", p.findings());
+        Scope m = alias(d, "m").module();
+        assertEquals("m.", m.prefix());
+        assertSame(m, ((Scope.ModuleSym) alias(d, "a").module().local("m").orElseThrow()).module());
+        assertEquals("m.risk", ((Scope.QuantitySym) m.local("risk").orElseThrow()).name());
+    }
+
+    @Test
+    void everyImportOfABrokenModuleFails() throws IOException {
+        write("lib/m.case", "quantity risk : probability\ndefine bad = risk + true\n");
+        write("lib/a.case", "import lib.m\n");
+        Path main = write("main.case", "case c \"c\"\nimport lib.a\nimport lib.m as again\n");
+        Passes p = Passes.of(tmp, main);
+        p.declare();
+        String f = p.findings();
+        assertTrue(f.contains("2:1 SC209 module lib.a has errors"), f);
+        assertTrue(f.contains("3:1 SC209 module lib.m has errors"), f);
     }
 
     @Test

@@ -15,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -77,6 +78,46 @@ class RunIsolationTest {
         for (int run = 0; run < 3; run++) assertEquals(alone, caseJson(List.of(dir), 1), "in the folder, run " + run);
         assertEquals(alone, caseJson(List.of(dir), 2), "in the folder with two workers");
         assertEquals(alone, caseJson(List.of(dir.resolve("b_mine.case")), 2), "alone with two workers");
+    }
+
+    @Test
+    void aModuleSharedByTwoCasesGivesEachTheVerdictsItGivesAlone() throws IOException {
+        Path shared = dir.resolve("shared");
+        Files.createDirectories(shared.resolve("lib"));
+        Files.writeString(shared.resolve("lib/risk.case"), "quantity risk : probability \"r\"\n", StandardCharsets.UTF_8);
+        Files.writeString(shared.resolve("lib/bound.case"), "import lib.risk as m\nassumption bound \"b\": m.risk <= 1%\n",
+                StandardCharsets.UTF_8);
+        Files.writeString(shared.resolve("one.case"), """
+                case one "imports the module twice, through a diamond"
+                import lib.risk as m
+                import lib.bound as a
+                claim top "t": m.risk <= 2% assuming a.bound supported by e
+                evidence e "ref"
+                """, StandardCharsets.UTF_8);
+        Files.writeString(shared.resolve("two.case"), """
+                case two "imports it once, under another alias, and asks for more"
+                import lib.risk as r
+                claim top "t": r.risk <= 0.5% supported by e
+                evidence e "ref" gives r.risk <= 0.6%
+                """, StandardCharsets.UTF_8);
+        Options o = Options.defaults(shared).withToday(TODAY).withJobs(1);
+        Run all = new Verifier(o).run(List.of(shared)).run();
+        assertEquals(List.of(), all.diagnostics().stream().map(d -> d.headline()).toList());
+        Map<String, List<String>> together = verdicts(all);
+        Map<String, List<String>> alone = new java.util.TreeMap<>();
+        alone.putAll(verdicts(new Verifier(o).run(List.of(shared.resolve("one.case"))).run()));
+        alone.putAll(verdicts(new Verifier(o).run(List.of(shared.resolve("two.case"))).run()));
+        assertEquals(alone, together);
+        assertTrue(together.get("one").contains("evidence:top proved"), together.toString());
+        assertTrue(together.get("two").contains("evidence:top refuted"), together.toString());
+    }
+
+    private static Map<String, List<String>> verdicts(Run run) {
+        Map<String, List<String>> out = new java.util.TreeMap<>();
+        for (CaseResult c : run.cases()) {
+            out.put(c.name(), c.obligations().stream().map(x -> x.id() + " " + x.status().label()).toList());
+        }
+        return out;
     }
 
     @Test
