@@ -2,6 +2,7 @@ package dev.safecase.pipeline;
 
 import dev.safecase.ast.SourceUnit;
 import dev.safecase.check.Checker;
+import dev.safecase.confidence.Confidence;
 import dev.safecase.source.CaseDiscovery;
 import dev.safecase.source.ImportClosure;
 import dev.safecase.evidence.EvidencePaths;
@@ -163,13 +164,13 @@ public final class Verifier {
             if (v != null) mine.put(o.id(), v);
         }
         Diagnostics warnings = new Diagnostics();
-        Judgement j = Judge.judge(new Judge.Input(p.model(), p.graph(), p.lowered(), states(p.evidence()), mine),
-                options.strict(), warnings);
+        Judge.Input input = new Judge.Input(p.model(), p.graph(), p.lowered(), states(p.evidence()), mine);
+        Judgement j = Judge.judge(input, options.strict(), warnings);
         judged.addAll(warnings.sorted());
         List<Diagnostic> diagnostics = new ArrayList<>(own);
         diagnostics.addAll(warnings.sorted().stream().filter(d -> d.pos().file().equals(p.model().file())).toList());
         return CaseResults.of(p.model(), p.graph(), p.lowered().obligations(), j, p.evidence(),
-                diagnostics.stream().distinct().sorted(Diagnostic.SOURCE_ORDER).toList());
+                diagnostics.stream().distinct().sorted(Diagnostic.SOURCE_ORDER).toList(), Confidence.of(input, j));
     }
 
     private static String solverVersion() {
