@@ -41,6 +41,7 @@ final class Propagation {
     private final Map<String, List<Model.Defeater>> undercutters = new HashMap<>();
     private final Map<String, List<Model.Defeater>> underminers = new HashMap<>();
     private final Map<String, Rests> rests = new HashMap<>();
+    private final java.util.Set<String> inProgress = new java.util.HashSet<>();
 
     Propagation(Model.Case model, List<Obligation> obligations, Map<ObligationId, Verdict> verdicts, Judgement judgement,
                 Routes routes, Doubts doubts) {
@@ -68,18 +69,17 @@ final class Propagation {
         List<String> order = graph.dependenciesFirst().orElse(graph.nodes());
         for (String id : order) {
             Model.Node n = nodes.get(id);
+            if (!(n instanceof Model.Claim) && !(n instanceof Model.Defeater)) continue;
             if (consistent != Status.PROVED) {
                 rests.put(id, new Without(consistency + " is " + consistent.label()
                         + ": the premises are not shown to hold together"));
-            } else if (n instanceof Model.Claim c) {
-                rests.put(id, claim(c));
-            } else if (n instanceof Model.Defeater d) {
-                rests.put(id, defeater(d));
+            } else {
+                rested(id);
             }
         }
         Map<String, Rests> out = new HashMap<>();
         for (Model.Claim c : model.all(Model.Claim.class)) {
-            out.put(c.id(), rests.getOrDefault(c.id(), new Without("on a dependency cycle")));
+            out.put(c.id(), rested(c.id()));
         }
         return out;
     }
@@ -114,7 +114,7 @@ final class Propagation {
         for (String m : r.members()) {
             Status s = judgement.nodes().getOrDefault(m, Status.UNKNOWN);
             if (s != Status.PROVED && s != Status.ASSERTED) {
-                return rests.get(m) instanceof Without w ? w : new Without(m + " is " + s.label());
+                return nodes.get(m) instanceof Model.Claim && rested(m) instanceof Without w ? w : new Without(m + " is " + s.label());
             }
         }
         Obligation step = obligations.get(r.step());
@@ -188,8 +188,28 @@ final class Propagation {
         return out;
     }
 
+    /**
+     * What a node rests on. The walk in dependency order has computed it already for every edge of the graph; a route
+     * that the graph does not show (a {@link Routes} of its own) may reach a node not yet computed: it is computed then.
+     */
     private Rests rested(String id) {
-        return rests.getOrDefault(id, new Without(id + " is on a dependency cycle"));
+        Rests hit = rests.get(id);
+        if (hit != null) return hit;
+        if (!inProgress.add(id)) return new Without(id + " is on a dependency cycle");
+        try {
+            Rests r = compute(id);
+            rests.put(id, r);
+            return r;
+        } finally {
+            inProgress.remove(id);
+        }
+    }
+
+    private Rests compute(String id) {
+        Model.Node n = nodes.get(id);
+        if (n instanceof Model.Claim c) return claim(c);
+        if (n instanceof Model.Defeater d) return defeater(d);
+        return new Without("no claim or defeater " + id);
     }
 
     /** Empty when the obligation is proved or asserted; otherwise why the route or node is unbounded. */

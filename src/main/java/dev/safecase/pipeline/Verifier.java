@@ -156,15 +156,20 @@ public final class Verifier {
         return new Outcome(run, prepared, verdicts);
     }
 
-    private CaseResult judge(Prepared p, Map<ObligationRef, Verdict> verdicts, List<Diagnostic> own, Diagnostics judged) {
+    /** What the judge reads for one prepared case: its model, graph, obligations, evidence and its own verdicts. */
+    public static Judge.Input judgeInput(Prepared p, Map<ObligationRef, Verdict> verdicts) {
         String name = p.model().name();
         Map<ObligationId, Verdict> mine = new HashMap<>();
         for (Obligation o : p.lowered().obligations()) {
             Verdict v = verdicts.get(new ObligationRef(name, o.id()));
             if (v != null) mine.put(o.id(), v);
         }
+        return new Judge.Input(p.model(), p.graph(), p.lowered(), states(p.evidence()), mine);
+    }
+
+    private CaseResult judge(Prepared p, Map<ObligationRef, Verdict> verdicts, List<Diagnostic> own, Diagnostics judged) {
         Diagnostics warnings = new Diagnostics();
-        Judge.Input input = new Judge.Input(p.model(), p.graph(), p.lowered(), states(p.evidence()), mine);
+        Judge.Input input = judgeInput(p, verdicts);
         Judgement j = Judge.judge(input, options.strict(), warnings);
         judged.addAll(warnings.sorted());
         List<Diagnostic> diagnostics = new ArrayList<>(own);
