@@ -76,11 +76,11 @@ class MinRuleTest {
             claim via_c "By c": p <= 1% assuming wc supported by c
             claim via_ab "By a and b": p <= 1% assuming wab supported by a, b
             assumption wa "WA": p <= q doubt 3%
-            assumption wb "WB": p <= q doubt 1%
+            assumption wb "WB": p <= q / 2 doubt 1%
             assumption wc "WC": p <= q doubt 1/1000
             assumption wab "WAB": p <= q doubt 1/10000
             claim a "A": q <= 1% asserted "r" doubt 1%
-            claim b "B": q <= 1% asserted "r" doubt 2%
+            claim b "B": q <= 2% asserted "r" doubt 2%
             claim c "C": q <= 1% undeveloped
             """;
 
@@ -104,7 +104,7 @@ class MinRuleTest {
     void twoOfThreeIsTheLeastOverThePairs() {
         // `supported by 2 of (a, b, c)`: the routes {a, b}, {a, c}, {b, c}; only {a, b} is established here
         Confidence.CaseBounds b = bounds(CASE, Map.of("top", List.of("via_c", "via_ab", "via_c")));
-        // wab 0.01% + a 1%: the proof of via_ab needs only one of a, b (both say q <= 1%), and its core takes a
+        // wab 0.01% + a 1%: the proof of via_ab lists a and b but needs only a, so b adds nothing
         assertEquals(Rational.of(101, 10000), ((Bound.Finite) b.of("top")).value());
     }
 
