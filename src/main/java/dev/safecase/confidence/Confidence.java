@@ -28,7 +28,7 @@ public final class Confidence {
 
         public Bound of(String claim) {
             Bound b = claims.get(claim);
-            return b != null ? b : new Bound.Unbounded("no claim " + claim);
+            return b != null ? b : new Bound.Unbounded("no bound was computed for " + claim);
         }
     }
 

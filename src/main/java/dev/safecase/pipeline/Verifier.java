@@ -3,6 +3,7 @@ package dev.safecase.pipeline;
 import dev.safecase.ast.SourceUnit;
 import dev.safecase.check.Checker;
 import dev.safecase.confidence.Confidence;
+import dev.safecase.confidence.DoubtGate;
 import dev.safecase.source.CaseDiscovery;
 import dev.safecase.source.ImportClosure;
 import dev.safecase.evidence.EvidencePaths;
@@ -192,8 +193,11 @@ public final class Verifier {
         for (CaseResult c : cases) c.obligations().forEach(o -> statuses.add(o.status()));
         Gate.Decision d = gate.decide(statuses, cases.stream().filter(c -> !c.checked()).count(),
                 diags.stream().anyMatch(Diagnostic::isError));
-        return new GateResult(d.passed(), new GateResult.Rule(options.strict(), options.failOnOrdered(),
-                options.minProved().approx()), d.proved(), d.total(), d.reasons());
+        List<String> reasons = new ArrayList<>(d.reasons());
+        options.maxDoubt().ifPresent(max -> cases.stream().filter(CaseResult::checked)
+                .forEach(c -> reasons.addAll(DoubtGate.reasons(max, c.name(), c.confidence()))));
+        return new GateResult(reasons.isEmpty(), new GateResult.Rule(options.strict(), options.failOnOrdered(),
+                options.minProved().approx(), options.maxDoubt().map(Object::toString)), d.proved(), d.total(), reasons);
     }
 
     /** The SMT-LIB text sent to Z3 for an obligation (for explain). */

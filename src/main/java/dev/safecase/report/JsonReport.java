@@ -65,6 +65,7 @@ public final class JsonReport {
         g.writeNumberField("proved", gate.proved());
         g.writeNumberField("total", gate.total());
         Json.strings(g, "reasons", gate.reasons());
+        if (gate.maxDoubt().isPresent()) g.writeStringField("maxDoubt", gate.maxDoubt().get());
         g.writeEndObject();
     }
 
@@ -90,7 +91,7 @@ public final class JsonReport {
         g.writeNumberField("total", c.total());
         g.writeEndObject();
         g.writeArrayFieldStart("claims");
-        for (ClaimResult cl : c.claims()) claim(g, cl);
+        for (ClaimResult cl : c.claims()) claim(g, c, cl);
         g.writeEndArray();
         g.writeArrayFieldStart("obligations");
         for (ObligationResult o : c.obligations()) obligation(g, o);
@@ -117,6 +118,7 @@ public final class JsonReport {
         g.writeArrayFieldStart("texts");
         for (TextResult t : c.texts()) text(g, t);
         g.writeEndArray();
+        if (c.checked()) ConfidenceJson.caseRoots(g, c);
         g.writeEndObject();
     }
 
@@ -129,7 +131,7 @@ public final class JsonReport {
         return n == null ? 0 : n;
     }
 
-    private static void claim(JsonGenerator g, ClaimResult cl) throws IOException {
+    private static void claim(JsonGenerator g, CaseResult c, ClaimResult cl) throws IOException {
         g.writeStartObject();
         g.writeStringField("id", cl.id());
         g.writeStringField("text", cl.text());
@@ -149,6 +151,7 @@ public final class JsonReport {
         g.writeBooleanField("undeveloped", cl.support().undeveloped());
         bounds(g, cl.confidence().bounds());
         g.writeStringField("jointConfidence", cl.confidence().joint());
+        ConfidenceJson.claim(g, c, cl.id());
         g.writeEndObject();
     }
 
