@@ -78,6 +78,7 @@ clause
     | SHA256 text                           # shaClause
     | EXPIRES DATE                          # expiresClause
     | GIVES expr (COMMA expr)*              # givesClause
+    | DOUBT expr                            # doubtClause
     ;
 
 refList
@@ -210,6 +211,7 @@ FILE : 'file';
 SHA256 : 'sha256';
 GIVES : 'gives';
 EXPIRES : 'expires';
+DOUBT : 'doubt';
 AND : 'and';
 OR : 'or';
 NOT : 'not';

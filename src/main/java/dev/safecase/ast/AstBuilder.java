@@ -156,6 +156,7 @@ public final class AstBuilder {
         if (ctx instanceof ExpiresClauseContext c) {
             return new Clause.Expires(p, Clause.Kind.EXPIRES, c.DATE().getText(), pos(c.DATE().getSymbol()));
         }
+        if (ctx instanceof DoubtClauseContext d) return new Clause.Doubt(p, Clause.Kind.DOUBT, expr(d.expr()));
         GivesClauseContext g = (GivesClauseContext) ctx;
         return new Clause.Gives(p, Clause.Kind.GIVES, g.expr().stream().map(this::expr).toList());
     }

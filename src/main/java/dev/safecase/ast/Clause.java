@@ -4,7 +4,8 @@ import dev.safecase.diag.Position;
 import java.util.List;
 
 /** One clause after a node's header; which kinds a node may carry is checked later. */
-public sealed interface Clause permits Clause.Refs, Clause.Target, Clause.Flag, Clause.Str, Clause.Expires, Clause.Gives {
+public sealed interface Clause permits Clause.Refs, Clause.Target, Clause.Flag, Clause.Str, Clause.Expires, Clause.Gives,
+        Clause.Doubt {
     Position pos();
 
     Kind kind();
@@ -14,7 +15,7 @@ public sealed interface Clause permits Clause.Refs, Clause.Target, Clause.Flag, 
         UNDEVELOPED("undeveloped"), ASSERTED("asserted"), OWNER("owner"),
         REBUTS("rebuts"), UNDERCUTS("undercuts"), UNDERMINES("undermines"),
         ELIMINATED_BY("eliminated by"), ACCEPTED("accepted"),
-        FILE("file"), SHA256("sha256"), EXPIRES("expires"), GIVES("gives");
+        FILE("file"), SHA256("sha256"), EXPIRES("expires"), GIVES("gives"), DOUBT("doubt");
 
         public final String keyword;
 
@@ -47,4 +48,7 @@ public sealed interface Clause permits Clause.Refs, Clause.Target, Clause.Flag, 
             facts = List.copyOf(facts);
         }
     }
+
+    /** {@code doubt EXPR}: an exact probability, a constant; checked by the checker. */
+    record Doubt(Position pos, Kind kind, Expr value) implements Clause {}
 }

@@ -23,9 +23,11 @@ final class Completions {
 
     static {
         COMPLETABLE.put(Decl.ElementKind.CLAIM, EnumSet.of(Clause.Kind.SUPPORTED_BY, Clause.Kind.ASSUMING,
-                Clause.Kind.CONTEXT, Clause.Kind.JUSTIFIED_BY, Clause.Kind.OWNER));
-        COMPLETABLE.put(Decl.ElementKind.STRATEGY, EnumSet.of(Clause.Kind.SUPPORTED_BY));
-        COMPLETABLE.put(Decl.ElementKind.DEFEATER, EnumSet.of(Clause.Kind.ELIMINATED_BY, Clause.Kind.ACCEPTED));
+                Clause.Kind.CONTEXT, Clause.Kind.JUSTIFIED_BY, Clause.Kind.OWNER, Clause.Kind.DOUBT));
+        COMPLETABLE.put(Decl.ElementKind.STRATEGY, EnumSet.of(Clause.Kind.SUPPORTED_BY, Clause.Kind.DOUBT));
+        COMPLETABLE.put(Decl.ElementKind.DEFEATER, EnumSet.of(Clause.Kind.ELIMINATED_BY, Clause.Kind.ACCEPTED,
+                Clause.Kind.DOUBT));
+        COMPLETABLE.put(Decl.ElementKind.ASSUMPTION, EnumSet.of(Clause.Kind.DOUBT));
     }
 
     /** What a contract may add to a module's public claim: its development, and who owns it. */
@@ -142,7 +144,9 @@ final class Completions {
             }
             boolean already = el.clauses().stream().anyMatch(x -> x.kind() == cl.kind()
                     && cl.kind() != Clause.Kind.ASSUMING && cl.kind() != Clause.Kind.CONTEXT && cl.kind() != Clause.Kind.JUSTIFIED_BY);
-            Optional<Clause.Kind> settled = c.kind() != Decl.ElementKind.DEFEATER ? Optional.empty() : el.clauses().stream()
+            // a doubt may be added to a pattern's `accepted`: it states the residual risk of that review
+            Optional<Clause.Kind> settled = c.kind() != Decl.ElementKind.DEFEATER || cl.kind() == Clause.Kind.DOUBT
+                    ? Optional.empty() : el.clauses().stream()
                     .map(Clause::kind).filter(k -> k == Clause.Kind.ELIMINATED_BY || k == Clause.Kind.ACCEPTED).findFirst();
             if (already || settled.isPresent()) {
                 diags.error(Code.SC313, cl.pos(), node.id() + " already has `" + settled.orElse(cl.kind()).keyword

@@ -3,12 +3,14 @@ package dev.safecase.check;
 import dev.safecase.ast.Clause;
 import dev.safecase.ast.Decl;
 import dev.safecase.ast.Expr;
+import dev.safecase.ast.FormulaDepth;
 import dev.safecase.ast.Name;
 import dev.safecase.diag.Code;
 import dev.safecase.diag.Diagnostics;
 import dev.safecase.diag.Position;
 import dev.safecase.formula.Term;
 import dev.safecase.model.Model;
+import dev.safecase.num.Rational;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -41,14 +43,14 @@ final class Nodes {
 
     static {
         Set<Clause.Kind> node = EnumSet.of(Clause.Kind.CONTEXT, Clause.Kind.ASSUMING, Clause.Kind.JUSTIFIED_BY,
-                Clause.Kind.SUPPORTED_BY, Clause.Kind.UNDEVELOPED, Clause.Kind.ASSERTED, Clause.Kind.OWNER);
+                Clause.Kind.SUPPORTED_BY, Clause.Kind.UNDEVELOPED, Clause.Kind.ASSERTED, Clause.Kind.OWNER, Clause.Kind.DOUBT);
         ALLOWED.put(Decl.ElementKind.CLAIM, node);
         ALLOWED.put(Decl.ElementKind.STRATEGY, node);
         ALLOWED.put(Decl.ElementKind.EVIDENCE, EnumSet.of(Clause.Kind.FILE, Clause.Kind.SHA256, Clause.Kind.EXPIRES,
-                Clause.Kind.GIVES));
+                Clause.Kind.GIVES, Clause.Kind.DOUBT));
         ALLOWED.put(Decl.ElementKind.DEFEATER, EnumSet.of(Clause.Kind.REBUTS, Clause.Kind.UNDERCUTS,
-                Clause.Kind.UNDERMINES, Clause.Kind.ELIMINATED_BY, Clause.Kind.ACCEPTED, Clause.Kind.OWNER));
-        ALLOWED.put(Decl.ElementKind.ASSUMPTION, EnumSet.noneOf(Clause.Kind.class));
+                Clause.Kind.UNDERMINES, Clause.Kind.ELIMINATED_BY, Clause.Kind.ACCEPTED, Clause.Kind.OWNER, Clause.Kind.DOUBT));
+        ALLOWED.put(Decl.ElementKind.ASSUMPTION, EnumSet.of(Clause.Kind.DOUBT));
         ALLOWED.put(Decl.ElementKind.CONTEXT, EnumSet.noneOf(Clause.Kind.class));
         ALLOWED.put(Decl.ElementKind.JUSTIFICATION, EnumSet.noneOf(Clause.Kind.class));
     }
@@ -160,7 +162,8 @@ final class Nodes {
             case STRATEGY -> Optional.of(strategy(r, asserted, owner));
             case EVIDENCE -> Optional.of(evidence(r));
             case DEFEATER -> defeater(r, formula, owner);
-            case ASSUMPTION -> Optional.of(new Model.Assumption(node.id(), node.pos(), r.text(), formula, node.origin()));
+            case ASSUMPTION -> Optional.of(new Model.Assumption(node.id(), node.pos(), r.text(), formula, node.origin(),
+                    doubt(r)));
             case CONTEXT -> Optional.of(new Model.TextNode(node.id(), node.pos(), r.text(), Model.Kind.CONTEXT, node.origin()));
             case JUSTIFICATION -> Optional.of(new Model.TextNode(node.id(), node.pos(), r.text(), Model.Kind.JUSTIFICATION,
                     node.origin()));
@@ -217,7 +220,8 @@ final class Nodes {
         for (Clause c : el.clauses()) {
             if (!allowed.contains(c.kind())) {
                 diags.error(Code.SC306, c.pos(), "`" + c.kind().keyword + "` is not allowed on " + article(el.kind().keyword) + " "
-                        + el.kind().keyword + (allowed.isEmpty() ? " (it takes no clauses)" : ""));
+                        + el.kind().keyword + (allowed.isEmpty() ? " (it takes no clauses)"
+                        : allowed.equals(EnumSet.of(Clause.Kind.DOUBT)) ? " (it takes only `doubt`)" : ""));
             } else if (out.putIfAbsent(c.kind(), c) != null) {
                 diags.error(Code.SC307, c.pos(), "`" + c.kind().keyword + "` is given twice on " + el.kind().keyword + " "
                         + el.id().text() + "; list everything in one clause");
@@ -283,7 +287,9 @@ final class Nodes {
         List<String> justified = refs(r, Clause.Kind.JUSTIFIED_BY, JUSTIFICATIONS, "names justifications");
         Model.Support support = claimSupport(r, asserted.isPresent());
         DeclaredNode n = r.node();
-        return new Model.Claim(n.id(), n.pos(), r.text(), formula, context, assuming, justified, support, asserted, owner, n.origin());
+        Optional<Model.Doubt> doubt = reviewedDoubt(r, asserted.isPresent(), "asserted");
+        return new Model.Claim(n.id(), n.pos(), r.text(), formula, context, assuming, justified, support, asserted, owner, n.origin(),
+                doubt);
     }
 
     private Model.Support claimSupport(Resolving r, boolean asserted) {
@@ -340,8 +346,9 @@ final class Nodes {
                     + (supported ? "supported by" : "asserted") + "`");
         }
         DeclaredNode n = r.node();
+        Optional<Model.Doubt> doubt = reviewedDoubt(r, asserted.isPresent(), "asserted");
         return new Model.Strategy(n.id(), n.pos(), r.text(), context, assuming, justified, sub, undeveloped.isPresent(),
-                asserted, owner, n.origin());
+                asserted, owner, n.origin(), doubt);
     }
 
     private Model.Evidence evidence(Resolving r) {
@@ -367,7 +374,51 @@ final class Nodes {
         });
         DeclaredNode n = r.node();
         return new Model.Evidence(n.id(), n.pos(), r.text(), path.or(() -> file.map(f -> f.text().value())), file.map(f -> f.text().pos()),
-                pin.map(s -> s.toLowerCase(Locale.ROOT)), expires, facts, n.origin());
+                pin.map(s -> s.toLowerCase(Locale.ROOT)), expires, facts, n.origin(), doubt(r));
+    }
+
+    // ------------------------------------------------------------ doubt
+
+    /**
+     * The {@code doubt} of a node: a constant probability (SC601, SC602), resolved where the clause is
+     * written (a completion's in the case, the pattern's in the instance).
+     */
+    private Optional<Model.Doubt> doubt(Resolving r) {
+        Optional<Clause.Doubt> c = r.clause(Clause.Kind.DOUBT).map(Clause.Doubt.class::cast);
+        if (c.isEmpty()) return Optional.empty();
+        Expr e = c.get().value();
+        Position at = FormulaDepth.start(e);
+        boolean added = r.completion().stream().anyMatch(x -> x.clauses().contains(c.get()));
+        Optional<Term> t = formulas.expression(e, added ? index.caseScope() : r.node().scope(), Place.DOUBT);
+        if (t.isEmpty()) return Optional.empty();
+        if (!t.get().type().isNumeric()) {
+            diags.error(Code.SC602, at, "a doubt is a probability, a number between 0 and 1, not "
+                    + article(t.get().type().describe()) + " " + t.get().type().describe());
+            return Optional.empty();
+        }
+        Optional<Rational> v = formulas.constant(t.get());
+        if (v.isEmpty()) {
+            diags.error(Code.SC601, at, "a doubt must be a constant (a number, a constant define or a pattern "
+                    + "parameter), not a formula over quantities");
+            return Optional.empty();
+        }
+        if (v.get().signum() < 0 || v.get().compareTo(Rational.ONE) > 0) {
+            diags.error(Code.SC602, at, "a doubt is a probability between 0 and 1, not " + v.get());
+            return Optional.empty();
+        }
+        return Optional.of(new Model.Doubt(v.get(), c.get().pos()));
+    }
+
+    /** SC603: a claim's or strategy's doubt needs `asserted`, a defeater's `accepted`: it is the review's residual risk. */
+    private Optional<Model.Doubt> reviewedDoubt(Resolving r, boolean reviewed, String clause) {
+        Optional<Model.Doubt> d = doubt(r);
+        if (d.isPresent() && !reviewed) {
+            String kind = r.node().decl().kind().keyword;
+            diags.error(Code.SC603, d.get().pos(), "`doubt` on " + kind + " " + r.id() + " needs `" + clause
+                    + "`: a doubt is the chance that what a review accepts fails (proved steps need none)");
+            return Optional.empty();
+        }
+        return d;
     }
 
     /**
@@ -454,9 +505,10 @@ final class Nodes {
             diags.error(Code.SC311, r.clause(Clause.Kind.ACCEPTED).orElseThrow().pos(),
                     "a defeater is either `eliminated by` claims or `accepted`, not both");
         }
+        Optional<Model.Doubt> doubt = reviewedDoubt(r, accepted.isPresent(), "accepted");
         if (target.isEmpty()) return Optional.empty();
         DeclaredNode n = r.node();
         return Optional.of(new Model.Defeater(n.id(), n.pos(), r.text(), formula, attack, target.get(), elim, accepted, owner,
-                n.origin()));
+                n.origin(), doubt));
     }
 }

@@ -7,6 +7,7 @@ record Place(boolean gives, boolean evidenceHasFile, boolean roundedAllowed, Str
     static final Place ASSUMPTION = new Place(false, false, true, "an assumption");
     static final Place DEFINE = new Place(false, false, false, "a define");
     static final Place RANGE = new Place(false, false, false, "a range");
+    static final Place DOUBT = new Place(false, false, false, "a doubt");
     static final Place ARGUMENT = new Place(false, false, false, "a pattern argument");
 
     static Place gives(boolean hasFile) {

@@ -156,6 +156,8 @@ public final class Main implements Callable<Integer> {
         String failOn;
         @Option(names = "--min-proved", paramLabel = "R", description = "Share of obligations that must be proved, 0..1 (default 0).")
         String minProved;
+        @Option(names = "--max-doubt", paramLabel = "P", description = "Fail the gate unless every root has a doubt bound of at most P, e.g. 1% or 1/1000 (docs/confidence.md).")
+        String maxDoubt;
         @Option(names = "--timeout-ms", paramLabel = "N", description = "Solver time limit per obligation (default 10000).")
         Long timeoutMs;
         @Option(names = "--rlimit", paramLabel = "N", description = "Solver resource limit per obligation (default 5000000).")
@@ -183,6 +185,7 @@ public final class Main implements Callable<Integer> {
             }
             if (failOn != null) o = o.withFailOn(parseFailOn(failOn));
             if (minProved != null) o = o.withMinProved(parseShare(minProved));
+            if (maxDoubt != null) o = o.withMaxDoubt(Optional.of(parseDoubt(maxDoubt)));
             if (timeoutMs != null) o = o.withTimeoutMs(budget("--timeout-ms", timeoutMs, Options.MAX_TIMEOUT_MS));
             if (rlimit != null) o = o.withRlimit(budget("--rlimit", rlimit, Options.MAX_RLIMIT));
             if (jobs != null) o = o.withJobs((int) positive("--jobs", jobs));
@@ -211,6 +214,14 @@ public final class Main implements Callable<Integer> {
                 return Options.parseFailOn(s);
             } catch (IllegalArgumentException e) {
                 throw new BadOption("--fail-on: " + e.getMessage());
+            }
+        }
+
+        private static Rational parseDoubt(String s) {
+            try {
+                return Options.parseShare(s);
+            } catch (IllegalArgumentException e) {
+                throw new BadOption("--max-doubt " + e.getMessage());
             }
         }
 

@@ -25,6 +25,7 @@ final class Summary {
         if (!g.reasons().isEmpty()) sb.append(" (").append(t(String.join("; ", g.reasons()))).append(')');
         sb.append(" [fail-on ").append(String.join(",", g.failOn().stream().map(Status::label).toList()));
         if (!"0".equals(g.minProved())) sb.append(", min-proved ").append(g.minProved());
+        g.maxDoubt().ifPresent(m -> sb.append(", max-doubt ").append(m));
         sb.append("]\n");
         return sb.toString();
     }
@@ -44,6 +45,7 @@ final class Summary {
                     .append(pad(cl.status().label(), 8)).append(cl.root() ? " (root) " : "        ").append(t(cl.text().replace('\n', ' ')))
                     .append('\n');
         }
+        DoubtText.roots(sb, c);
         List<ObligationResult> unproven = new ArrayList<>();
         for (ObligationResult o : c.obligations()) {
             if (o.status() != Status.PROVED && o.status() != Status.ASSERTED && o.status() != Status.OPEN) unproven.add(o);

@@ -65,7 +65,11 @@ public enum Code {
     // evidence
     SC501("SC501", "evidence path leaves the project root"),
     SC502("SC502", "malformed sha256"),
-    SC503("SC503", "file-only clause on a reference");
+    SC503("SC503", "file-only clause on a reference"),
+    // doubt (docs/confidence.md)
+    SC601("SC601", "doubt is not a constant"),
+    SC602("SC602", "doubt is not a probability"),
+    SC603("SC603", "doubt without a review");
 
     private final String id;
     private final String title;

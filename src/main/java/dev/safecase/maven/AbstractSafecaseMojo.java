@@ -14,6 +14,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import java.util.Set;
 import org.apache.maven.plugin.AbstractMojo;
@@ -44,6 +45,13 @@ abstract class AbstractSafecaseMojo extends AbstractMojo {
     /** Share of obligations that must be proved, 0..1, like a coverage minimum ({@code 0.9}, {@code 9/10} or {@code 90%}). */
     @Parameter(property = "safecase.minProved", defaultValue = "0")
     String minProved;
+
+    /**
+     * The largest doubt bound a root may have ({@code 1%}, {@code 0.01}, {@code 1/100}): the gate fails when a root's
+     * upper bound on the probability that it is false exceeds it, or has none (docs/confidence.md). Default: no limit.
+     */
+    @Parameter(property = "safecase.maxDoubt")
+    String maxDoubt;
 
     /** The date evidence expiry is judged on, YYYY-MM-DD. Default: today in UTC. */
     @Parameter(property = "safecase.today")
@@ -136,12 +144,18 @@ abstract class AbstractSafecaseMojo extends AbstractMojo {
         } catch (IllegalArgumentException e) {
             throw new MojoExecutionException("safecase.minProved: " + e.getMessage());
         }
+        Optional<Rational> doubt;
+        try {
+            doubt = maxDoubt == null || maxDoubt.isBlank() ? Optional.empty() : Optional.of(Options.parseShare(maxDoubt));
+        } catch (IllegalArgumentException e) {
+            throw new MojoExecutionException("safecase.maxDoubt: " + e.getMessage());
+        }
         if (timeoutMs < 1) throw new MojoExecutionException("safecase.timeoutMs: " + timeoutMs + " must be at least 1");
         if (rlimit < 1) throw new MojoExecutionException("safecase.rlimit: " + rlimit + " must be at least 1");
         if (jobs < 0) throw new MojoExecutionException("safecase.jobs: " + jobs + " must be 0 (all cores) or more");
         return Options.defaults(r).withToday(day).withStrict(strict).withFailOn(fail).withMinProved(share)
                 .withTimeoutMs(timeoutMs).withRlimit(rlimit)
-                .withJobs(jobs > 0 ? jobs : Runtime.getRuntime().availableProcessors());
+                .withJobs(jobs > 0 ? jobs : Runtime.getRuntime().availableProcessors()).withMaxDoubt(doubt);
     }
 
     List<Path> paths(Options o) {

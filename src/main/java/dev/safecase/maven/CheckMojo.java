@@ -1,5 +1,6 @@
 package dev.safecase.maven;
 
+import dev.safecase.confidence.Bound;
 import dev.safecase.result.CaseResult;
 import dev.safecase.result.GateResult;
 import dev.safecase.result.ObligationResult;
@@ -31,6 +32,9 @@ public final class CheckMojo extends AbstractSafecaseMojo {
         for (CaseResult c : run.cases()) {
             getLog().info("safecase: case " + c.name() + " (" + c.file() + "): " + (c.discharged() ? "discharged" : "NOT discharged")
                     + ", " + c.summary().getOrDefault(Status.PROVED, 0) + " of " + c.total() + " obligations proved");
+            for (String root : c.confidence().roots()) {
+                getLog().info("safecase: root " + c.name() + ":" + root + " doubt " + doubt(c.confidence().of(root)));
+            }
             for (ObligationResult ob : c.obligations()) {
                 if (Gate.discharges(ob.status(), strictGate)) continue;
                 undischarged++;
@@ -48,5 +52,10 @@ public final class CheckMojo extends AbstractSafecaseMojo {
                     : " (" + undischarged + " undischarged obligation" + (undischarged == 1 ? "" : "s") + ", listed above)";
             throw new MojoFailureException("safecase gate failed: " + String.join("; ", g.reasons()) + listed);
         }
+    }
+
+    private static String doubt(Bound b) {
+        return b instanceof Bound.Finite f ? "<= " + f.value() + " (" + f.decimalUp() + ")"
+                : "unbounded (" + ((Bound.Unbounded) b).reason() + ")";
     }
 }

@@ -44,6 +44,13 @@ public final class Model {
         Kind kind();
     }
 
+    /**
+     * A stated {@code doubt}: an exact upper bound, in [0, 1], on the probability that a premise fails (an
+     * assumption is false, an asserted step does not carry, evidence's facts do not hold, an accepted defeater
+     * holds). Author's input; see docs/confidence.md.
+     */
+    public record Doubt(Rational value, Position pos) {}
+
     /** How a claim is supported. */
     public sealed interface Support permits Unsupported, Undeveloped, ByStrategy, Direct {}
 
@@ -63,11 +70,19 @@ public final class Model {
 
     public record Claim(String id, Position pos, String text, Optional<Term> formula, List<String> context,
                         List<String> assuming, List<String> justifiedBy, Support support,
-                        Optional<String> asserted, Optional<String> owner, Optional<String> origin) implements Node {
+                        Optional<String> asserted, Optional<String> owner, Optional<String> origin,
+                        Optional<Doubt> doubt) implements Node {
         public Claim {
             context = List.copyOf(context);
             assuming = List.copyOf(assuming);
             justifiedBy = List.copyOf(justifiedBy);
+        }
+
+        /** Without a doubt clause. */
+        public Claim(String id, Position pos, String text, Optional<Term> formula, List<String> context,
+                     List<String> assuming, List<String> justifiedBy, Support support,
+                     Optional<String> asserted, Optional<String> owner, Optional<String> origin) {
+            this(id, pos, text, formula, context, assuming, justifiedBy, support, asserted, owner, origin, Optional.empty());
         }
 
         public Kind kind() { return Kind.CLAIM; }
@@ -77,12 +92,21 @@ public final class Model {
 
     public record Strategy(String id, Position pos, String text, List<String> context, List<String> assuming,
                            List<String> justifiedBy, List<String> subclaims, boolean undeveloped,
-                           Optional<String> asserted, Optional<String> owner, Optional<String> origin) implements Node {
+                           Optional<String> asserted, Optional<String> owner, Optional<String> origin,
+                           Optional<Doubt> doubt) implements Node {
         public Strategy {
             context = List.copyOf(context);
             assuming = List.copyOf(assuming);
             justifiedBy = List.copyOf(justifiedBy);
             subclaims = List.copyOf(subclaims);
+        }
+
+        /** Without a doubt clause. */
+        public Strategy(String id, Position pos, String text, List<String> context, List<String> assuming,
+                        List<String> justifiedBy, List<String> subclaims, boolean undeveloped,
+                        Optional<String> asserted, Optional<String> owner, Optional<String> origin) {
+            this(id, pos, text, context, assuming, justifiedBy, subclaims, undeveloped, asserted, owner, origin,
+                    Optional.empty());
         }
 
         public Kind kind() { return Kind.STRATEGY; }
@@ -108,9 +132,15 @@ public final class Model {
 
     public record Evidence(String id, Position pos, String text, Optional<String> file, Optional<Position> filePos,
                            Optional<String> sha256, Optional<LocalDate> expires, List<Fact> facts,
-                           Optional<String> origin) implements Node {
+                           Optional<String> origin, Optional<Doubt> doubt) implements Node {
         public Evidence {
             facts = List.copyOf(facts);
+        }
+
+        /** Without a doubt clause. */
+        public Evidence(String id, Position pos, String text, Optional<String> file, Optional<Position> filePos,
+                        Optional<String> sha256, Optional<LocalDate> expires, List<Fact> facts, Optional<String> origin) {
+            this(id, pos, text, file, filePos, sha256, expires, facts, origin, Optional.empty());
         }
 
         public Kind kind() { return Kind.EVIDENCE; }
@@ -122,16 +152,28 @@ public final class Model {
 
     public record Defeater(String id, Position pos, String text, Optional<Term> formula, Attack attack, String target,
                            List<String> eliminatedBy, Optional<String> accepted, Optional<String> owner,
-                           Optional<String> origin) implements Node {
+                           Optional<String> origin, Optional<Doubt> doubt) implements Node {
         public Defeater {
             eliminatedBy = List.copyOf(eliminatedBy);
+        }
+
+        /** Without a doubt clause. */
+        public Defeater(String id, Position pos, String text, Optional<Term> formula, Attack attack, String target,
+                        List<String> eliminatedBy, Optional<String> accepted, Optional<String> owner,
+                        Optional<String> origin) {
+            this(id, pos, text, formula, attack, target, eliminatedBy, accepted, owner, origin, Optional.empty());
         }
 
         public Kind kind() { return Kind.DEFEATER; }
     }
 
     public record Assumption(String id, Position pos, String text, Optional<Term> formula,
-                             Optional<String> origin) implements Node {
+                             Optional<String> origin, Optional<Doubt> doubt) implements Node {
+        /** Without a doubt clause. */
+        public Assumption(String id, Position pos, String text, Optional<Term> formula, Optional<String> origin) {
+            this(id, pos, text, formula, origin, Optional.empty());
+        }
+
         public Kind kind() { return Kind.ASSUMPTION; }
     }
 

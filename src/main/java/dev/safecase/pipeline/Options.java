@@ -7,16 +7,23 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /** Everything that steers one run; the CLI and the Maven plugin both build one of these. */
 public record Options(Path root, LocalDate today, boolean strict, Set<Status> failOn, Rational minProved,
-                      long timeoutMs, long rlimit, int jobs, boolean cache) {
+                      long timeoutMs, long rlimit, int jobs, boolean cache, Optional<Rational> maxDoubt) {
 
     public static final Set<Status> DEFAULT_FAIL_ON = GatePolicy.DEFAULT_FAIL_ON;
 
     public Options {
         failOn = GatePolicy.normalised(failOn, strict);
+    }
+
+    /** Without a doubt gate. */
+    public Options(Path root, LocalDate today, boolean strict, Set<Status> failOn, Rational minProved, long timeoutMs,
+                   long rlimit, int jobs, boolean cache) {
+        this(root, today, strict, failOn, minProved, timeoutMs, rlimit, jobs, cache, Optional.empty());
     }
 
     /** The gate's part of the options. */
@@ -29,15 +36,17 @@ public record Options(Path root, LocalDate today, boolean strict, Set<Status> fa
                 Runtime.getRuntime().availableProcessors(), true);
     }
 
-    public Options withRoot(Path r) { return new Options(r, today, strict, failOn, minProved, timeoutMs, rlimit, jobs, cache); }
-    public Options withToday(LocalDate d) { return new Options(root, d, strict, failOn, minProved, timeoutMs, rlimit, jobs, cache); }
-    public Options withStrict(boolean s) { return new Options(root, today, s, failOn, minProved, timeoutMs, rlimit, jobs, cache); }
-    public Options withFailOn(Set<Status> f) { return new Options(root, today, strict, f, minProved, timeoutMs, rlimit, jobs, cache); }
-    public Options withMinProved(Rational m) { return new Options(root, today, strict, failOn, m, timeoutMs, rlimit, jobs, cache); }
-    public Options withTimeoutMs(long t) { return new Options(root, today, strict, failOn, minProved, t, rlimit, jobs, cache); }
-    public Options withRlimit(long r) { return new Options(root, today, strict, failOn, minProved, timeoutMs, r, jobs, cache); }
-    public Options withJobs(int j) { return new Options(root, today, strict, failOn, minProved, timeoutMs, rlimit, j, cache); }
-    public Options withCache(boolean c) { return new Options(root, today, strict, failOn, minProved, timeoutMs, rlimit, jobs, c); }
+    public Options withRoot(Path r) { return new Options(r, today, strict, failOn, minProved, timeoutMs, rlimit, jobs, cache, maxDoubt); }
+    public Options withToday(LocalDate d) { return new Options(root, d, strict, failOn, minProved, timeoutMs, rlimit, jobs, cache, maxDoubt); }
+    public Options withStrict(boolean s) { return new Options(root, today, s, failOn, minProved, timeoutMs, rlimit, jobs, cache, maxDoubt); }
+    public Options withFailOn(Set<Status> f) { return new Options(root, today, strict, f, minProved, timeoutMs, rlimit, jobs, cache, maxDoubt); }
+    public Options withMinProved(Rational m) { return new Options(root, today, strict, failOn, m, timeoutMs, rlimit, jobs, cache, maxDoubt); }
+    public Options withTimeoutMs(long t) { return new Options(root, today, strict, failOn, minProved, t, rlimit, jobs, cache, maxDoubt); }
+    public Options withRlimit(long r) { return new Options(root, today, strict, failOn, minProved, timeoutMs, r, jobs, cache, maxDoubt); }
+    public Options withJobs(int j) { return new Options(root, today, strict, failOn, minProved, timeoutMs, rlimit, j, cache, maxDoubt); }
+    public Options withCache(boolean c) { return new Options(root, today, strict, failOn, minProved, timeoutMs, rlimit, jobs, c, maxDoubt); }
+    /** The gate's doubt limit: every root's bound must be at most this (docs/confidence.md). */
+    public Options withMaxDoubt(Optional<Rational> m) { return new Options(root, today, strict, failOn, minProved, timeoutMs, rlimit, jobs, cache, m); }
 
     /** Parses a fail-on list such as {@code refuted,invalid}; the message says what is wrong. */
     public static Set<Status> parseFailOn(String s) {

@@ -2,6 +2,8 @@ package dev.safecase.pipeline;
 
 import dev.safecase.ast.SourceUnit;
 import dev.safecase.check.Checker;
+import dev.safecase.confidence.Confidence;
+import dev.safecase.confidence.DoubtGate;
 import dev.safecase.source.CaseDiscovery;
 import dev.safecase.source.ImportClosure;
 import dev.safecase.evidence.EvidencePaths;
@@ -155,21 +157,26 @@ public final class Verifier {
         return new Outcome(run, prepared, verdicts);
     }
 
-    private CaseResult judge(Prepared p, Map<ObligationRef, Verdict> verdicts, List<Diagnostic> own, Diagnostics judged) {
+    /** What the judge reads for one prepared case: its model, graph, obligations, evidence and its own verdicts. */
+    public static Judge.Input judgeInput(Prepared p, Map<ObligationRef, Verdict> verdicts) {
         String name = p.model().name();
         Map<ObligationId, Verdict> mine = new HashMap<>();
         for (Obligation o : p.lowered().obligations()) {
             Verdict v = verdicts.get(new ObligationRef(name, o.id()));
             if (v != null) mine.put(o.id(), v);
         }
+        return new Judge.Input(p.model(), p.graph(), p.lowered(), states(p.evidence()), mine);
+    }
+
+    private CaseResult judge(Prepared p, Map<ObligationRef, Verdict> verdicts, List<Diagnostic> own, Diagnostics judged) {
         Diagnostics warnings = new Diagnostics();
-        Judgement j = Judge.judge(new Judge.Input(p.model(), p.graph(), p.lowered(), states(p.evidence()), mine),
-                options.strict(), warnings);
+        Judge.Input input = judgeInput(p, verdicts);
+        Judgement j = Judge.judge(input, options.strict(), warnings);
         judged.addAll(warnings.sorted());
         List<Diagnostic> diagnostics = new ArrayList<>(own);
         diagnostics.addAll(warnings.sorted().stream().filter(d -> d.pos().file().equals(p.model().file())).toList());
         return CaseResults.of(p.model(), p.graph(), p.lowered().obligations(), j, p.evidence(),
-                diagnostics.stream().distinct().sorted(Diagnostic.SOURCE_ORDER).toList());
+                diagnostics.stream().distinct().sorted(Diagnostic.SOURCE_ORDER).toList(), Confidence.of(input, j));
     }
 
     private static String solverVersion() {
@@ -186,8 +193,11 @@ public final class Verifier {
         for (CaseResult c : cases) c.obligations().forEach(o -> statuses.add(o.status()));
         Gate.Decision d = gate.decide(statuses, cases.stream().filter(c -> !c.checked()).count(),
                 diags.stream().anyMatch(Diagnostic::isError));
-        return new GateResult(d.passed(), new GateResult.Rule(options.strict(), options.failOnOrdered(),
-                options.minProved().approx()), d.proved(), d.total(), d.reasons());
+        List<String> reasons = new ArrayList<>(d.reasons());
+        options.maxDoubt().ifPresent(max -> cases.stream().filter(CaseResult::checked)
+                .forEach(c -> reasons.addAll(DoubtGate.reasons(max, c.name(), c.confidence()))));
+        return new GateResult(reasons.isEmpty(), new GateResult.Rule(options.strict(), options.failOnOrdered(),
+                options.minProved().approx(), options.maxDoubt().map(Object::toString)), d.proved(), d.total(), reasons);
     }
 
     /** The SMT-LIB text sent to Z3 for an obligation (for explain). */

@@ -66,6 +66,7 @@ public final class JsonReport {
         g.writeNumberField("proved", gate.proved());
         g.writeNumberField("total", gate.total());
         Json.strings(g, "reasons", gate.reasons());
+        if (gate.maxDoubt().isPresent()) g.writeStringField("maxDoubt", gate.maxDoubt().get());
         g.writeEndObject();
     }
 
@@ -91,7 +92,7 @@ public final class JsonReport {
         g.writeNumberField("total", c.total());
         g.writeEndObject();
         g.writeArrayFieldStart("claims");
-        for (ClaimResult cl : c.claims()) claim(g, cl);
+        for (ClaimResult cl : c.claims()) claim(g, c, cl);
         g.writeEndArray();
         g.writeArrayFieldStart("obligations");
         for (ObligationResult o : c.obligations()) obligation(g, o);
@@ -118,6 +119,7 @@ public final class JsonReport {
         g.writeArrayFieldStart("texts");
         for (TextResult t : c.texts()) text(g, t);
         g.writeEndArray();
+        if (c.checked()) ConfidenceJson.caseRoots(g, c);
         g.writeEndObject();
     }
 
@@ -130,7 +132,7 @@ public final class JsonReport {
         return n == null ? 0 : n;
     }
 
-    private static void claim(JsonGenerator g, ClaimResult cl) throws IOException {
+    private static void claim(JsonGenerator g, CaseResult c, ClaimResult cl) throws IOException {
         g.writeStartObject();
         g.writeStringField("id", cl.id());
         g.writeStringField("text", cl.text());
@@ -151,6 +153,7 @@ public final class JsonReport {
         bounds(g, cl.confidence().bounds());
         g.writeStringField("jointConfidence", cl.confidence().joint());
         module(g, cl.node());
+        ConfidenceJson.claim(g, c, cl.id());
         g.writeEndObject();
     }
 

@@ -1,5 +1,6 @@
 package dev.safecase.result;
 
+import dev.safecase.confidence.Confidence;
 import dev.safecase.diag.Diagnostic;
 import dev.safecase.graph.ArgumentGraph;
 import dev.safecase.judge.Status;
@@ -14,10 +15,18 @@ import java.util.Map;
  * obligations and an empty graph). {@code graph} is the argument graph the case was judged on.
  */
 public record CaseResult(Source source, boolean checked, Outcome outcome, Nodes nodes, List<ObligationResult> obligations,
-                         List<Diagnostic> diagnostics, ArgumentGraph graph) {
+                         List<Diagnostic> diagnostics, ArgumentGraph graph, Confidence.CaseBounds confidence) {
     public CaseResult {
         obligations = List.copyOf(obligations);
         diagnostics = List.copyOf(diagnostics);
+    }
+
+    /** No bounds computed (results made without a judged case, as in tests): every claim unbounded. */
+    public static final Confidence.CaseBounds NO_BOUNDS = new Confidence.CaseBounds(Map.of(), List.of());
+
+    public CaseResult(Source source, boolean checked, Outcome outcome, Nodes nodes, List<ObligationResult> obligations,
+                      List<Diagnostic> diagnostics, ArgumentGraph graph) {
+        this(source, checked, outcome, nodes, obligations, diagnostics, graph, NO_BOUNDS);
     }
 
     /** Where the case is and what it says. */

@@ -1,5 +1,6 @@
 package dev.safecase.result;
 
+import dev.safecase.confidence.Confidence;
 import dev.safecase.diag.Diagnostic;
 import dev.safecase.evidence.Validity;
 import dev.safecase.formula.Infix;
@@ -34,6 +35,13 @@ public final class CaseResults {
      */
     public static CaseResult of(Model.Case model, ArgumentGraph graph, List<Obligation> obligations, Judgement j,
                                 Map<String, Validity.Outcome> evidence, List<Diagnostic> diagnostics) {
+        return of(model, graph, obligations, j, evidence, diagnostics, CaseResult.NO_BOUNDS);
+    }
+
+    /** As above, with the doubt bounds of the case's claims (docs/confidence.md). */
+    public static CaseResult of(Model.Case model, ArgumentGraph graph, List<Obligation> obligations, Judgement j,
+                                Map<String, Validity.Outcome> evidence, List<Diagnostic> diagnostics,
+                                Confidence.CaseBounds bounds) {
         Map<String, Model.Node> nodes = new HashMap<>();
         for (Model.Node n : model.nodes()) nodes.putIfAbsent(n.id(), n);
         Map<String, NodeInfo.ModuleRef> modules = moduleRefs(model, graph);
@@ -72,7 +80,7 @@ public final class CaseResults {
         for (Model.TextNode t : model.all(Model.TextNode.class)) texts.add(new TextResult(info(t, modules), t.kind().keyword));
         return new CaseResult(new CaseResult.Source(model.name(), model.file(), model.pos().line(), model.text()), true,
                 new CaseResult.Outcome(j.discharged(), j.summary(), j.open(), j.unproven()),
-                new CaseResult.Nodes(claims, strategies, ev, defeaters, assumptions, texts), obs, diagnostics, graph);
+                new CaseResult.Nodes(claims, strategies, ev, defeaters, assumptions, texts), obs, diagnostics, graph, bounds);
     }
 
     private static NodeInfo info(Model.Node n, Map<String, NodeInfo.ModuleRef> modules) {

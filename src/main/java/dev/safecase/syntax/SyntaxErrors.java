@@ -22,7 +22,7 @@ final class SyntaxErrors extends BaseErrorListener {
             "case", "import", "as", "quantity", "enum", "define", "context", "assumption", "claim", "strategy",
             "evidence", "defeater", "justification", "pattern", "use", "supported", "by", "justified", "assuming",
             "asserted", "undeveloped", "owner", "rebuts", "undercuts", "undermines", "eliminated", "accepted",
-            "file", "sha256", "gives", "expires", "and", "or", "not", "true", "false", "in", "sum", "forall",
+            "file", "sha256", "gives", "expires", "doubt", "and", "or", "not", "true", "false", "in", "sum", "forall",
             "exists", "if", "then", "else", "bool", "int", "real", "probability", "text");
 
     private final String file;

@@ -94,9 +94,9 @@ class ReportingTogetherTest {
                 case defeated "A defeater eliminated by the claim it attacks"
 
                 claim top "Top" undeveloped
-                defeater doubt "A doubt" rebuts top eliminated by top
+                defeater worry "A doubt" rebuts top eliminated by top
                 """);
-        assertEquals("3:1 SC304 dependency cycle: top -> doubt -> top", lines(run(tmp, f).run().diagnostics()));
+        assertEquals("3:1 SC304 dependency cycle: top -> worry -> top", lines(run(tmp, f).run().diagnostics()));
     }
 
     @Test

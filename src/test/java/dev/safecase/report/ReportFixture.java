@@ -1,5 +1,9 @@
 package dev.safecase.report;
 
+import dev.safecase.confidence.Bound;
+import dev.safecase.confidence.Confidence;
+import dev.safecase.confidence.Source;
+import dev.safecase.num.Rational;
 import dev.safecase.result.AssumptionResult;
 import dev.safecase.result.BoundResult;
 import dev.safecase.result.CaseResult;
@@ -258,7 +262,22 @@ final class ReportFixture {
         CaseResult.Nodes nodes = new CaseResult.Nodes(claims, strategies, evidence, defeaters, assumptions, texts);
         return new CaseResult(new CaseResult.Source("debate", FILE, 1,
                 x.t("Alignment safety case for an R&D advisor trained with debate")), true,
-                new CaseResult.Outcome(false, summary, open, unproven), nodes, obs, diags, graph(nodes));
+                new CaseResult.Outcome(false, summary, open, unproven), nodes, obs, diags, graph(nodes), bounds(x));
+    }
+
+    /** Doubt bounds as the confidence stage gives them: the root bounded, an open claim not. */
+    private static Confidence.CaseBounds bounds(Texts x) {
+        Map<String, Bound> claims = new LinkedHashMap<>();
+        claims.put("top", new Bound.Finite(Rational.of(13, 200), List.of(
+                new Bound.Contribution(new Source("judge_eval#1", Source.Kind.FACT, Optional.of(Rational.of(1, 20)),
+                        Optional.of(x.t("1 \u2212 confidence of clopper_pearson_upper(270, 2000, 0.95) at confidence 0.95"))),
+                        Rational.of(1, 20)),
+                new Bound.Contribution(new Source("low_stakes", Source.Kind.ASSUMPTION, Optional.of(Rational.of(1, 100)),
+                        Optional.empty()), Rational.of(1, 100)),
+                new Bound.Contribution(new Source("reviewed", Source.Kind.ASSERTED_CLAIM, Optional.of(Rational.of(1, 200)),
+                        Optional.empty()), Rational.of(1, 200)))));
+        claims.put("honest_eq", new Bound.Unbounded(x.t("support:honest_eq is open")));
+        return new Confidence.CaseBounds(claims, List.of("top"));
     }
 
     /** The argument graph the hand-built results describe, as the pipeline would have built it from the model. */

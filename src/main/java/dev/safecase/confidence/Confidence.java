@@ -1,0 +1,50 @@
+package dev.safecase.confidence;
+
+import dev.safecase.judge.Judge;
+import dev.safecase.judge.Judgement;
+import dev.safecase.lower.EvidenceState;
+import dev.safecase.model.Model;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Sound upper bounds on the probability that each claim of a judged case is false (docs/confidence.md): through a
+ * proved step, the sum of the doubts of the premises in its unsat core (Boole's inequality, no independence assumed);
+ * through alternatives, the least over the routes; unbounded when a claim rests on anything open, refuted, unknown,
+ * invalid or without a stated doubt.
+ */
+public final class Confidence {
+    private Confidence() {
+    }
+
+    /** The bound of every claim, in source order, and the roots. */
+    public record CaseBounds(Map<String, Bound> claims, List<String> roots) {
+        public CaseBounds {
+            claims = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(claims));
+            roots = List.copyOf(roots);
+        }
+
+        public Bound of(String claim) {
+            Bound b = claims.get(claim);
+            return b != null ? b : new Bound.Unbounded("no bound was computed for " + claim);
+        }
+    }
+
+    /** Today's conjunctive routes. */
+    public static CaseBounds of(Judge.Input in, Judgement j) {
+        return of(in, j, new ConjunctiveRoutes(in.model()));
+    }
+
+    public static CaseBounds of(Judge.Input in, Judgement j, Routes routes) {
+        Map<String, List<Model.Fact>> facts = new HashMap<>();
+        for (Map.Entry<String, EvidenceState> e : in.evidence().entrySet()) facts.put(e.getKey(), e.getValue().facts());
+        Doubts doubts = new Doubts(in.model(), facts);
+        Map<String, Propagation.Rests> rests = new Propagation(in.model(), in.lowered().obligations(), in.verdicts(), j,
+                routes, doubts).run(in.graph());
+        Map<String, Bound> out = new LinkedHashMap<>();
+        for (Model.Claim c : in.model().all(Model.Claim.class)) out.put(c.id(), Sums.of(rests.get(c.id()), doubts));
+        return new CaseBounds(out, in.graph().roots());
+    }
+}

@@ -1,0 +1,17 @@
+package dev.safecase.confidence;
+
+import dev.safecase.lower.ObligationId;
+import java.util.List;
+
+/**
+ * One way a claim is established: a step and the support it lists. {@code stepNode} owns the step (the strategy, or the
+ * claim itself for a direct list): its {@code asserted} review and the defeaters that undercut it belong to the route.
+ * {@code step} is the obligation that concludes the claim from {@code members}; {@code gates} are every obligation of the
+ * route that must be proved or asserted for the route to count (the step, and a strategy's {@code support}).
+ */
+public record Route(String name, String stepNode, ObligationId step, List<ObligationId> gates, List<String> members) {
+    public Route {
+        gates = List.copyOf(gates);
+        members = List.copyOf(members);
+    }
+}
