@@ -63,7 +63,14 @@ public enum Code {
     // evidence
     SC501("SC501", "evidence path leaves the project root"),
     SC502("SC502", "malformed sha256"),
-    SC503("SC503", "file-only clause on a reference");
+    SC503("SC503", "file-only clause on a reference"),
+    // interchange files (safecase import / export: gsn2x YAML, SACM XMI)
+    SC601("SC601", "malformed interchange file"),
+    SC602("SC602", "unknown element type"),
+    SC603("SC603", "dangling reference"),
+    SC604("SC604", "duplicate ID"),
+    SC605("SC605", "bad attribute"),
+    SC606("SC606", "cannot be carried");
 
     private final String id;
     private final String title;
