@@ -110,8 +110,11 @@ qname
     : ident (DOT ident)*
     ;
 
+// A bare name, or any name between backticks (`G1.1`, `G-Top`); the two spellings of a name
+// that needs no backticks are the same name (see syntax.Identifiers).
 ident
     : IDENT
+    | QUOTED_IDENT
     ;
 
 // ---------------------------------------------------------------- formulas
@@ -258,6 +261,8 @@ DOT : '.';
 DATE : DIGIT DIGIT DIGIT DIGIT '-' DIGIT DIGIT '-' DIGIT DIGIT;
 NUMBER : DIGIT+ ('.' DIGIT+)? ([eE] [+-]? DIGIT+)? '%'?;
 IDENT : [A-Za-z_] [A-Za-z0-9_]*;
+// Its content is checked by TokenChecks (length, no control characters, no | or \).
+QUOTED_IDENT : '`' ~[`\r\n]* '`';
 
 LONG_STRING : '"""' .*? '"""';
 // Any escape is read here; the AST builder reports the ones the language does not have, so a

@@ -5,6 +5,7 @@ import dev.safecase.diag.Code;
 import dev.safecase.diag.Diagnostics;
 import dev.safecase.diag.Position;
 import dev.safecase.diag.SourceText;
+import dev.safecase.syntax.Identifiers;
 import dev.safecase.syntax.gen.SafeCaseParser;
 import dev.safecase.syntax.gen.SafeCaseParser.*;
 import java.math.BigDecimal;
@@ -55,7 +56,7 @@ public final class AstBuilder {
     }
 
     private SourceUnit.CaseHeader caseHeader(CaseHeaderContext ctx) {
-        return new SourceUnit.CaseHeader(pos(ctx), ctx.ident().getText(), pos(ctx.ident()), text(ctx.text()));
+        return new SourceUnit.CaseHeader(pos(ctx), name(ctx.ident()), pos(ctx.ident()), text(ctx.text()));
     }
 
     private List<Decl> decls(List<DeclContext> ctxs) {
@@ -84,11 +85,11 @@ public final class AstBuilder {
     }
 
     private Decl.Import importDecl(ImportDeclContext ctx) {
-        return new Decl.Import(pos(ctx), qname(ctx.qname()), Optional.ofNullable(ctx.ident()).map(i -> i.getText()));
+        return new Decl.Import(pos(ctx), qname(ctx.qname()), Optional.ofNullable(ctx.ident()).map(AstBuilder::name));
     }
 
     private Decl.Ident ident(IdentContext ctx) {
-        return new Decl.Ident(pos(ctx), ctx.getText());
+        return new Decl.Ident(pos(ctx), name(ctx));
     }
 
     private Decl.EnumDecl enumDecl(EnumDeclContext ctx) {
@@ -175,7 +176,7 @@ public final class AstBuilder {
                 case SafeCaseParser.INT -> Decl.ParamType.INT;
                 default -> Decl.ParamType.BOOL;
             };
-            params.add(new Decl.Param(pos(pc), pc.ident().getText(), t));
+            params.add(new Decl.Param(pos(pc), name(pc.ident()), t));
         }
         return new Decl.Pattern(pos(ctx), ident(ctx.ident()), params, decls(ctx.decl()), pos(ctx.RBRACE().getSymbol()));
     }
@@ -186,9 +187,9 @@ public final class AstBuilder {
             String src = a.text() != null ? a.text().getText() : sourceOf(a.expr());
             if (a.text() != null) {
                 Text t = text(a.text());
-                args.add(new Decl.Arg(pos(a), a.ident().getText(), Optional.of(t), Optional.empty(), t.value()));
+                args.add(new Decl.Arg(pos(a), name(a.ident()), Optional.of(t), Optional.empty(), t.value()));
             } else {
-                args.add(new Decl.Arg(pos(a), a.ident().getText(), Optional.empty(), Optional.of(expr(a.expr())), src));
+                args.add(new Decl.Arg(pos(a), name(a.ident()), Optional.empty(), Optional.of(expr(a.expr())), src));
             }
         }
         return new Decl.Use(pos(ctx), qname(ctx.qname()), args, ident(ctx.ident()));
@@ -201,7 +202,12 @@ public final class AstBuilder {
     }
 
     private Name qname(QnameContext ctx) {
-        return new Name(pos(ctx), ctx.ident().stream().map(IdentContext::getText).toList());
+        return new Name(pos(ctx), ctx.ident().stream().map(AstBuilder::name).toList());
+    }
+
+    /** A name in its canonical spelling: {@code `top`} is {@code top}, {@code `G1.1`} stays quoted. */
+    private static String name(IdentContext ctx) {
+        return Identifiers.canonical(ctx.getText());
     }
 
     private Text text(TextContext ctx) {
@@ -254,10 +260,10 @@ public final class AstBuilder {
         Position p = pos(ctx);
         if (ctx instanceof IfExprContext c) return new Expr.If(p, expr(c.expr(0)), expr(c.expr(1)), expr(c.expr(2)));
         if (ctx instanceof ForallExprContext c) {
-            return new Expr.Quant(p, Expr.QuantKind.FORALL, c.ident().getText(), pos(c.ident()), qname(c.qname()), expr(c.expr()));
+            return new Expr.Quant(p, Expr.QuantKind.FORALL, name(c.ident()), pos(c.ident()), qname(c.qname()), expr(c.expr()));
         }
         if (ctx instanceof ExistsExprContext c) {
-            return new Expr.Quant(p, Expr.QuantKind.EXISTS, c.ident().getText(), pos(c.ident()), qname(c.qname()), expr(c.expr()));
+            return new Expr.Quant(p, Expr.QuantKind.EXISTS, name(c.ident()), pos(c.ident()), qname(c.qname()), expr(c.expr()));
         }
         return iff(((PlainExprContext) ctx).iffExpr());
     }
@@ -338,7 +344,7 @@ public final class AstBuilder {
 
     private Expr mulOperand(MulOperandContext ctx) {
         if (ctx instanceof SumOperandContext c) {
-            return new Expr.Quant(pos(c), Expr.QuantKind.SUM, c.ident().getText(), pos(c.ident()), qname(c.qname()), mul(c.mulExpr()));
+            return new Expr.Quant(pos(c), Expr.QuantKind.SUM, name(c.ident()), pos(c.ident()), qname(c.qname()), mul(c.mulExpr()));
         }
         return unary(((UnaryOperandContext) ctx).unary());
     }

@@ -27,7 +27,7 @@ final class Nesting {
     private static final Set<Integer> OPEN = Set.of(SafeCaseLexer.LPAREN, SafeCaseLexer.LBRACK, SafeCaseLexer.LBRACE);
     private static final Set<Integer> CLOSE = Set.of(SafeCaseLexer.RPAREN, SafeCaseLexer.RBRACK, SafeCaseLexer.RBRACE);
     /** Tokens after which a minus is binary. */
-    private static final Set<Integer> OPERAND_END = Set.of(SafeCaseLexer.IDENT, SafeCaseLexer.NUMBER, SafeCaseLexer.TRUE,
+    private static final Set<Integer> OPERAND_END = Set.of(SafeCaseLexer.IDENT, SafeCaseLexer.QUOTED_IDENT, SafeCaseLexer.NUMBER, SafeCaseLexer.TRUE,
             SafeCaseLexer.FALSE, SafeCaseLexer.STRING, SafeCaseLexer.DATE, SafeCaseLexer.RPAREN, SafeCaseLexer.RBRACK);
     /** Tokens that cannot stand inside a formula: a formula before them has ended. */
     private static final Set<Integer> FORMULA_END = Set.of(SafeCaseLexer.COMMA, SafeCaseLexer.CASE, SafeCaseLexer.IMPORT,

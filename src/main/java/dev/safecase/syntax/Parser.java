@@ -93,8 +93,9 @@ public final class Parser {
         if (i >= all.size() || all.get(i).getType() != SafeCaseLexer.CASE) return new Heading(false, Optional.empty());
         int name = skipHidden(all, i + 1, all.get(i).getStopIndex() + 1);
         boolean spaced = name > i + 1;
-        boolean word = name < all.size() && isWord(all.get(name).getText());
-        return new Heading(true, spaced && word ? Optional.of(all.get(name).getText()) : Optional.empty());
+        boolean quoted = name < all.size() && all.get(name).getType() == SafeCaseLexer.QUOTED_IDENT;
+        boolean word = name < all.size() && (quoted || isWord(all.get(name).getText()));
+        return new Heading(true, spaced && word ? Optional.of(Identifiers.canonical(all.get(name).getText())) : Optional.empty());
     }
 
     /**

@@ -4,6 +4,8 @@ import dev.safecase.diag.Code;
 import dev.safecase.diag.Diagnostics;
 import dev.safecase.diag.Position;
 import dev.safecase.syntax.gen.SafeCaseParser;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import org.antlr.v4.runtime.BaseErrorListener;
 import org.antlr.v4.runtime.Lexer;
@@ -18,12 +20,7 @@ final class SyntaxErrors extends BaseErrorListener {
     private static final Set<Integer> COMPARISONS = Set.of(SafeCaseParser.LT, SafeCaseParser.LE, SafeCaseParser.GT,
             SafeCaseParser.GE, SafeCaseParser.EQEQ, SafeCaseParser.NEQ);
 
-    private static final Set<String> KEYWORDS = Set.of(
-            "case", "import", "as", "quantity", "enum", "define", "context", "assumption", "claim", "strategy",
-            "evidence", "defeater", "justification", "pattern", "use", "supported", "by", "justified", "assuming",
-            "asserted", "undeveloped", "owner", "rebuts", "undercuts", "undermines", "eliminated", "accepted",
-            "file", "sha256", "gives", "expires", "doubt", "and", "or", "not", "true", "false", "in", "sum", "forall",
-            "exists", "if", "then", "else", "bool", "int", "real", "probability", "text");
+    private static final Set<String> KEYWORDS = Identifiers.KEYWORDS;
 
     private final String file;
     private final Diagnostics diags;
@@ -58,6 +55,7 @@ final class SyntaxErrors extends BaseErrorListener {
                     : "unterminated string (a \"…\" string ends on its line; use \"\"\"…\"\"\" for several lines)";
         }
         if (bad.startsWith("/*")) return "unterminated /* comment";
+        if (bad.startsWith("`")) return "unterminated quoted name (a `…` name ends on its line, at the next backtick)";
         if (bad.startsWith("%")) return "unexpected '%' (write the percentage without a space, as 5%)";
         return "unexpected character '" + printable(bad) + "'";
     }
@@ -76,7 +74,7 @@ final class SyntaxErrors extends BaseErrorListener {
         }
         if (msg.startsWith("missing ")) {
             String what = msg.substring("missing ".length()).replaceFirst(" at .*$", "");
-            return "missing " + symbol(what, parser.getVocabulary()) + " before " + found;
+            return "missing " + symbols(what, parser.getVocabulary()) + " before " + found;
         }
         // Where a formula operand is expected a keyword usually means the formula was cut short.
         boolean operand = expected.contains(SafeCaseParser.NUMBER);
@@ -108,7 +106,10 @@ final class SyntaxErrors extends BaseErrorListener {
         return "'" + printable(t) + "'";
     }
 
-    private static String expectedList(IntervalSet set, Vocabulary vocab) {
+    private static String expectedList(IntervalSet expected, Vocabulary vocab) {
+        // a quoted name is a name: "a name" once, and the list as long as before quoted names existed
+        IntervalSet set = expected == null ? null : new IntervalSet(expected);
+        if (set != null && set.contains(SafeCaseParser.IDENT)) set.remove(SafeCaseParser.QUOTED_IDENT);
         if (set == null || set.isNil() || set.size() > 6) return "";
         StringBuilder sb = new StringBuilder();
         var list = set.toList();
@@ -122,7 +123,7 @@ final class SyntaxErrors extends BaseErrorListener {
     private static String tokenName(int type, Vocabulary vocab) {
         if (type == Token.EOF) return "end of file";
         return switch (type) {
-            case SafeCaseParser.IDENT -> "a name";
+            case SafeCaseParser.IDENT, SafeCaseParser.QUOTED_IDENT -> "a name";
             case SafeCaseParser.NUMBER -> "a number";
             case SafeCaseParser.STRING, SafeCaseParser.LONG_STRING -> "a string";
             case SafeCaseParser.DATE -> "a date (YYYY-MM-DD)";
@@ -131,6 +132,17 @@ final class SyntaxErrors extends BaseErrorListener {
                 yield lit != null ? lit : vocab.getDisplayName(type);
             }
         };
+    }
+
+    /** ANTLR names one token ({@code IDENT}) or a set ({@code {IDENT, QUOTED_IDENT}}). */
+    private static String symbols(String antlrNames, Vocabulary vocab) {
+        if (!antlrNames.startsWith("{") || !antlrNames.endsWith("}")) return symbol(antlrNames, vocab);
+        List<String> names = new ArrayList<>();
+        for (String n : antlrNames.substring(1, antlrNames.length() - 1).split(",\\s*")) {
+            String s = symbol(n.trim(), vocab);
+            if (!names.contains(s)) names.add(s);
+        }
+        return String.join(" or ", names);
     }
 
     private static String symbol(String antlrName, Vocabulary vocab) {

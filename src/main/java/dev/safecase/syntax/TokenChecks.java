@@ -10,7 +10,7 @@ import org.antlr.v4.runtime.Token;
 
 /**
  * Checks on single tokens that the lexer rules leave open: escapes and invisible characters
- * in strings, and comments or long strings that the file ends inside.
+ * in strings, what a quoted name may hold, and comments or long strings that the file ends inside.
  */
 final class TokenChecks {
     private TokenChecks() {
@@ -25,6 +25,8 @@ final class TokenChecks {
                     invisible(t, file, diags);
                 }
                 case SafeCaseLexer.LONG_STRING -> invisible(t, file, diags);
+                case SafeCaseLexer.QUOTED_IDENT -> Identifiers.problem(t.getText().substring(1, t.getText().length() - 1))
+                        .ifPresent(why -> diags.error(Code.SC102, at, why));
                 case SafeCaseLexer.UNCLOSED_COMMENT -> diags.error(Code.SC102, at, "unterminated /* comment (it needs a */)");
                 case SafeCaseLexer.UNCLOSED_LONG_STRING -> diags.error(Code.SC102, at, "unterminated \"\"\" string (it needs a closing \"\"\")");
                 default -> { }

@@ -18,7 +18,7 @@ class ArchitectureTest {
     /** The pipeline order of docs/architecture.md: a package may depend only on earlier ones. */
     static final List<String> ORDER = List.of(
             "diag", "num", "stats", "syntax", "ast", "source", "formula", "model", "graph", "check",
-            "evidence", "lower", "prove", "judge", "confidence", "result", "report", "pipeline", "bench", "cli",
+            "evidence", "lower", "prove", "judge", "confidence", "result", "report", "pipeline", "interop", "bench", "cli",
             "maven");
 
     private static JavaClasses classes;
@@ -75,6 +75,7 @@ class ArchitectureTest {
         only("picocli..", "dev.safecase.cli..");
         only("org.apache.velocity..", "dev.safecase.report..");
         only("org.apache.maven..", "dev.safecase.maven..");
+        only("org.snakeyaml..", "dev.safecase.interop..");
         only("org.antlr..", "dev.safecase.syntax..", "dev.safecase.ast..", "dev.safecase.bench..");
     }
 
