@@ -195,10 +195,11 @@ public final class AstBuilder {
         return new Decl.Use(pos(ctx), qname(ctx.qname()), args, ident(ctx.ident()));
     }
 
-    private String sourceOf(ParserRuleContext ctx) {
+    /** The text of a rule as written. Token indexes count code points, so they are read from the token's own stream. */
+    private static String sourceOf(ParserRuleContext ctx) {
         int a = ctx.getStart().getStartIndex();
         int b = ctx.getStop().getStopIndex();
-        return source.text().substring(a, b + 1);
+        return ctx.getStart().getInputStream().getText(org.antlr.v4.runtime.misc.Interval.of(a, b));
     }
 
     private Name qname(QnameContext ctx) {

@@ -31,6 +31,7 @@ import dev.safecase.result.CaseResult;
 import dev.safecase.result.CaseResults;
 import dev.safecase.result.GateResult;
 import dev.safecase.result.Run;
+import dev.safecase.source.Overlay;
 import dev.safecase.source.Sources;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -55,8 +56,13 @@ public final class Verifier {
     private final Sources sources;
 
     public Verifier(Options options) {
+        this(options, Overlay.NONE);
+    }
+
+    /** A run that reads the files of {@code overlay} (an editor's open buffers) from there instead of from disk. */
+    public Verifier(Options options, Overlay overlay) {
         this.options = options;
-        this.sources = new Sources(options.root());
+        this.sources = new Sources(options.root(), overlay);
     }
 
     /** A checked case ready to prove: its model, its argument graph, the evidence stage's verdicts and its obligations. */

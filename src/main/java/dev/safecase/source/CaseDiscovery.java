@@ -51,6 +51,10 @@ public final class CaseDiscovery {
 
     private void path(Path p) {
         String display = sources.display(p);
+        if (sources.overlay().contains(p)) {
+            file(p, true);
+            return;
+        }
         if (!Files.exists(p)) {
             diags.error(Code.SC001, new Position(display, 1, 1), "no such file or directory");
             return;
@@ -67,8 +71,13 @@ public final class CaseDiscovery {
     }
 
     private List<Path> caseFiles(Path dir, String display) {
+        Path abs = dir.toAbsolutePath().normalize();
         try (Stream<Path> s = Files.walk(dir)) {
-            return s.filter(f -> f.toString().endsWith(".case") && Files.isRegularFile(f)).sorted().toList();
+            // an open buffer that was never saved is found in its folder too
+            List<Path> unsaved = sources.overlay().files().stream()
+                    .filter(f -> f.startsWith(abs) && f.toString().endsWith(".case") && !Files.exists(f)).toList();
+            return Stream.concat(s.filter(f -> f.toString().endsWith(".case") && Files.isRegularFile(f)), unsaved.stream())
+                    .sorted().toList();
         } catch (IOException | UncheckedIOException | SecurityException e) {
             diags.error(Code.SC001, new Position(display, 1, 1), "cannot read folder: " + e.getMessage());
             return List.of();

@@ -40,12 +40,28 @@ public final class Sources {
 
     private final Path root;
     private final Path cwd;
+    private final Overlay overlay;
     private final Map<String, Loaded> cache = new HashMap<>();
     private final Map<String, SourceText> texts = new HashMap<>();
 
     public Sources(Path root) {
+        this(root, Overlay.NONE);
+    }
+
+    /** Reads the files of {@code overlay} from there (an editor's open buffers), every other file from disk. */
+    public Sources(Path root, Overlay overlay) {
         this.root = root.toAbsolutePath().normalize();
         this.cwd = Path.of("").toAbsolutePath();
+        this.overlay = overlay;
+    }
+
+    public Overlay overlay() {
+        return overlay;
+    }
+
+    /** A file exists for this run: it is on disk or overlaid. */
+    public boolean isFile(Path file) {
+        return overlay.contains(file) || Files.isRegularFile(file);
     }
 
     /** Text to AST: the parser, then the AST builder. Every finding goes to {@code diags}. */
@@ -75,7 +91,8 @@ public final class Sources {
         if (hit != null) return hit;
         Diagnostics d = new Diagnostics();
         String display = display(abs);
-        Optional<SourceText> text = SourceText.read(abs, display, d);
+        Optional<SourceText> text = overlay.text(abs).map(t -> new SourceText(abs, display, t));
+        if (text.isEmpty()) text = SourceText.read(abs, display, d);
         Loaded loaded = parse(key, text.orElse(new SourceText(abs, display, "")), text.isPresent(), d);
         cache.put(key, loaded);
         return loaded;
@@ -109,7 +126,7 @@ public final class Sources {
         for (Path base : new Path[] {dir, root}) {
             if (base == null) continue;
             Path candidate = base.resolve(rel);
-            if (Files.isRegularFile(candidate)) {
+            if (isFile(candidate)) {
                 Loaded l = load(candidate);
                 return new ModuleLookup.Found(l, bundled && !sameAsBundled(rel, l.text().text()));
             }

@@ -17,8 +17,9 @@ class ArchitectureTest {
 
     /** The pipeline order of docs/architecture.md: a package may depend only on earlier ones. */
     static final List<String> ORDER = List.of(
-            "diag", "num", "stats", "syntax", "ast", "source", "formula", "model", "graph", "check",
-            "evidence", "lower", "prove", "judge", "confidence", "result", "report", "pipeline", "interop", "bench", "cli",
+            "diag", "num", "stats", "syntax", "ast", "format", "source", "formula", "model", "graph", "check",
+            "evidence", "lower", "prove", "judge", "confidence", "result", "report", "pipeline", "interop", "lsp",
+            "bench", "cli",
             "maven");
 
     private static JavaClasses classes;
@@ -76,7 +77,8 @@ class ArchitectureTest {
         only("org.apache.velocity..", "dev.safecase.report..");
         only("org.apache.maven..", "dev.safecase.maven..");
         only("org.snakeyaml..", "dev.safecase.interop..");
-        only("org.antlr..", "dev.safecase.syntax..", "dev.safecase.ast..", "dev.safecase.bench..");
+        only("org.antlr..", "dev.safecase.syntax..", "dev.safecase.ast..", "dev.safecase.format..", "dev.safecase.bench..");
+        only("org.eclipse.lsp4j..", "dev.safecase.lsp..");
     }
 
     private static void only(String library, String... owners) {
