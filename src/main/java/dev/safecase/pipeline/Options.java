@@ -7,11 +7,16 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
-/** Everything that steers one run; the CLI and the Maven plugin both build one of these. */
+/**
+ * Everything that steers one run; the CLI and the Maven plugin both build one of these. {@code cache}
+ * is the verdict cache's folder; none by default (the CLI uses {@code .safecase/cache} under the
+ * root, the Maven plugin {@code target/safecase/cache}).
+ */
 public record Options(Path root, LocalDate today, boolean strict, Set<Status> failOn, Rational minProved,
-                      long timeoutMs, long rlimit, int jobs, boolean cache) {
+                      long timeoutMs, long rlimit, int jobs, Optional<Path> cache) {
 
     public static final Set<Status> DEFAULT_FAIL_ON = GatePolicy.DEFAULT_FAIL_ON;
 
@@ -26,7 +31,7 @@ public record Options(Path root, LocalDate today, boolean strict, Set<Status> fa
 
     public static Options defaults(Path root) {
         return new Options(root, LocalDate.now(ZoneOffset.UTC), false, DEFAULT_FAIL_ON, Rational.ZERO, 10_000, 5_000_000,
-                Runtime.getRuntime().availableProcessors(), true);
+                Runtime.getRuntime().availableProcessors(), Optional.empty());
     }
 
     public Options withRoot(Path r) { return new Options(r, today, strict, failOn, minProved, timeoutMs, rlimit, jobs, cache); }
@@ -37,7 +42,13 @@ public record Options(Path root, LocalDate today, boolean strict, Set<Status> fa
     public Options withTimeoutMs(long t) { return new Options(root, today, strict, failOn, minProved, t, rlimit, jobs, cache); }
     public Options withRlimit(long r) { return new Options(root, today, strict, failOn, minProved, timeoutMs, r, jobs, cache); }
     public Options withJobs(int j) { return new Options(root, today, strict, failOn, minProved, timeoutMs, rlimit, j, cache); }
-    public Options withCache(boolean c) { return new Options(root, today, strict, failOn, minProved, timeoutMs, rlimit, jobs, c); }
+    public Options withCache(Path dir) { return new Options(root, today, strict, failOn, minProved, timeoutMs, rlimit, jobs, Optional.of(dir)); }
+    public Options withoutCache() { return new Options(root, today, strict, failOn, minProved, timeoutMs, rlimit, jobs, Optional.empty()); }
+
+    /** Where the CLI keeps the verdict cache unless told otherwise: {@code .safecase/cache} under the root. */
+    public Path defaultCacheDir() {
+        return root.resolve(".safecase").resolve("cache");
+    }
 
     /** Parses a fail-on list such as {@code refuted,invalid}; the message says what is wrong. */
     public static Set<Status> parseFailOn(String s) {
