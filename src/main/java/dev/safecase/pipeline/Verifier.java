@@ -55,6 +55,9 @@ import java.util.stream.Stream;
 public final class Verifier {
     public static final String VERSION = "0.1.0";
 
+    /** The prover's class files' digest: part of every cache key (computed once per JVM, a few milliseconds). */
+    private static final String PROVER_BUILD = dev.safecase.prove.Fingerprint.ofProver();
+
     private final Options options;
     private final Sources sources;
 
@@ -255,7 +258,7 @@ public final class Verifier {
     }
 
     private KeyParams keyParams() {
-        return new KeyParams(VERSION, Prover.REVISION, SolverId.declared(), options.timeoutMs(), options.rlimit());
+        return new KeyParams(VERSION + " " + PROVER_BUILD, Prover.REVISION, SolverId.declared(), options.timeoutMs(), options.rlimit());
     }
 
     private CaseResult judge(Prepared p, Map<ObligationRef, Verdict> verdicts, List<Diagnostic> own, Diagnostics judged) {

@@ -74,9 +74,10 @@ public final class Prover {
             List<Obligation> checks = new ArrayList<>();
             List<String> labels = new ArrayList<>();
             List<String> checkKeys = new ArrayList<>();
+            Map<Term, List<Term>> memo = new IdentityHashMap<>();
             for (Obligation o : solved) {
                 Set<String> seen = new LinkedHashSet<>();
-                for (Term d : divisors(o)) {
+                for (Term d : divisors(o, memo)) {
                     String text = Infix.print(d);
                     if (!seen.add(text)) continue;
                     Term nonZero = new Term.Cmp(Term.CmpOp.NE, d, new Term.Num(Rational.ZERO, d.type()));
@@ -122,21 +123,28 @@ public final class Prover {
         return Math.floorMod(h, SPREAD) == 0;
     }
 
-    /** The divisors of an obligation's formulas that are not constants, in first-occurrence order. */
-    static List<Term> divisors(Obligation o) {
-        List<Term> out = new ArrayList<>();
-        Set<Term> visited = Terms.identitySet();
+    /**
+     * The divisors of an obligation's formulas that are not constants, in first-occurrence order;
+     * {@code memo} keeps each formula's own (by identity), as premises are shared by many obligations.
+     */
+    static List<Term> divisors(Obligation o, Map<Term, List<Term>> memo) {
         List<Term> roots = new ArrayList<>();
         o.premises().forEach(p -> roots.add(p.formula()));
         o.goal().ifPresent(roots::add);
+        Set<Term> seen = Terms.identitySet();
+        List<Term> out = new ArrayList<>();
         for (Term root : roots) {
-            Terms.visit(root, visited, t -> {
-                if (t instanceof Term.Arith a && a.op() == Term.ArithOp.DIV && Terms.constant(a.right()).isEmpty()) {
-                    out.add(a.right());
-                }
-            });
+            for (Term d : memo.computeIfAbsent(root, Prover::divisorsOf)) if (seen.add(d)) out.add(d);
         }
         return out;
+    }
+
+    private static List<Term> divisorsOf(Term root) {
+        List<Term> out = new ArrayList<>();
+        Terms.visit(root, Terms.identitySet(), t -> {
+            if (t instanceof Term.Arith a && a.op() == Term.ArithOp.DIV && Terms.constant(a.right()).isEmpty()) out.add(a.right());
+        });
+        return out.isEmpty() ? List.of() : out;
     }
 
     /**
