@@ -40,7 +40,7 @@ import picocli.CommandLine.Parameters;
         description = "A formal safety-case verifier: checks a case's argument, proves its obligations with Z3, "
                 + "and gates a release on what is discharged.",
         subcommands = {Main.Check.class, Main.Report.class, Main.Explain.class, Main.Smt.class, Main.Graph.class,
-                PinCommand.class, FmtCommand.class, Main.Bench.class, CommandLine.HelpCommand.class})
+                PinCommand.class, FmtCommand.class, MergeCommand.class, Main.Bench.class, CommandLine.HelpCommand.class})
 public final class Main implements Callable<Integer> {
 
     public static void main(String[] args) {
@@ -127,13 +127,8 @@ public final class Main implements Callable<Integer> {
     static final class Version implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
-            String solver;
-            try {
-                solver = dev.safecase.prove.Z3Session.solverVersion();
-            } catch (Throwable e) {
-                solver = "z3 (native library not loadable here)";
-            }
-            return new String[] {"safecase " + Verifier.VERSION, "solver: " + solver};
+            // the version this build ships, without loading the native library (docs/cli.md)
+            return new String[] {"safecase " + Verifier.VERSION, "solver: " + dev.safecase.prove.SolverId.declared()};
         }
     }
 
@@ -164,9 +159,12 @@ public final class Main implements Callable<Integer> {
         Long rlimit;
         @Option(names = "--jobs", paramLabel = "N", description = "Obligations proved in parallel (default: the number of cores).")
         Integer jobs;
-        // accepted so that scripts written for the planned result cache keep working; nothing is cached yet
-        @Option(names = "--no-cache", description = "Accepted and ignored: this version keeps no result cache (one is planned).")
+        @Option(names = "--no-cache", description = "Neither read nor write the verdict cache.")
         boolean noCache;
+        @Option(names = "--cache-dir", paramLabel = "DIR", description = "The verdict cache's folder (default .safecase/cache under the root).")
+        Path cacheDir;
+        @Option(names = {"-q", "--quiet"}, description = "Print only errors (and the output asked for with --format json): no summary, warnings or progress.")
+        boolean quiet;
         @Option(names = "--debug", description = "Show stack traces for internal errors.")
         boolean debug;
         @Parameters(paramLabel = "PATH", arity = "0..*", description = "Case files or folders (default: cases/ under the root).")
@@ -189,6 +187,8 @@ public final class Main implements Callable<Integer> {
             if (timeoutMs != null) o = o.withTimeoutMs(budget("--timeout-ms", timeoutMs, Options.MAX_TIMEOUT_MS));
             if (rlimit != null) o = o.withRlimit(budget("--rlimit", rlimit, Options.MAX_RLIMIT));
             if (jobs != null) o = o.withJobs((int) positive("--jobs", jobs));
+            if (noCache && cacheDir != null) throw new BadOption("--no-cache and --cache-dir exclude each other");
+            if (!noCache) o = o.withCache(cacheDir != null ? cacheDir.toAbsolutePath().normalize() : o.defaultCacheDir());
             return o;
         }
 
@@ -249,9 +249,33 @@ public final class Main implements Callable<Integer> {
         }
 
         Verifier.Outcome verify(Verifier v, Options o) {
-            Verifier.Outcome outcome = v.run(common.paths(o));
+            return verify(v, o, common.paths(o), List.of());
+        }
+
+        /** Runs the pipeline (taking verdicts from {@code partials} too), with a progress line, and prints the diagnostics. */
+        Verifier.Outcome verify(Verifier v, Options o, List<Path> paths, List<Path> partials) {
+            ProgressLine progress = ProgressLine.forTerminal(err(), common.quiet);
+            Verifier.Outcome outcome;
+            try {
+                outcome = v.run(paths, new Verifier.Extras(partials, progress));
+            } finally {
+                progress.clear();
+            }
             printDiagnostics(v, outcome.run().diagnostics());
+            outcome.cacheProblem().ifPresent(this::warn);
             return outcome;
+        }
+
+        /** A warning of the tool itself (not of a case) on stderr, unless --quiet. */
+        void warn(String message) {
+            if (common.quiet) return;
+            err().println(TerminalText.escape("safecase: warning: " + message));
+            err().flush();
+        }
+
+        /** Standard output, or nothing with --quiet (output asked for with --format json is written anyway). */
+        PrintWriter chatter() {
+            return common.quiet ? new PrintWriter(java.io.Writer.nullWriter()) : out();
         }
 
         /** The project root and every input of the run: an output folder may be none of them and hold none. */
@@ -261,7 +285,10 @@ public final class Main implements Callable<Integer> {
         }
 
         void printDiagnostics(Verifier v, List<Diagnostic> ds) {
-            for (Diagnostic d : ds) err().print(DiagnosticPrinter.format(d, v::source));
+            for (Diagnostic d : ds) {
+                if (common.quiet && !d.isError()) continue;
+                err().print(DiagnosticPrinter.format(d, v::source));
+            }
             err().flush();
         }
     }
@@ -271,16 +298,54 @@ public final class Main implements Callable<Integer> {
         @Option(names = "--format", paramLabel = "text|json", description = "Output format on stdout (default text).")
         String format = "text";
 
+        @Option(names = "--shard", paramLabel = "I/N", description = "Prove only shard I of N (balanced by cost) and write "
+                + "its partial result for `safecase merge` (docs/cli.md, Sharding).")
+        String shard;
+        @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "With --shard: the partial result's file "
+                + "(default safecase-part-I-of-N.json in the working directory).")
+        Path output;
+
         @Override
-        public Integer call() {
+        public Integer call() throws IOException {
             if (!format.equals("text") && !format.equals("json")) throw new BadOption("--format must be text or json, not " + format);
+            if (shard != null) return shard();
+            if (output != null) throw new BadOption("-o/--output belongs to --shard (a report goes to `safecase report -o DIR`)");
             Options o = common.options();
             Verifier v = new Verifier(o);
             Verifier.Outcome outcome = verify(v, o);
             if (format.equals("json")) out().print(JsonReport.render(outcome.run()));
-            else out().print(Summary.text(outcome.run()));
+            else chatter().print(Summary.text(outcome.run()));
             out().flush();
             return outcome.exitCode();
+        }
+
+        private int shard() throws IOException {
+            dev.safecase.cache.Shard s;
+            try {
+                s = dev.safecase.cache.Shard.parse(shard);
+            } catch (IllegalArgumentException e) {
+                throw new BadOption("--shard: " + e.getMessage());
+            }
+            if (format.equals("json")) throw new BadOption("--shard writes a partial result, not --format json; `safecase merge` makes the result");
+            Options o = common.options();
+            Path file = output != null ? output : Path.of("safecase-part-" + s.index() + "-of-" + s.count() + ".json");
+            Shards.checkWritable(file);
+            Verifier v = new Verifier(o);
+            ProgressLine progress = ProgressLine.forTerminal(err(), common.quiet);
+            Verifier.ShardOutcome outcome;
+            try {
+                outcome = v.shard(common.paths(o), s, progress);
+            } finally {
+                progress.clear();
+            }
+            printDiagnostics(v, outcome.diagnostics());
+            outcome.cacheProblem().ifPresent(this::warn);
+            Shards.write(file, outcome.partial());
+            Verifier.Settled st = outcome.settled();
+            chatter().println(TerminalText.escape("shard " + s + ": " + st.blocks() + " blocks, " + st.known() + " from the cache, "
+                    + st.decided() + " decided (" + st.obligationsDecided() + " obligations); partial result: " + file));
+            out().flush();
+            return outcome.hasInputErrors() ? 2 : 0;
         }
     }
 
@@ -297,8 +362,9 @@ public final class Main implements Callable<Integer> {
             Verifier v = new Verifier(o);
             Verifier.Outcome outcome = verify(v, o);
             Reports.writeAll(outcome.run(), dir, inputs(o, outcome.prepared()));
-            out().print(Summary.text(outcome.run()));
-            out().println("report: " + TerminalText.escape(dir.resolve("index.html").toString()));
+            chatter().print(Summary.text(outcome.run()));
+            chatter().println("report: " + TerminalText.escape(dir.resolve("index.html").toString()));
+            chatter().flush();
             return outcome.exitCode();
         }
     }

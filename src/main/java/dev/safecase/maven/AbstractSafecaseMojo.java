@@ -69,6 +69,14 @@ abstract class AbstractSafecaseMojo extends AbstractMojo {
     @Parameter(property = "safecase.jobs", defaultValue = "0")
     int jobs;
 
+    /** The verdict cache's folder (docs/cli.md, "The verdict cache"). */
+    @Parameter(property = "safecase.cacheDir", defaultValue = "${project.build.directory}/safecase/cache")
+    File cacheDir;
+
+    /** Neither read nor write the verdict cache. */
+    @Parameter(property = "safecase.noCache", defaultValue = "false")
+    boolean noCache;
+
     /** Skip the goal. */
     @Parameter(property = "safecase.skip", defaultValue = "false")
     boolean skip;
@@ -153,9 +161,10 @@ abstract class AbstractSafecaseMojo extends AbstractMojo {
         if (timeoutMs < 1) throw new MojoExecutionException("safecase.timeoutMs: " + timeoutMs + " must be at least 1");
         if (rlimit < 1) throw new MojoExecutionException("safecase.rlimit: " + rlimit + " must be at least 1");
         if (jobs < 0) throw new MojoExecutionException("safecase.jobs: " + jobs + " must be 0 (all cores) or more");
-        return Options.defaults(r).withToday(day).withStrict(strict).withFailOn(fail).withMinProved(share)
+        Options o = Options.defaults(r).withToday(day).withStrict(strict).withFailOn(fail).withMinProved(share)
                 .withTimeoutMs(timeoutMs).withRlimit(rlimit)
                 .withJobs(jobs > 0 ? jobs : Runtime.getRuntime().availableProcessors()).withMaxDoubt(doubt);
+        return noCache || cacheDir == null ? o : o.withCache(cacheDir.toPath().toAbsolutePath().normalize());
     }
 
     List<Path> paths(Options o) {

@@ -10,9 +10,13 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-/** Everything that steers one run; the CLI and the Maven plugin both build one of these. */
+/**
+ * Everything that steers one run; the CLI and the Maven plugin both build one of these. {@code cache}
+ * is the verdict cache's folder; none by default (the CLI uses {@code .safecase/cache} under the
+ * root, the Maven plugin {@code target/safecase/cache}).
+ */
 public record Options(Path root, LocalDate today, boolean strict, Set<Status> failOn, Rational minProved,
-                      long timeoutMs, long rlimit, int jobs, boolean cache, Optional<Rational> maxDoubt) {
+                      long timeoutMs, long rlimit, int jobs, Optional<Path> cache, Optional<Rational> maxDoubt) {
 
     public static final Set<Status> DEFAULT_FAIL_ON = GatePolicy.DEFAULT_FAIL_ON;
 
@@ -22,7 +26,7 @@ public record Options(Path root, LocalDate today, boolean strict, Set<Status> fa
 
     /** Without a doubt gate. */
     public Options(Path root, LocalDate today, boolean strict, Set<Status> failOn, Rational minProved, long timeoutMs,
-                   long rlimit, int jobs, boolean cache) {
+                   long rlimit, int jobs, Optional<Path> cache) {
         this(root, today, strict, failOn, minProved, timeoutMs, rlimit, jobs, cache, Optional.empty());
     }
 
@@ -33,7 +37,7 @@ public record Options(Path root, LocalDate today, boolean strict, Set<Status> fa
 
     public static Options defaults(Path root) {
         return new Options(root, LocalDate.now(ZoneOffset.UTC), false, DEFAULT_FAIL_ON, Rational.ZERO, 10_000, 5_000_000,
-                Runtime.getRuntime().availableProcessors(), true);
+                Runtime.getRuntime().availableProcessors(), Optional.empty(), Optional.empty());
     }
 
     public Options withRoot(Path r) { return new Options(r, today, strict, failOn, minProved, timeoutMs, rlimit, jobs, cache, maxDoubt); }
@@ -44,7 +48,13 @@ public record Options(Path root, LocalDate today, boolean strict, Set<Status> fa
     public Options withTimeoutMs(long t) { return new Options(root, today, strict, failOn, minProved, t, rlimit, jobs, cache, maxDoubt); }
     public Options withRlimit(long r) { return new Options(root, today, strict, failOn, minProved, timeoutMs, r, jobs, cache, maxDoubt); }
     public Options withJobs(int j) { return new Options(root, today, strict, failOn, minProved, timeoutMs, rlimit, j, cache, maxDoubt); }
-    public Options withCache(boolean c) { return new Options(root, today, strict, failOn, minProved, timeoutMs, rlimit, jobs, c, maxDoubt); }
+    public Options withCache(Path dir) { return new Options(root, today, strict, failOn, minProved, timeoutMs, rlimit, jobs, Optional.of(dir), maxDoubt); }
+    public Options withoutCache() { return new Options(root, today, strict, failOn, minProved, timeoutMs, rlimit, jobs, Optional.empty(), maxDoubt); }
+
+    /** Where the CLI keeps the verdict cache unless told otherwise: {@code .safecase/cache} under the root. */
+    public Path defaultCacheDir() {
+        return root.resolve(".safecase").resolve("cache");
+    }
     /** The gate's doubt limit: every root's bound must be at most this (docs/confidence.md). */
     public Options withMaxDoubt(Optional<Rational> m) { return new Options(root, today, strict, failOn, minProved, timeoutMs, rlimit, jobs, cache, m); }
 

@@ -23,7 +23,13 @@ import dev.safecase.lower.Obligation;
 import dev.safecase.lower.ObligationId;
 import dev.safecase.lower.ObligationRef;
 import dev.safecase.model.Model;
+import dev.safecase.cache.KeyParams;
+import dev.safecase.cache.Partials;
+import dev.safecase.cache.Shard;
+import dev.safecase.cache.VerdictCache;
+import dev.safecase.cache.VerdictSource;
 import dev.safecase.prove.Prover;
+import dev.safecase.prove.SolverId;
 import dev.safecase.prove.SmtLib;
 import dev.safecase.prove.Verdict;
 import dev.safecase.prove.Z3Session;
@@ -52,6 +58,9 @@ import java.util.stream.Stream;
 public final class Verifier {
     public static final String VERSION = "0.1.0";
 
+    /** The prover's class files' digest: part of every cache key (computed once per JVM, a few milliseconds). */
+    private static final String PROVER_BUILD = dev.safecase.prove.Fingerprint.ofProver();
+
     private final Options options;
     private final Sources sources;
 
@@ -69,8 +78,12 @@ public final class Verifier {
     public record Prepared(Model.Case model, ArgumentGraph graph, Lowering.Lowered lowered,
                            Map<String, Validity.Outcome> evidence) {}
 
-    /** Everything a run produced: the results and, for explain/smt, the obligations by case and the solver's verdicts. */
-    public record Outcome(Run run, Map<String, Prepared> prepared, Map<ObligationRef, Verdict> verdicts) {
+    /**
+     * Everything a run produced: the results and, for explain/smt, the obligations by case and the
+     * solver's verdicts; how its blocks were settled, and a problem with the cache to tell the user of.
+     */
+    public record Outcome(Run run, Map<String, Prepared> prepared, Map<ObligationRef, Verdict> verdicts, Settled settled,
+                          Optional<String> cacheProblem) {
         public int exitCode() {
             if (run.hasInputErrors()) return 2;
             return run.gate().passed() ? 0 : 1;
@@ -78,6 +91,35 @@ public final class Verifier {
 
         public Optional<Verdict> verdict(String caseName, ObligationId id) {
             return Optional.ofNullable(verdicts.get(new ObligationRef(caseName, id)));
+        }
+    }
+
+    /**
+     * How a run's blocks were settled: {@code blocks} in all (of the shard, for a shard),
+     * {@code known} taken from the cache or partial results, {@code decided} by Z3 in this run,
+     * holding {@code obligationsDecided} solver obligations.
+     */
+    public record Settled(int blocks, int known, int decided, int obligationsDecided) {}
+
+    /**
+     * Told, while Z3 works, how many of the obligations it has to decide in this run (of
+     * {@code cases} cases) it has decided: first with {@code done} 0, then after each block.
+     */
+    public interface Progress {
+        Progress NONE = (cases, done, total) -> { };
+
+        void update(int cases, int done, int total);
+    }
+
+    /**
+     * How a run proves, beyond its options: the partial results of shards to take verdicts from
+     * ({@code merge}, where every block must be found in them), and whom to tell of progress.
+     */
+    public record Extras(List<Path> partials, Progress progress) {
+        public static final Extras NONE = new Extras(List.of(), Progress.NONE);
+
+        public Extras {
+            partials = List.copyOf(partials);
         }
     }
 
@@ -130,17 +172,24 @@ public final class Verifier {
 
     /** The whole run: check, prove with {@code jobs} workers, judge, and apply the gate. */
     public Outcome run(List<Path> paths) {
+        return run(paths, Extras.NONE);
+    }
+
+    /** As {@link #run(List)}, taking verdicts from shards' partial results too. */
+    public Outcome run(List<Path> paths, Extras extras) {
         Timing timing = new Timing();
         Diagnostics diags = new Diagnostics();
         Map<String, String> failed = new LinkedHashMap<>();
         Map<String, Prepared> prepared = prepare(paths, diags, failed);
         timing.lap("prepare");
-        Map<String, List<Obligation>> obligations = new LinkedHashMap<>();
-        prepared.forEach((name, p) -> obligations.put(name, p.lowered().obligations()));
-        Prover prover = new Prover(options.timeoutMs(), options.rlimit(), options.jobs());
-        Map<ObligationRef, Verdict> verdicts = prover.prove(obligations);
+        List<VerdictSource> sources = new ArrayList<>();
+        if (!extras.partials().isEmpty()) sources.add(Partials.read(extras.partials()));
+        Optional<VerdictCache> cache = options.cache().map(d -> new VerdictCache(d, VerdictCache.DEFAULT_MAX_BYTES));
+        cache.ifPresent(sources::add);
+        Proving.Result proved = Proving.prove(obligations(prepared), evidenceHashes(prepared), options, keyParams(),
+                new Proving.Setup(sources, Optional.empty(), !extras.partials().isEmpty(), extras.progress()), diags);
         timing.lap("prove");
-        prover.divisorWarnings(obligations, diags);
+        Map<ObligationRef, Verdict> verdicts = proved.verdicts();
         List<Diagnostic> all = diags.sorted();
         Map<String, String> allCases = new LinkedHashMap<>();
         prepared.forEach((k, v) -> allCases.put(k, v.model().file()));
@@ -157,10 +206,67 @@ public final class Verifier {
         List<Diagnostic> merged = new ArrayList<>(all);
         merged.addAll(judged.sorted());
         merged = merged.stream().distinct().sorted(Diagnostic.SOURCE_ORDER).toList();
-        Run run = new Run(VERSION, solverVersion(), options.today(), gate(cases, merged), merged, cases);
+        Run run = new Run(VERSION, SolverId.declared(), options.today(), gate(cases, merged), merged, cases);
         timing.lap("judge");
         timing.report(System.err);
-        return new Outcome(run, prepared, verdicts);
+        Proving.Stats st = proved.stats();
+        return new Outcome(run, prepared, verdicts, new Settled(st.blocks(), st.fromSources(), st.decided(), st.obligationsDecided()),
+                cache.flatMap(VerdictCache::problem));
+    }
+
+    /** {@code merge}: the partial results lack the verdicts of some block (a shard is missing, or made from other inputs). */
+    public static final class MissingVerdicts extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        MissingVerdicts(String message) {
+            super(message);
+        }
+    }
+
+    /** What a shard produced: its partial result (a JSON document) and the diagnostics of the inputs. */
+    public record ShardOutcome(String partial, List<Diagnostic> diagnostics, Settled settled, Optional<String> cacheProblem) {
+        public boolean hasInputErrors() {
+            return diagnostics.stream().anyMatch(Diagnostic::isError);
+        }
+    }
+
+    /**
+     * Shard {@code shard} of a run: checks every case, proves only the shard's blocks (with the
+     * cache, if any) and returns their verdicts as a partial result for {@code merge}.
+     */
+    public ShardOutcome shard(List<Path> paths, Shard shard, Progress progress) {
+        Diagnostics diags = new Diagnostics();
+        Map<String, String> failed = new LinkedHashMap<>();
+        Map<String, Prepared> prepared = prepare(paths, diags, failed);
+        List<VerdictSource> sources = new ArrayList<>();
+        Optional<VerdictCache> cache = options.cache().map(d -> new VerdictCache(d, VerdictCache.DEFAULT_MAX_BYTES));
+        cache.ifPresent(sources::add);
+        Proving.Result proved = Proving.prove(obligations(prepared), evidenceHashes(prepared), options, keyParams(),
+                new Proving.Setup(sources, Optional.of(shard), false, progress), new Diagnostics());
+        Proving.Stats st = proved.stats();
+        return new ShardOutcome(Partials.render(VERSION, SolverId.declared(), shard, proved.entries()), diags.sorted(),
+                new Settled(st.blocks(), st.fromSources(), st.decided(), st.obligationsDecided()), cache.flatMap(VerdictCache::problem));
+    }
+
+    private static Map<String, List<Obligation>> obligations(Map<String, Prepared> prepared) {
+        Map<String, List<Obligation>> out = new LinkedHashMap<>();
+        prepared.forEach((name, p) -> out.put(name, p.lowered().obligations()));
+        return out;
+    }
+
+    /** Per case, the SHA-256 of each evidence file as read in this run. */
+    private static Map<String, Map<String, Optional<String>>> evidenceHashes(Map<String, Prepared> prepared) {
+        Map<String, Map<String, Optional<String>>> out = new HashMap<>();
+        prepared.forEach((name, p) -> {
+            Map<String, Optional<String>> files = new HashMap<>();
+            p.evidence().forEach((id, o) -> files.put(id, o.actualSha256()));
+            out.put(name, files);
+        });
+        return out;
+    }
+
+    private KeyParams keyParams() {
+        return new KeyParams(VERSION + " " + PROVER_BUILD, Prover.REVISION, SolverId.declared(), options.timeoutMs(), options.rlimit());
     }
 
     /** What the judge reads for one prepared case: its model, graph, obligations, evidence and its own verdicts. */
@@ -183,14 +289,6 @@ public final class Verifier {
         diagnostics.addAll(warnings.sorted().stream().filter(d -> d.pos().file().equals(p.model().file())).toList());
         return CaseResults.of(p.model(), p.graph(), p.lowered().obligations(), j, p.evidence(),
                 diagnostics.stream().distinct().sorted(Diagnostic.SOURCE_ORDER).toList(), Confidence.of(input, j));
-    }
-
-    private static String solverVersion() {
-        try {
-            return Z3Session.solverVersion();
-        } catch (Throwable e) {
-            return "z3 (unavailable)";
-        }
     }
 
     private GateResult gate(List<CaseResult> cases, List<Diagnostic> diags) {

@@ -108,56 +108,101 @@ public final class SmtLib {
     }
 
     static String sort(Type t) {
+        return sort(t, AS_WRITTEN);
+    }
+
+    static String sort(Type t, Names names) {
         if (t instanceof Type.Bool) return "Bool";
         if (t instanceof Type.Int) return "Int";
         if (t instanceof Type.Real) return "Real";
-        return symbol(((Type.EnumType) t).name());
+        return names.sort((Type.EnumType) t);
     }
 
     public static String bool(Term t) {
-        return term(t, false);
+        return new Printer(AS_WRITTEN).term(t, false);
     }
 
     /** Prints a term; {@code asReal} coerces an int-sorted term to Real. */
     static String term(Term t, boolean asReal) {
-        if (t instanceof Term.Num n) return number(n.value(), asReal || n.type() instanceof Type.Real);
-        String s = raw(t);
-        return asReal && t.type() instanceof Type.Int ? "(to_real " + s + ")" : s;
+        return new Printer(AS_WRITTEN).term(t, asReal);
     }
 
-    private static String raw(Term t) {
-        if (t instanceof Term.BoolConst b) return b.value() ? "true" : "false";
-        if (t instanceof Term.EnumConst e) return member(e.type(), e.member());
-        if (t instanceof Term.Var v) return symbol(v.name());
-        if (t instanceof Term.ClaimRef c) return symbol(c.claimId());
-        if (t instanceof Term.Def d) return symbol(d.name());
-        if (t instanceof Term.Not n) return "(not " + bool(n.operand()) + ")";
-        if (t instanceof Term.And a) return nary("and", a.operands(), "true");
-        if (t instanceof Term.Or o) return nary("or", o.operands(), "false");
-        if (t instanceof Term.Implies i) return "(=> " + bool(i.left()) + " " + bool(i.right()) + ")";
-        if (t instanceof Term.Iff i) return "(= " + bool(i.left()) + " " + bool(i.right()) + ")";
-        if (t instanceof Term.Cmp c) {
-            boolean real = c.left().type() instanceof Type.Real || c.right().type() instanceof Type.Real;
-            return "(" + c.op().smt + " " + term(c.left(), real) + " " + term(c.right(), real) + ")";
-        }
-        if (t instanceof Term.Arith a) {
-            boolean real = a.type() instanceof Type.Real;
-            return "(" + a.op().smt + " " + term(a.left(), real) + " " + term(a.right(), real) + ")";
-        }
-        if (t instanceof Term.Neg n) return "(- " + term(n.operand(), n.type() instanceof Type.Real) + ")";
-        if (t instanceof Term.Ite i) {
-            boolean real = i.type() instanceof Type.Real;
-            return "(ite " + bool(i.cond()) + " " + term(i.then(), real) + " " + term(i.otherwise(), real) + ")";
-        }
-        throw new IllegalStateException("not ground: " + t);
+    /**
+     * How the printer spells what a case names: symbols, enum sorts and members, and defines.
+     * {@link #AS_WRITTEN} spells them as in the case; {@link Canonical} renames them by first occurrence.
+     */
+    interface Names {
+        String symbol(String name, Type type);
+
+        String sort(Type.EnumType e);
+
+        String member(Type.EnumType e, String m);
+
+        String define(Term.Def d);
     }
 
-    private static String nary(String op, List<Term> ts, String empty) {
-        if (ts.isEmpty()) return empty;
-        if (ts.size() == 1) return bool(ts.get(0));
-        StringBuilder sb = new StringBuilder("(").append(op);
-        for (Term t : ts) sb.append(' ').append(bool(t));
-        return sb.append(')').toString();
+    static final Names AS_WRITTEN = new Names() {
+        public String symbol(String name, Type type) { return SmtLib.symbol(name); }
+
+        public String sort(Type.EnumType e) { return SmtLib.symbol(e.name()); }
+
+        public String member(Type.EnumType e, String m) { return SmtLib.member(e, m); }
+
+        public String define(Term.Def d) { return SmtLib.symbol(d.name()); }
+    };
+
+    /** The SMT-LIB printer of terms, with Ints used as reals coerced by {@code to_real}. */
+    static final class Printer {
+        private final Names names;
+
+        Printer(Names names) {
+            this.names = names;
+        }
+
+        String bool(Term t) {
+            return term(t, false);
+        }
+
+        String term(Term t, boolean asReal) {
+            if (t instanceof Term.Num n) return number(n.value(), asReal || n.type() instanceof Type.Real);
+            String s = raw(t);
+            return asReal && t.type() instanceof Type.Int ? "(to_real " + s + ")" : s;
+        }
+
+        private String raw(Term t) {
+            if (t instanceof Term.BoolConst b) return b.value() ? "true" : "false";
+            if (t instanceof Term.EnumConst e) return names.member(e.type(), e.member());
+            if (t instanceof Term.Var v) return names.symbol(v.name(), v.type());
+            if (t instanceof Term.ClaimRef c) return names.symbol(c.claimId(), Type.BOOL);
+            if (t instanceof Term.Def d) return names.define(d);
+            if (t instanceof Term.Not n) return "(not " + bool(n.operand()) + ")";
+            if (t instanceof Term.And a) return nary("and", a.operands(), "true");
+            if (t instanceof Term.Or o) return nary("or", o.operands(), "false");
+            if (t instanceof Term.Implies i) return "(=> " + bool(i.left()) + " " + bool(i.right()) + ")";
+            if (t instanceof Term.Iff i) return "(= " + bool(i.left()) + " " + bool(i.right()) + ")";
+            if (t instanceof Term.Cmp c) {
+                boolean real = c.left().type() instanceof Type.Real || c.right().type() instanceof Type.Real;
+                return "(" + c.op().smt + " " + term(c.left(), real) + " " + term(c.right(), real) + ")";
+            }
+            if (t instanceof Term.Arith a) {
+                boolean real = a.type() instanceof Type.Real;
+                return "(" + a.op().smt + " " + term(a.left(), real) + " " + term(a.right(), real) + ")";
+            }
+            if (t instanceof Term.Neg n) return "(- " + term(n.operand(), n.type() instanceof Type.Real) + ")";
+            if (t instanceof Term.Ite i) {
+                boolean real = i.type() instanceof Type.Real;
+                return "(ite " + bool(i.cond()) + " " + term(i.then(), real) + " " + term(i.otherwise(), real) + ")";
+            }
+            throw new IllegalStateException("not ground: " + t);
+        }
+
+        private String nary(String op, List<Term> ts, String empty) {
+            if (ts.isEmpty()) return empty;
+            if (ts.size() == 1) return bool(ts.get(0));
+            StringBuilder sb = new StringBuilder("(").append(op);
+            for (Term t : ts) sb.append(' ').append(bool(t));
+            return sb.append(')').toString();
+        }
     }
 
     static String number(Rational r, boolean real) {

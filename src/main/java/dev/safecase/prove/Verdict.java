@@ -1,5 +1,6 @@
 package dev.safecase.prove;
 
+import dev.safecase.lower.Obligation;
 import dev.safecase.lower.Premise;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +33,27 @@ public record Verdict(Answer answer, List<Premise> core, Map<String, String> cou
 
     static Verdict of(Answer answer, List<Premise> core, Map<String, String> counterexample, Optional<String> reason) {
         return new Verdict(answer, core, counterexample, reason, 0, 0);
+    }
+
+    /**
+     * A decided verdict (proved, refuted or vacuous) of {@code o}, with the reason that follows from
+     * it: this is how the solver makes one and how the verdict cache rebuilds one, so both read alike.
+     */
+    public static Verdict decided(Obligation o, Answer answer, List<Premise> core, Map<String, String> counterexample,
+                                  long nanos) {
+        if (answer == Answer.UNKNOWN) throw new IllegalArgumentException("an unknown verdict has the solver's reason");
+        Optional<String> reason = Optional.empty();
+        if (answer == Answer.VACUOUS) {
+            String names = String.join(", ", core.stream().map(Premise::name).toList());
+            reason = Optional.of(o.mode() == Obligation.Mode.SATISFIABLE ? "these premises contradict each other: " + names
+                    : "the premises contradict each other: " + names);
+        }
+        return new Verdict(answer, core, counterexample, reason, nanos / 1_000_000, nanos);
+    }
+
+    /** An unknown verdict with the solver's reason (as a shard's partial result carries it). */
+    public static Verdict unknown(String reason, long nanos) {
+        return new Verdict(Answer.UNKNOWN, List.of(), Map.of(), Optional.of(reason), nanos / 1_000_000, nanos);
     }
 
     Verdict timed(long nanos) {

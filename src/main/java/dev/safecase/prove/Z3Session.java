@@ -16,8 +16,12 @@ import dev.safecase.formula.Type;
 import dev.safecase.lower.Obligation;
 import dev.safecase.lower.Premise;
 import dev.safecase.prove.Verdict.Answer;
+import dev.safecase.formula.Term;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.Set;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -41,19 +45,34 @@ public final class Z3Session implements AutoCloseable {
     private final long rlimit;
     private Context ctx;
     private final Z3Terms translator;
+    private final Z3Terms.Naming naming;
     private final List<BoolExpr> trackers = new ArrayList<>();
+    private final Map<BoolExpr, Integer> trackerPositions = new HashMap<>();
     private final List<Object> keep = new ArrayList<>();
+    private final Map<Term, Set<String>> symbols = new IdentityHashMap<>();
     private BoolExpr goal;
     private Solver solver;
 
+    /** A session whose symbols have the names the case gives them (for tests and the consistency phase). */
     public Z3Session(long timeoutMs, long rlimit) {
-        this.timeoutMs = timeoutMs;
-        this.rlimit = rlimit;
-        this.ctx = new Context(Map.of("model", "true"));
-        this.translator = new Z3Terms(ctx);
+        this(timeoutMs, rlimit, Z3Terms.AS_WRITTEN);
     }
 
-    /** The solver's name and version, e.g. {@code z3 4.14.1}. */
+    Z3Session(long timeoutMs, long rlimit, Z3Terms.Naming naming) {
+        this.timeoutMs = timeoutMs;
+        this.rlimit = rlimit;
+        this.naming = naming;
+        this.ctx = new Context(Map.of("model", "true"));
+        String loaded = solverVersion();
+        if (!loaded.equals(SolverId.declared())) {
+            ctx.close();
+            throw new IllegalStateException("the Z3 library loaded is " + loaded + " but this build declares "
+                    + SolverId.declared() + " (src/main/resources/dev/safecase/prove/solver.txt)");
+        }
+        this.translator = new Z3Terms(ctx, naming);
+    }
+
+    /** The solver's name and version as the loaded library reports it, e.g. {@code z3 4.14.1}. */
     public static String solverVersion() {
         return "z3 " + com.microsoft.z3.Version.getMajor() + "." + com.microsoft.z3.Version.getMinor() + "."
                 + com.microsoft.z3.Version.getBuild();
@@ -61,7 +80,8 @@ public final class Z3Session implements AutoCloseable {
 
     /**
      * The obligation as Z3 is given it, in SMT-LIB: declarations, tracked premises and the tracked
-     * negated goal. (The session builds the same terms through the API; this text is for people.)
+     * negated goal, with the names of the case. (The session builds the same terms through the API,
+     * with the block's canonical names; this text is for people.)
      */
     public static String tracked(Obligation o) {
         StringBuilder sb = new StringBuilder(SmtLib.declarations(o));
@@ -78,24 +98,23 @@ public final class Z3Session implements AutoCloseable {
         return sb.toString();
     }
 
-    /** Decides an ENTAILMENT or SATISFIABLE obligation, in its own solver scope. */
+    /** Decides an obligation with nothing known about its premises. */
     public Verdict decide(Obligation o) {
+        return decide(o, Satisfiable.NOT_SHOWN);
+    }
+
+    /**
+     * Decides an ENTAILMENT or SATISFIABLE obligation in its own solver scope. When the premises are
+     * known to be satisfiable they are not checked again; an entailment is tried on its
+     * {@link Slice} first, then on every premise.
+     */
+    public Verdict decide(Obligation o, Satisfiable premisesSat) {
         long start = System.nanoTime();
         Solver solver = solver();
         solver.push();
         try {
-            List<BoolExpr> premises = new ArrayList<>();
-            Map<BoolExpr, Premise> names = new HashMap<>();
-            for (int i = 0; i < o.premises().size(); i++) {
-                BoolExpr lit = tracker(i);
-                premises.add(lit);
-                names.put(lit, o.premises().get(i));
-                solver.add(kept(ctx.mkImplies(lit, translator.bool(o.premises().get(i).formula()))));
-            }
-            if (o.goal().isPresent()) {
-                solver.add(kept(ctx.mkImplies(goalTracker(), kept(ctx.mkNot(translator.bool(o.goal().get()))))));
-            }
-            Verdict v = o.goal().isPresent() ? entailment(o, solver, premises, names) : satisfiable(o, solver, premises, names);
+            Tracked t = new Tracked(o, solver);
+            Verdict v = o.goal().isPresent() ? entailment(o, t, premisesSat) : satisfiable(o, t, premisesSat);
             return v.timed(System.nanoTime() - start);
         } catch (com.microsoft.z3.Z3Exception e) {
             return Verdict.of(Answer.UNKNOWN, List.of(), Map.of(), Optional.of("solver error: " + e.getMessage()))
@@ -105,13 +124,84 @@ public final class Z3Session implements AutoCloseable {
         }
     }
 
+    /** An obligation's premises asserted under tracking literals on demand, each once. */
+    private final class Tracked {
+        private final Obligation o;
+        private final Solver solver;
+        private final boolean[] asserted;
+        private boolean goalAsserted;
+
+        Tracked(Obligation o, Solver solver) {
+            this.o = o;
+            this.solver = solver;
+            this.asserted = new boolean[o.premises().size()];
+        }
+
+        /** The tracking literals of the premises at {@code positions}, asserting those not yet asserted. */
+        List<BoolExpr> premises(List<Integer> positions) {
+            List<BoolExpr> lits = new ArrayList<>();
+            for (int i : positions) {
+                BoolExpr lit = tracker(i);
+                if (!asserted[i]) {
+                    solver.add(kept(ctx.mkImplies(lit, translator.bool(o.premises().get(i).formula()))));
+                    asserted[i] = true;
+                }
+                lits.add(lit);
+            }
+            return lits;
+        }
+
+        List<BoolExpr> all() {
+            return premises(range(o.premises().size()));
+        }
+
+        BoolExpr goal() {
+            if (!goalAsserted) {
+                solver.add(kept(ctx.mkImplies(goalTracker(), kept(ctx.mkNot(translator.bool(o.goal().orElseThrow()))))));
+                goalAsserted = true;
+            }
+            return goalTracker();
+        }
+
+        /** The premises in an unsat core, in premise order, each name once. */
+        List<Premise> core() {
+            Set<Integer> at = new HashSet<>();
+            for (BoolExpr e : kept(solver.getUnsatCore())) {
+                Integer i = position(e);
+                if (i != null) at.add(i);
+            }
+            List<Premise> out = new ArrayList<>();
+            Set<String> seen = new HashSet<>();
+            for (int i = 0; i < o.premises().size(); i++) {
+                Premise p = o.premises().get(i);
+                if (at.contains(i) && seen.add(p.name())) out.add(p);
+            }
+            return out;
+        }
+
+        private Integer position(BoolExpr e) {
+            Integer i = trackerPositions.get(e);
+            return i != null && i < o.premises().size() ? i : null;
+        }
+    }
+
+    private static List<Integer> range(int n) {
+        List<Integer> out = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) out.add(i);
+        return out;
+    }
+
     private <T> T kept(T z3Object) {
         keep.add(z3Object);
         return z3Object;
     }
 
     private BoolExpr tracker(int i) {
-        while (trackers.size() <= i) trackers.add(ctx.mkBoolConst(TRACK + trackers.size()));
+        while (trackers.size() <= i) {
+            BoolExpr lit = ctx.mkBoolConst(TRACK + trackers.size());
+            trackerPositions.put(lit, trackers.size());
+            trackers.add(lit);
+        }
         return trackers.get(i);
     }
 
@@ -139,59 +229,40 @@ public final class Z3Session implements AutoCloseable {
     }
 
     /**
-     * Premises first (as the z3 command line would, incrementally): unsat means vacuous; else
-     * premises ∧ ¬goal: unsat means proved (the premises were just shown satisfiable), sat refuted.
+     * Unless known to be satisfiable, the premises first: unsat means vacuous. Then premises ∧
+     * ¬goal, on the slice and if need be on all premises: unsat means proved (the premises are
+     * satisfiable), sat on all premises refuted.
      */
-    private Verdict entailment(Obligation o, Solver solver, List<BoolExpr> premises, Map<BoolExpr, Premise> names) {
-        Status p = solver.check(array(premises));
-        if (p == Status.UNKNOWN) return unknown(solver);
-        if (p == Status.UNSATISFIABLE) {
-            List<Premise> clash = ordered(core(solver, names), o);
-            return Verdict.of(Answer.VACUOUS, clash, Map.of(),
-                    Optional.of("the premises contradict each other: " + names(clash)));
+    private Verdict entailment(Obligation o, Tracked t, Satisfiable premisesSat) {
+        if (premisesSat != Satisfiable.YES) {
+            Status p = solver.check(array(t.all()));
+            if (p == Status.UNKNOWN) return unknown(solver);
+            if (p == Status.UNSATISFIABLE) return Verdict.decided(o, Answer.VACUOUS, t.core(), Map.of(), 0);
         }
-        List<BoolExpr> all = new ArrayList<>(premises);
-        all.add(goalTracker());
-        Status r = solver.check(array(all));
-        if (r == Status.SATISFIABLE) {
-            return Verdict.of(Answer.REFUTED, List.of(), counterexample(o, kept(solver.getModel())), Optional.empty());
-        }
-        if (r == Status.UNKNOWN) return unknown(solver);
-        return Verdict.of(Answer.PROVED, ordered(core(solver, names), o), Map.of(), Optional.empty());
-    }
-
-    private Verdict satisfiable(Obligation o, Solver solver, List<BoolExpr> premises, Map<BoolExpr, Premise> names) {
-        Status r = solver.check(array(premises));
-        if (r == Status.SATISFIABLE) return Verdict.of(Answer.PROVED, List.of(), Map.of(), Optional.empty());
-        if (r == Status.UNKNOWN) return unknown(solver);
-        List<Premise> core = ordered(core(solver, names), o);
-        return Verdict.of(Answer.VACUOUS, core, Map.of(), Optional.of("these premises contradict each other: " + names(core)));
-    }
-
-    private static String names(List<Premise> premises) {
-        return String.join(", ", premises.stream().map(Premise::name).toList());
-    }
-
-    private List<Premise> core(Solver solver, Map<BoolExpr, Premise> names) {
-        List<Premise> out = new ArrayList<>();
-        for (BoolExpr e : kept(solver.getUnsatCore())) {
-            Premise p = names.get(e);
-            if (p != null) out.add(p);
-        }
-        return out;
-    }
-
-    /** Core premises in premise order, each name once, so output is stable. */
-    private static List<Premise> ordered(List<Premise> core, Obligation o) {
-        List<Premise> out = new ArrayList<>();
-        List<String> seen = new ArrayList<>();
-        for (Premise p : o.premises()) {
-            if (core.contains(p) && !seen.contains(p.name())) {
-                out.add(p);
-                seen.add(p.name());
+        List<Integer> slice = Slice.of(o, symbols);
+        if (slice.size() < o.premises().size()) {
+            List<BoolExpr> lits = new ArrayList<>(t.premises(slice));
+            lits.add(t.goal());
+            if (solver.check(array(lits)) == Status.UNSATISFIABLE) {
+                return Verdict.decided(o, Answer.PROVED, t.core(), Map.of(), 0);
             }
         }
-        return out;
+        List<BoolExpr> all = new ArrayList<>(t.all());
+        all.add(t.goal());
+        Status r = solver.check(array(all));
+        if (r == Status.SATISFIABLE) {
+            return Verdict.decided(o, Answer.REFUTED, List.of(), counterexample(o, kept(solver.getModel())), 0);
+        }
+        if (r == Status.UNKNOWN) return unknown(solver);
+        return Verdict.decided(o, Answer.PROVED, t.core(), Map.of(), 0);
+    }
+
+    private Verdict satisfiable(Obligation o, Tracked t, Satisfiable premisesSat) {
+        if (premisesSat == Satisfiable.YES) return Verdict.decided(o, Answer.PROVED, List.of(), Map.of(), 0);
+        Status r = solver.check(array(t.all()));
+        if (r == Status.SATISFIABLE) return Verdict.decided(o, Answer.PROVED, List.of(), Map.of(), 0);
+        if (r == Status.UNKNOWN) return unknown(solver);
+        return Verdict.decided(o, Answer.VACUOUS, t.core(), Map.of(), 0);
     }
 
     private static Verdict unknown(Solver solver) {
@@ -208,7 +279,7 @@ public final class Z3Session implements AutoCloseable {
         for (FuncDecl<?> d : kept(model.getConstDecls())) decls.put(d.getName().toString(), d);
         Map<String, String> out = new LinkedHashMap<>();
         for (Map.Entry<String, Type> s : SmtLib.symbols(o).entrySet()) {
-            FuncDecl<?> d = decls.get(s.getKey());
+            FuncDecl<?> d = decls.get(naming.symbol(s.getKey(), s.getValue()));
             Expr<?> value = d == null ? null : kept(model.getConstInterp(d));
             out.put(s.getKey(), value == null ? defaultValue(s.getValue()) : show(value, s.getValue()));
         }
@@ -222,7 +293,7 @@ public final class Z3Session implements AutoCloseable {
         return "0";
     }
 
-    private static String show(Expr<?> v, Type t) {
+    private String show(Expr<?> v, Type t) {
         if (v instanceof IntNum i) return i.getBigInteger().toString();
         if (v instanceof RatNum r) return Rational.of(r.getBigIntNumerator(), r.getBigIntDenominator()).toString();
         if (v instanceof AlgebraicNum a) return a.toString() + " approx " + a.toDecimal(9);
@@ -231,8 +302,7 @@ public final class Z3Session implements AutoCloseable {
         String s = v.toString();
         if (t instanceof Type.EnumType e) {
             String bare = s.startsWith("|") && s.endsWith("|") ? s.substring(1, s.length() - 1) : s;
-            String prefix = e.name() + ".";
-            return bare.startsWith(prefix) ? bare.substring(prefix.length()) : bare;
+            return naming.memberOf(e, bare);
         }
         return s;
     }
@@ -243,6 +313,7 @@ public final class Z3Session implements AutoCloseable {
         goal = null;
         keep.clear();
         trackers.clear();
+        trackerPositions.clear();
         if (ctx != null) {
             ctx.close();
             ctx = null;

@@ -17,7 +17,36 @@ import java.util.Map;
  * SMT-LIB printer. Symbols and enum sorts are made once per context.
  */
 final class Z3Terms {
+    /**
+     * The names Z3 is given for what a case names: {@link #AS_WRITTEN} (the consistency phase,
+     * whose answers do not depend on names) or a block's {@link Canonical} names.
+     */
+    interface Naming {
+        String symbol(String name, Type type);
+
+        String sort(Type.EnumType e);
+
+        String member(Type.EnumType e, String m);
+
+        /** The member of {@code e} that Z3's name for it stands for. */
+        String memberOf(Type.EnumType e, String z3Name);
+    }
+
+    static final Naming AS_WRITTEN = new Naming() {
+        public String symbol(String name, Type type) { return name; }
+
+        public String sort(Type.EnumType e) { return e.name(); }
+
+        public String member(Type.EnumType e, String m) { return e.name() + "." + m; }
+
+        public String memberOf(Type.EnumType e, String z3Name) {
+            String prefix = e.name() + ".";
+            return z3Name.startsWith(prefix) ? z3Name.substring(prefix.length()) : z3Name;
+        }
+    };
+
     private final Context ctx;
+    private final Naming naming;
     private final Map<String, Expr<?>> symbols = new HashMap<>();
     private final Map<String, EnumSort<Object>> enums = new HashMap<>();
     /**
@@ -26,8 +55,9 @@ final class Z3Terms {
      */
     private final Map<Term, Expr<?>> translated = new java.util.IdentityHashMap<>();
 
-    Z3Terms(Context ctx) {
+    Z3Terms(Context ctx, Naming naming) {
         this.ctx = ctx;
+        this.naming = naming;
     }
 
     BoolExpr bool(Term t) {
@@ -110,7 +140,7 @@ final class Z3Terms {
         String key = name + "\u0000" + type.describe();
         Expr<?> hit = symbols.get(key);
         if (hit != null) return hit;
-        Expr<?> e = ctx.mkConst(name, sort(type));
+        Expr<?> e = ctx.mkConst(naming.symbol(name, type), sort(type));
         symbols.put(key, e);
         return e;
     }
@@ -126,8 +156,8 @@ final class Z3Terms {
         String key = e.name() + e.members();
         EnumSort<Object> hit = enums.get(key);
         if (hit != null) return hit;
-        String[] names = e.members().stream().map(m -> e.name() + "." + m).toArray(String[]::new);
-        EnumSort<Object> s = ctx.mkEnumSort(e.name(), names);
+        String[] names = e.members().stream().map(m -> naming.member(e, m)).toArray(String[]::new);
+        EnumSort<Object> s = ctx.mkEnumSort(naming.sort(e), names);
         enums.put(key, s);
         return s;
     }

@@ -79,8 +79,9 @@ final class TokenChecks {
     }
 
     private static Optional<String> forbidden(int c, int following) {
-        String code = String.format("U+%04X", c);
         if (c == '\t' || c == '\n' || (c == '\r' && following == '\n')) return Optional.empty();
+        if (c >= 0x20 && c < 0x7F) return Optional.empty();
+        String code = String.format("U+%04X", c);
         if (Character.getType(c) == Character.CONTROL) {
             return Optional.of("control character " + code + (c == '\r' ? " (a carriage return without a line feed)" : "")
                     + " in a string; a text may hold tabs and line breaks, but no other control characters");

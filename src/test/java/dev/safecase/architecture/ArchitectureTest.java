@@ -18,8 +18,8 @@ class ArchitectureTest {
     /** The pipeline order of docs/architecture.md: a package may depend only on earlier ones. */
     static final List<String> ORDER = List.of(
             "diag", "num", "stats", "syntax", "ast", "format", "source", "formula", "model", "graph", "check",
-            "evidence", "lower", "prove", "judge", "confidence", "result", "report", "pipeline", "interop", "lsp",
-            "bench", "cli",
+            "evidence", "lower", "prove", "cache", "judge", "confidence", "result", "report", "pipeline", "interop",
+            "lsp", "bench", "cli",
             "maven");
 
     private static JavaClasses classes;
