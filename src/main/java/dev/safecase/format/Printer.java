@@ -45,6 +45,9 @@ final class Printer {
     // ------------------------------------------------------------ tokens and comments
 
     /** A token inside a line: its leading comments (each on its own line), its text, its trailing comments. */
+    /** A {@code public} or {@code private} waiting for the keyword of its declaration (see {@link #tokLine(Token)}). */
+    private Token modifier;
+
     private Doc tok(Token t) {
         return Doc.cat(leadingComments(t), Doc.text(t.getText()), trailingComments(t));
     }
@@ -55,6 +58,12 @@ final class Printer {
 
     /** A token that starts a line: a blank line before it (or its comments) is kept. */
     private Doc tokLine(Token t) {
+        if (modifier != null) {
+            // `public` / `private` before a declaration: the line starts with it, the keyword follows on the same line
+            Token m = modifier;
+            modifier = null;
+            return Doc.cat(tokLine(m), Doc.SPACE, tok(t));
+        }
         return Doc.cat(Doc.NEW_LINE, leadingComments(t), trivia.blankBefore(t) ? Doc.BLANK_LINE : Doc.NEW_LINE,
                 Doc.text(t.getText()), trailingComments(t));
     }
@@ -135,7 +144,8 @@ final class Printer {
     }
 
     private Doc decl(DeclContext ctx) {
-        ParseTree d = ctx.getChild(0);
+        modifier = ctx.visibility;
+        ParseTree d = ctx.getChild(ctx.visibility == null ? 0 : 1);
         if (d instanceof ImportDeclContext c) return importDecl(c);
         if (d instanceof EnumDeclContext c) return enumDecl(c);
         if (d instanceof QuantityDeclContext c) return quantityDecl(c);

@@ -18,8 +18,8 @@ class ArchitectureTest {
     /** The pipeline order of docs/architecture.md: a package may depend only on earlier ones. */
     static final List<String> ORDER = List.of(
             "diag", "num", "stats", "syntax", "ast", "format", "source", "formula", "model", "graph", "check",
-            "evidence", "lower", "prove", "cache", "judge", "confidence", "result", "report", "pipeline", "interop",
-            "lsp", "bench", "cli",
+            "evidence", "lower", "prove", "cache", "judge", "confidence", "result", "report", "pipeline",
+            "bench", "cli",
             "maven");
 
     private static JavaClasses classes;
@@ -76,9 +76,7 @@ class ArchitectureTest {
         only("picocli..", "dev.safecase.cli..");
         only("org.apache.velocity..", "dev.safecase.report..");
         only("org.apache.maven..", "dev.safecase.maven..");
-        only("org.snakeyaml..", "dev.safecase.interop..");
         only("org.antlr..", "dev.safecase.syntax..", "dev.safecase.ast..", "dev.safecase.format..", "dev.safecase.bench..");
-        only("org.eclipse.lsp4j..", "dev.safecase.lsp..");
     }
 
     private static void only(String library, String... owners) {

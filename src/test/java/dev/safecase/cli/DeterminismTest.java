@@ -12,9 +12,10 @@ class DeterminismTest {
 
     private static String json(String jobs) {
         StringWriter out = new StringWriter();
-        int code = Main.run(new String[] {"check", "--format", "json", "--today", "2026-11-22", "--jobs", jobs, "cases",
-                "src/test/resources/golden/prover"}, new PrintWriter(out), new PrintWriter(new StringWriter()));
-        assertTrue(code == 1, "the example cases fail the gate by design");
+        StringWriter err = new StringWriter();
+        int code = Main.run(new String[] {"check", "--format", "json", "--today", "2026-11-22", "--jobs", jobs, "--no-cache",
+                "cases", "src/test/resources/golden/prover"}, new PrintWriter(out), new PrintWriter(err));
+        assertTrue(code == 1, () -> "the example cases fail the gate by design; exit " + code + ": " + err);
         return out.toString().replaceAll("\"millis\" ?: ?\\d+", "\"millis\": 0");
     }
 
