@@ -1,5 +1,6 @@
 package dev.safecase.check;
 
+import dev.safecase.ast.Clause;
 import dev.safecase.ast.Decl;
 import dev.safecase.ast.SourceUnit;
 import dev.safecase.diag.Code;
@@ -164,6 +165,12 @@ final class Declarations {
                     + "contexts, justifications and patterns, not a " + el.kind().keyword);
             return;
         }
+        el.clauses().stream().filter(c -> c instanceof Clause.When).findFirst().ifPresent(c -> diags.error(Code.SC331,
+                c.pos(), "`when` makes a node of a pattern optional; outside a pattern a node is simply written or left out"));
+        if (el.index().isPresent()) {
+            declareIndexed(el, scope, isCase, id, kind);
+            return;
+        }
         if (!declare(scope, id, el.id().pos(), new Scope.NodeSym(el.pos(), scope.prefix() + id, kind), diags)) return;
         DeclaredNode node = new DeclaredNode(el, scope, scope.prefix() + id, el.pos(), Optional.empty(), Map.of());
         if (isCase) {
@@ -172,6 +179,21 @@ final class Declarations {
         } else {
             moduleNodes.put(node.id(), node);
         }
+    }
+
+    private void declareIndexed(Decl.Element el, Scope scope, boolean isCase, String id, Model.Kind kind) {
+        Decl.IndexDecl ix = el.index().get();
+        if (ix.enumName().isEmpty()) {
+            diags.error(Code.SC411, ix.pos(), "[" + ix.var().id() + "] names one member of an indexed node, in a completion "
+                    + "(claim P.x[member] …); declare an indexed node with [var in Enum]");
+            return;
+        }
+        if (!isCase) {
+            diags.error(Code.SC210, el.pos(), "an indexed node belongs in a case or a pattern, not in a module");
+            return;
+        }
+        Scope.IndexedNodeSym sym = new Scope.IndexedNodeSym(el.pos(), scope.prefix() + id, kind, ix.enumName().get(), scope);
+        if (declare(scope, id, el.id().pos(), sym, diags)) slots.add(new Slot.OfIndexed(el, scope, sym));
     }
 
     private static boolean isModuleKind(Decl.ElementKind k) {

@@ -17,11 +17,12 @@ class NodesTest {
     private static List<Model.Node> resolve(Passes p) {
         Declarations.Declared d = p.declare();
         Patterns.Instantiated i = p.instantiate(d);
-        Map<String, dev.safecase.ast.Decl.Element> completions = new Completions(d.caseScope(), i.byId(), p.diags)
+        Map<String, dev.safecase.ast.Decl.Element> completions = new Completions(d.caseScope(), i.byId(), p.formulas.indexed(), p.diags)
                 .run(d.completions());
         p.formulas.quantities().registerDeclared(d.caseScope());
         Nodes nodes = new Nodes(p.formulas, p.texts, (w, f) -> w.startsWith("/") ? Optional.of("\"" + w + "\" is absolute")
-                : Optional.empty(), Optional.empty(), p.diags, new Nodes.Index(d.caseScope(), i.byId(), d.moduleNodes(), completions));
+                : Optional.empty(), Optional.empty(), p.diags, new Nodes.Index(d.caseScope(), i.byId(), d.moduleNodes(), completions,
+                i.excluded()));
         return nodes.resolveAll(i.order());
     }
 
