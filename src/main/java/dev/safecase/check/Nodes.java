@@ -175,8 +175,12 @@ final class Nodes {
         Set<Clause.Kind> allowed = ALLOWED.get(el.kind());
         for (Clause c : el.clauses()) {
             if (!allowed.contains(c.kind())) {
+                Set<Clause.Kind> written = EnumSet.copyOf(allowed);
+                written.remove(Clause.Kind.WHEN);
+                String takes = written.isEmpty() ? " (it takes no clauses)" : written.size() == 1
+                        ? " (it takes only `" + written.iterator().next().keyword + "`)" : "";
                 diags.error(Code.SC306, c.pos(), "`" + c.kind().keyword + "` is not allowed on " + article(el.kind().keyword) + " "
-                        + el.kind().keyword + (allowed.isEmpty() ? " (it takes no clauses)" : ""));
+                        + el.kind().keyword + takes);
             } else if (out.putIfAbsent(c.kind(), c) != null) {
                 diags.error(Code.SC307, c.pos(), "`" + c.kind().keyword + "` is given twice on " + el.kind().keyword + " "
                         + el.id().text() + "; list everything in one clause");

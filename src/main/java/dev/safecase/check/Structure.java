@@ -79,8 +79,8 @@ final class Structure {
             for (String s : strategies) {
                 String old = parent.putIfAbsent(s, n.id());
                 if (old != null) {
-                    diags.error(Code.SC303, n.pos(), "strategy " + s + " already supports " + old
-                            + "; a strategy has exactly one parent claim");
+                    diags.error(Code.SC303, n.pos(), "strategy " + s + " already supports " + nodes.get(old).kind().keyword + " "
+                            + old + "; a strategy has exactly one parent claim");
                 } else if (listed instanceof Model.Direct && nodes.get(s) instanceof Model.Strategy st && st.asserted().isPresent()
                         && !st.subclaims().isEmpty()) {
                     diags.error(Code.SC309, st.pos(), "strategy " + s + " is one item of the support of " + n.id()
