@@ -23,9 +23,10 @@ import java.util.Set;
 final class Gating {
     private final Map<ObligationId, String> left = new LinkedHashMap<>();
 
-    Gating(ArgumentGraph graph, List<Obligation> obligations, Standings standings, boolean strict) {
-        Set<String> reach = reach(graph, Optional.empty(), strict);
-        Set<String> live = reach(graph, Optional.of(standings), strict);
+    Gating(ArgumentGraph graph, Map<String, Model.Node> nodes, List<Obligation> obligations, Standings standings,
+           boolean strict) {
+        Set<String> reach = reach(graph, nodes, Optional.empty(), strict);
+        Set<String> live = reach(graph, nodes, Optional.of(standings), strict);
         for (Obligation o : obligations) {
             String node = o.node();
             if (o.kind() == Obligation.Kind.CONSISTENCY) continue;
@@ -42,6 +43,10 @@ final class Gating {
         }
     }
 
+    private static boolean isChoiceMember(ArgumentGraph graph, String n, String x) {
+        return graph.edges(n).stream().anyMatch(e -> e.kind() == ArgumentGraph.EdgeKind.CHOICE && e.to().equals(x));
+    }
+
     /** The obligations the gate leaves out, each with why. */
     Map<ObligationId, String> left() {
         return left;
@@ -51,7 +56,8 @@ final class Gating {
      * The nodes reached from the roots; with {@code standings}, a node with a discharged route leads only to that
      * route's members among its choices.
      */
-    private static Set<String> reach(ArgumentGraph graph, Optional<Standings> standings, boolean strict) {
+    private static Set<String> reach(ArgumentGraph graph, Map<String, Model.Node> nodes, Optional<Standings> standings,
+                                     boolean strict) {
         Set<String> seen = new HashSet<>();
         Deque<String> todo = new ArrayDeque<>(graph.roots());
         while (!todo.isEmpty()) {
@@ -61,6 +67,12 @@ final class Gating {
                     .map(Standings.RouteStanding::route);
             for (ArgumentGraph.Edge e : graph.edges(n)) {
                 if (e.kind() == ArgumentGraph.EdgeKind.CHOICE && chosen.isPresent() && !chosen.get().picks().contains(e.to())) {
+                    continue;
+                }
+                // a defeater of one route's relation (`undercuts C -> X`) matters only while that route does
+                if (e.kind() == ArgumentGraph.EdgeKind.ATTACK && chosen.isPresent() && nodes.get(e.to()) instanceof Model.Defeater d
+                        && d.target().equals(n) && d.relation().isPresent() && isChoiceMember(graph, n, d.relation().get())
+                        && !chosen.get().picks().contains(d.relation().get())) {
                     continue;
                 }
                 todo.push(e.to());

@@ -67,7 +67,7 @@ public final class Judge {
                 : rules.rule(o, standings::of);
         java.util.function.Function<Obligation, Status> status = o -> ruled.apply(o).status();
         Reliance reliance = new Reliance(in.verdicts());
-        Gating gating = new Gating(in.graph(), in.lowered().obligations(), standings, strict);
+        Gating gating = new Gating(in.graph(), nodes, in.lowered().obligations(), standings, strict);
 
         Map<ObligationId, Judged> judged = new LinkedHashMap<>();
         Map<Status, Integer> summary = new EnumMap<>(Status.class);
