@@ -14,10 +14,17 @@ import java.util.Map;
  * obligations and an empty graph). {@code graph} is the argument graph the case was judged on.
  */
 public record CaseResult(Source source, boolean checked, Outcome outcome, Nodes nodes, List<ObligationResult> obligations,
-                         List<Diagnostic> diagnostics, ArgumentGraph graph) {
+                         List<Diagnostic> diagnostics, ArgumentGraph graph, List<AlternativesResult> alternatives) {
     public CaseResult {
         obligations = List.copyOf(obligations);
         diagnostics = List.copyOf(diagnostics);
+        alternatives = List.copyOf(alternatives);
+    }
+
+    /** A case whose support lists have no choices. */
+    public CaseResult(Source source, boolean checked, Outcome outcome, Nodes nodes, List<ObligationResult> obligations,
+                      List<Diagnostic> diagnostics, ArgumentGraph graph) {
+        this(source, checked, outcome, nodes, obligations, diagnostics, graph, List.of());
     }
 
     /** Where the case is and what it says. */

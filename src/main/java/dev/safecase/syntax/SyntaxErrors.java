@@ -23,7 +23,7 @@ final class SyntaxErrors extends BaseErrorListener {
             "evidence", "defeater", "justification", "pattern", "use", "supported", "by", "justified", "assuming",
             "asserted", "undeveloped", "owner", "rebuts", "undercuts", "undermines", "eliminated", "accepted",
             "file", "sha256", "gives", "expires", "and", "or", "not", "true", "false", "in", "sum", "forall",
-            "exists", "if", "then", "else", "bool", "int", "real", "probability", "text");
+            "exists", "if", "then", "else", "bool", "int", "real", "probability", "text", "any", "of", "when");
 
     private final String file;
     private final Diagnostics diags;
@@ -79,7 +79,8 @@ final class SyntaxErrors extends BaseErrorListener {
             return "missing " + symbol(what, parser.getVocabulary()) + " before " + found;
         }
         // Where a formula operand is expected a keyword usually means the formula was cut short.
-        boolean operand = expected.contains(SafeCaseParser.NUMBER);
+        // (a support list may start with a number too, `2 of (…)`, so a formula is told by its other operands)
+        boolean operand = expected.contains(SafeCaseParser.NUMBER) && expected.contains(SafeCaseParser.TRUE);
         if (tok != null && KEYWORDS.contains(tok.getText()) && expected.contains(SafeCaseParser.IDENT) && !operand) {
             return "'" + tok.getText() + "' is a reserved keyword and cannot be used as a name";
         }

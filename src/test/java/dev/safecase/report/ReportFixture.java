@@ -232,7 +232,7 @@ final class ReportFixture {
                 new EvidenceResult(new NodeInfo("cal_eval", x.t("Calibration study"), 57),
                         new EvidenceResult.Pin(Optional.of("evidence/cal.json"), Optional.empty(),
                                 Optional.of(LocalDate.of(2026, 12, 1))), Status.PROVED, Optional.empty(),
-                        List.of("cal_err <= rule_of_three(json(\"/n\"))"), List.of(calBound)),
+                        List.of("cal_err <= rule_of_three(0, json(\"/n\"))"), List.of(calBound)),
                 new EvidenceResult(new NodeInfo("sandbag_eval", x.t("Sandbagging probe, 300 trials"), 61),
                         new EvidenceResult.Pin(Optional.of("evidence/sb.json"), Optional.empty(), Optional.empty()),
                         Status.PROVED, Optional.empty(),
