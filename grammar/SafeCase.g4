@@ -58,20 +58,25 @@ defineDecl
 // one shape; which clauses each kind may carry is checked (with a clear diagnostic) later.
 element
     : kind=(CONTEXT | JUSTIFICATION | ASSUMPTION | CLAIM | STRATEGY | EVIDENCE | DEFEATER)
-      qname text? (COLON expr)? clause*
+      qname indexDecl? text? (COLON expr)? clause*
+    ;
+
+// `claim mitigated[h in Hazard]`: one node per member of the enum; `[collision]` completes one member.
+indexDecl
+    : LBRACK ident (IN qname)? RBRACK
     ;
 
 clause
     : CONTEXT refList                       # contextClause
     | ASSUMING refList                      # assumingClause
     | JUSTIFIED BY refList                  # justifiedClause
-    | SUPPORTED BY refList                  # supportedClause
+    | SUPPORTED BY supportItem (COMMA supportItem)*   # supportedClause
     | UNDEVELOPED                           # undevelopedClause
     | ASSERTED text                         # assertedClause
     | OWNER text                            # ownerClause
-    | REBUTS qname                          # rebutsClause
-    | UNDERCUTS qname                       # undercutsClause
-    | UNDERMINES qname                      # underminesClause
+    | REBUTS nodeRef                        # rebutsClause
+    | UNDERCUTS nodeRef (ARROW nodeRef)?    # undercutsClause
+    | UNDERMINES nodeRef                    # underminesClause
     | ELIMINATED BY refList                 # eliminatedClause
     | ACCEPTED text                         # acceptedClause
     | FILE text                             # fileClause
@@ -79,10 +84,23 @@ clause
     | EXPIRES DATE                          # expiresClause
     | GIVES expr (COMMA expr)*              # givesClause
     | DOUBT expr                            # doubtClause
+    | WHEN NOT? ident                       # whenClause
     ;
 
 refList
-    : qname (COMMA qname)*
+    : nodeRef (COMMA nodeRef)*
+    ;
+
+// A plain reference, or a choice: `any of (a, b)` (one of them) or `2 of (a, b, c)`.
+supportItem
+    : ANY OF LPAREN refList RPAREN          # anyOfItem
+    | NUMBER OF LPAREN refList RPAREN       # countOfItem
+    | nodeRef                               # plainItem
+    ;
+
+// A node, or members of an indexed node: `mitigated[*]`, `mitigated[collision]`, `mitigated[h]`.
+nodeRef
+    : qname (LBRACK (STAR | qname) RBRACK)?
     ;
 
 patternDecl
@@ -90,7 +108,7 @@ patternDecl
     ;
 
 param
-    : ident COLON paramType=(TEXT | PROBABILITY | REAL | INT | BOOL)
+    : ident COLON (paramType=(TEXT | PROBABILITY | REAL | INT | BOOL) | qname)
     ;
 
 useDecl
@@ -234,8 +252,12 @@ PROBABILITY : 'probability';
 TEXT : 'text';
 PUBLIC : 'public';
 PRIVATE : 'private';
+ANY : 'any';
+OF : 'of';
+WHEN : 'when';
 
 IFF : '<=>';
+ARROW : '->';
 IMPLIES : '=>';
 EQEQ : '==';
 NEQ : '!=';

@@ -134,7 +134,9 @@ public final class AstBuilder {
         };
         List<Clause> clauses = new ArrayList<>();
         for (ClauseContext c : ctx.clause()) clauses.add(clause(c));
-        return new Decl.Element(pos(ctx), kind, qname(ctx.qname()), Optional.ofNullable(ctx.text()).map(this::text),
+        Optional<Decl.IndexDecl> index = Optional.ofNullable(ctx.indexDecl()).map(i -> new Decl.IndexDecl(pos(i),
+                ident(i.ident()), Optional.ofNullable(i.qname()).map(this::qname)));
+        return new Decl.Element(pos(ctx), kind, qname(ctx.qname()), index, Optional.ofNullable(ctx.text()).map(this::text),
                 Optional.ofNullable(ctx.expr()).map(this::expr), clauses);
     }
 
@@ -143,7 +145,10 @@ public final class AstBuilder {
         if (ctx instanceof ContextClauseContext c) return refs(p, Clause.Kind.CONTEXT, c.refList());
         if (ctx instanceof AssumingClauseContext c) return refs(p, Clause.Kind.ASSUMING, c.refList());
         if (ctx instanceof JustifiedClauseContext c) return refs(p, Clause.Kind.JUSTIFIED_BY, c.refList());
-        if (ctx instanceof SupportedClauseContext c) return refs(p, Clause.Kind.SUPPORTED_BY, c.refList());
+        if (ctx instanceof SupportedClauseContext c) {
+            return new Clause.Support(p, Clause.Kind.SUPPORTED_BY, c.supportItem().stream().map(this::supportItem).toList());
+        }
+        if (ctx instanceof WhenClauseContext c) return new Clause.When(p, Clause.Kind.WHEN, c.NOT() != null, ident(c.ident()));
         if (ctx instanceof EliminatedClauseContext c) return refs(p, Clause.Kind.ELIMINATED_BY, c.refList());
         if (ctx instanceof UndevelopedClauseContext) return new Clause.Flag(p, Clause.Kind.UNDEVELOPED);
         if (ctx instanceof AssertedClauseContext c) return new Clause.Str(p, Clause.Kind.ASSERTED, text(c.text()));
@@ -151,9 +156,16 @@ public final class AstBuilder {
         if (ctx instanceof AcceptedClauseContext c) return new Clause.Str(p, Clause.Kind.ACCEPTED, text(c.text()));
         if (ctx instanceof FileClauseContext c) return new Clause.Str(p, Clause.Kind.FILE, text(c.text()));
         if (ctx instanceof ShaClauseContext c) return new Clause.Str(p, Clause.Kind.SHA256, text(c.text()));
-        if (ctx instanceof RebutsClauseContext c) return new Clause.Target(p, Clause.Kind.REBUTS, qname(c.qname()));
-        if (ctx instanceof UndercutsClauseContext c) return new Clause.Target(p, Clause.Kind.UNDERCUTS, qname(c.qname()));
-        if (ctx instanceof UnderminesClauseContext c) return new Clause.Target(p, Clause.Kind.UNDERMINES, qname(c.qname()));
+        if (ctx instanceof RebutsClauseContext c) {
+            return new Clause.Target(p, Clause.Kind.REBUTS, nodeRef(c.nodeRef()), Optional.empty());
+        }
+        if (ctx instanceof UndercutsClauseContext c) {
+            Optional<NodeRef> relation = c.nodeRef().size() > 1 ? Optional.of(nodeRef(c.nodeRef(1))) : Optional.empty();
+            return new Clause.Target(p, Clause.Kind.UNDERCUTS, nodeRef(c.nodeRef(0)), relation);
+        }
+        if (ctx instanceof UnderminesClauseContext c) {
+            return new Clause.Target(p, Clause.Kind.UNDERMINES, nodeRef(c.nodeRef()), Optional.empty());
+        }
         if (ctx instanceof ExpiresClauseContext c) {
             return new Clause.Expires(p, Clause.Kind.EXPIRES, c.DATE().getText(), pos(c.DATE().getSymbol()));
         }
@@ -163,12 +175,36 @@ public final class AstBuilder {
     }
 
     private Clause.Refs refs(Position p, Clause.Kind kind, RefListContext ctx) {
-        return new Clause.Refs(p, kind, ctx.qname().stream().map(this::qname).toList());
+        return new Clause.Refs(p, kind, ctx.nodeRef().stream().map(this::nodeRef).toList());
+    }
+
+    private Clause.SupportItem supportItem(SupportItemContext ctx) {
+        if (ctx instanceof PlainItemContext c) return new Clause.Plain(pos(c), nodeRef(c.nodeRef()));
+        if (ctx instanceof AnyOfItemContext c) {
+            return new Clause.Choice(pos(c), true, "any", pos(c), c.refList().nodeRef().stream().map(this::nodeRef).toList());
+        }
+        CountOfItemContext c = (CountOfItemContext) ctx;
+        return new Clause.Choice(pos(c), false, c.NUMBER().getText(), pos(c.NUMBER().getSymbol()),
+                c.refList().nodeRef().stream().map(this::nodeRef).toList());
+    }
+
+    private NodeRef nodeRef(NodeRefContext ctx) {
+        Optional<NodeRef.Index> index = Optional.empty();
+        if (ctx.STAR() != null) index = Optional.of(new NodeRef.All(pos(ctx.STAR().getSymbol())));
+        else if (ctx.LBRACK() != null) {
+            Name m = qname(ctx.qname(1));
+            index = Optional.of(new NodeRef.Member(m.pos(), m));
+        }
+        return new NodeRef(pos(ctx), qname(ctx.qname(0)), index);
     }
 
     private Decl.Pattern patternDecl(PatternDeclContext ctx) {
         List<Decl.Param> params = new ArrayList<>();
         for (ParamContext pc : ctx.param()) {
+            if (pc.qname() != null) {
+                params.add(new Decl.Param(pos(pc), pc.ident().getText(), Decl.ParamType.ENUM, Optional.of(qname(pc.qname()))));
+                continue;
+            }
             Decl.ParamType t = switch (pc.paramType.getType()) {
                 case SafeCaseParser.TEXT -> Decl.ParamType.TEXT;
                 case SafeCaseParser.PROBABILITY -> Decl.ParamType.PROBABILITY;

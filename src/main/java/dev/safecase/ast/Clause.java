@@ -4,8 +4,9 @@ import dev.safecase.diag.Position;
 import java.util.List;
 
 /** One clause after a node's header; which kinds a node may carry is checked later. */
-public sealed interface Clause permits Clause.Refs, Clause.Target, Clause.Flag, Clause.Str, Clause.Expires, Clause.Gives,
-        Clause.Doubt {
+public sealed interface Clause
+        permits Clause.Refs, Clause.Support, Clause.Target, Clause.Flag, Clause.Str, Clause.Expires, Clause.Gives,
+                Clause.When, Clause.Doubt {
     Position pos();
 
     Kind kind();
@@ -15,7 +16,7 @@ public sealed interface Clause permits Clause.Refs, Clause.Target, Clause.Flag, 
         UNDEVELOPED("undeveloped"), ASSERTED("asserted"), OWNER("owner"),
         REBUTS("rebuts"), UNDERCUTS("undercuts"), UNDERMINES("undermines"),
         ELIMINATED_BY("eliminated by"), ACCEPTED("accepted"),
-        FILE("file"), SHA256("sha256"), EXPIRES("expires"), GIVES("gives"), DOUBT("doubt");
+        FILE("file"), SHA256("sha256"), EXPIRES("expires"), GIVES("gives"), WHEN("when"), DOUBT("doubt");
 
         public final String keyword;
 
@@ -24,15 +25,50 @@ public sealed interface Clause permits Clause.Refs, Clause.Target, Clause.Flag, 
         }
     }
 
-    /** {@code context …}, {@code assuming …}, {@code justified by …}, {@code supported by …}, {@code eliminated by …}. */
-    record Refs(Position pos, Kind kind, List<Name> names) implements Clause {
+    /** {@code context …}, {@code assuming …}, {@code justified by …}, {@code eliminated by …}. */
+    record Refs(Position pos, Kind kind, List<NodeRef> refs) implements Clause {
         public Refs {
-            names = List.copyOf(names);
+            refs = List.copyOf(refs);
         }
     }
 
-    /** {@code rebuts X}, {@code undercuts X}, {@code undermines X}. */
-    record Target(Position pos, Kind kind, Name name) implements Clause {}
+    /** {@code supported by x, any of (a, b), 2 of (c, d, e)}: plain references and choices, in the order written. */
+    record Support(Position pos, Kind kind, List<SupportItem> items) implements Clause {
+        public Support {
+            items = List.copyOf(items);
+        }
+    }
+
+    /** One item of a support list. */
+    sealed interface SupportItem permits Plain, Choice {
+        Position pos();
+    }
+
+    /** A node that must hold. */
+    record Plain(Position pos, NodeRef ref) implements SupportItem {}
+
+    /**
+     * {@code any of (a, b)} ({@code need} 1, {@code any} true) or {@code M of (a, b, c)}: at least {@code need} of the
+     * members must hold; {@code needText} is the count as written.
+     */
+    record Choice(Position pos, boolean any, String needText, Position needPos, List<NodeRef> members) implements SupportItem {
+        public Choice {
+            members = List.copyOf(members);
+        }
+    }
+
+    /**
+     * {@code rebuts X}, {@code undercuts X}, {@code undermines X}; {@code undercuts C -> X} attacks the support relation
+     * from C to X ({@code relation} holds X).
+     */
+    record Target(Position pos, Kind kind, NodeRef target, java.util.Optional<NodeRef> relation) implements Clause {
+        public Name name() {
+            return target.name();
+        }
+    }
+
+    /** {@code when P} or {@code when not P} on a pattern's node: the node exists only when the bool parameter is so. */
+    record When(Position pos, Kind kind, boolean negated, Decl.Ident param) implements Clause {}
 
     /** {@code undeveloped}. */
     record Flag(Position pos, Kind kind) implements Clause {}

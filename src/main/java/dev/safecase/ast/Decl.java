@@ -56,11 +56,19 @@ public sealed interface Decl
         }
     }
 
-    /** Claims, strategies, evidence, defeaters, assumptions, contexts and justifications. */
-    record Element(Position pos, ElementKind kind, Name id, Optional<Text> text, Optional<Expr> formula,
-                   List<Clause> clauses) implements Decl {
+    /**
+     * Claims, strategies, evidence, defeaters, assumptions, contexts and justifications. {@code index} makes it one node
+     * per member of an enum ({@code claim mitigated[h in Hazard]}).
+     */
+    record Element(Position pos, ElementKind kind, Name id, Optional<IndexDecl> index, Optional<Text> text,
+                   Optional<Expr> formula, List<Clause> clauses) implements Decl {
         public Element {
             clauses = List.copyOf(clauses);
+        }
+
+        public Element(Position pos, ElementKind kind, Name id, Optional<Text> text, Optional<Expr> formula,
+                       List<Clause> clauses) {
+            this(pos, kind, id, Optional.empty(), text, formula, clauses);
         }
     }
 
@@ -78,9 +86,20 @@ public sealed interface Decl
     /** A {@code public} or {@code private} written before a declaration, and where. */
     record Modifier(Position pos, Visibility visibility) {}
 
-    enum ParamType { TEXT, PROBABILITY, REAL, INT, BOOL }
+    /**
+     * {@code [h in Hazard]} after a node's ID: one node per member, {@code h} bound to it; {@code [collision]} (no enum)
+     * names one member, in a completion.
+     */
+    record IndexDecl(Position pos, Ident var, Optional<Name> enumName) {}
 
-    record Param(Position pos, String name, ParamType type) {}
+    enum ParamType { TEXT, PROBABILITY, REAL, INT, BOOL, ENUM }
+
+    /** A pattern parameter; {@code enumType} names the enum of an {@code ENUM} parameter. */
+    record Param(Position pos, String name, ParamType type, Optional<Name> enumType) {
+        public Param(Position pos, String name, ParamType type) {
+            this(pos, name, type, Optional.empty());
+        }
+    }
 
     record Pattern(Position pos, Ident name, List<Param> params, List<Decl> body, Position end) implements Decl {
         public Pattern {

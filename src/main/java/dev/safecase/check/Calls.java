@@ -68,6 +68,8 @@ final class Calls {
             return Optional.empty();
         }
         Builtin fn = named.get();
+        Expr.Call written = c;
+        if (fn == Builtin.RULE_OF_THREE && c.args().size() == 1) c = ruleOfThreeOfOneArgument(c);
         if (c.args().size() != fn.arity()) {
             diags.error(Code.SC410, c.pos(), fn.spelling() + "() takes " + fn.arity() + " argument"
                     + (fn.arity() == 1 ? "" : "s") + ", not " + c.args().size());
@@ -77,8 +79,21 @@ final class Calls {
             case JSON -> json(c, at.place(), expected);
             case MIN, MAX -> minMax(c, at, fn == Builtin.MIN);
             case ABS -> abs(c, at);
-            default -> statistic(c, fn, at);
+            default -> statistic(c, written, fn, at);
         };
+    }
+
+    /**
+     * {@code rule_of_three(n)}, the old form, states no failure count; it still means {@code rule_of_three(0, n)}, with a
+     * warning (SC413), so that a case says what the bound assumes.
+     */
+    private Expr.Call ruleOfThreeOfOneArgument(Expr.Call c) {
+        diags.warning(Code.SC413, c.pos(), "rule_of_three(n) is deprecated: write rule_of_three(0, n), which states that no "
+                + "failure was seen (the only case the rule of three covers)");
+        List<Expr> args = new ArrayList<>();
+        args.add(new Expr.Num(c.pos(), Rational.ZERO, true, "0"));
+        args.addAll(c.args());
+        return new Expr.Call(c.pos(), c.function(), args);
     }
 
     private Optional<Term> json(Expr.Call c, Place place, Optional<Type> expected) {
@@ -123,9 +138,10 @@ final class Calls {
         return Optional.of(new Term.Ite(cond, a.get(), new Term.Neg(a.get(), a.get().type()), a.get().type()));
     }
 
-    private Optional<Term> statistic(Expr.Call c, Builtin fn, Formulas.Context at) {
+    /** {@code written} is the call as written (its slot decides the rounding); {@code c} the call with every argument. */
+    private Optional<Term> statistic(Expr.Call c, Expr.Call written, Builtin fn, Formulas.Context at) {
         boolean upper = fn.rounding() == Builtin.Rounding.UP;
-        Optional<Polarity> slot = Optional.ofNullable(at.rounded().get(c));
+        Optional<Polarity> slot = Optional.ofNullable(at.rounded().get(written));
         if (slot.isEmpty() || (slot.get() == Polarity.UPPER_OK) != upper) {
             diags.error(Code.SC406, c.pos(), fn.spelling() + "() is rounded " + (upper ? "up" : "down")
                     + "; rounding " + (upper ? "up" : "down") + " is unsound here. It may stand only as the "

@@ -50,12 +50,14 @@ public final class Checker {
         Imports imports = new Imports(input, formulas, moduleNodes, diags);
 
         Declarations.Declared declared = new Declarations(input, imports, diags).run();
-        Patterns.Instantiated instances = new Patterns(declared, formulas, diags).run();
-        var completions = new Completions(declared.caseScope(), instances.byId(), declared.moduleNodes(), diags)
+        Patterns.Instantiated instances = new Patterns(declared, formulas, formulas.indexed(), diags).run();
+        formulas.excluded(instances.excluded());
+        var completions = new Completions(declared.caseScope(), instances.byId(), declared.moduleNodes(), formulas.indexed(), diags)
                 .run(declared.completions());
         formulas.quantities().registerDeclared(declared.caseScope());
         Nodes nodes = new Nodes(formulas, texts, evidencePaths, Optional.ofNullable(unit.path()), diags,
-                new Nodes.Index(declared.caseScope(), instances.byId(), declared.moduleNodes(), completions));
+                new Nodes.Index(declared.caseScope(), instances.byId(), declared.moduleNodes(), completions,
+                        instances.excluded()));
         List<Model.Node> resolved = nodes.resolveAll(instances.order());
 
         // Cycles and strategy parents are checked even after other errors, so one run reports them all.

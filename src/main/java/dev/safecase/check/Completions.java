@@ -7,6 +7,7 @@ import dev.safecase.ast.Name;
 import dev.safecase.ast.Text;
 import dev.safecase.diag.Code;
 import dev.safecase.diag.Diagnostics;
+import dev.safecase.formula.Type;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -26,7 +27,7 @@ final class Completions {
                 Clause.Kind.CONTEXT, Clause.Kind.JUSTIFIED_BY, Clause.Kind.OWNER, Clause.Kind.DOUBT));
         COMPLETABLE.put(Decl.ElementKind.STRATEGY, EnumSet.of(Clause.Kind.SUPPORTED_BY, Clause.Kind.DOUBT));
         COMPLETABLE.put(Decl.ElementKind.DEFEATER, EnumSet.of(Clause.Kind.ELIMINATED_BY, Clause.Kind.ACCEPTED,
-                Clause.Kind.DOUBT));
+                Clause.Kind.SUPPORTED_BY, Clause.Kind.DOUBT));
         COMPLETABLE.put(Decl.ElementKind.ASSUMPTION, EnumSet.of(Clause.Kind.DOUBT));
     }
 
@@ -36,17 +37,20 @@ final class Completions {
     private final Scope caseScope;
     private final Map<String, DeclaredNode> nodes;
     private final Map<String, DeclaredNode> moduleNodes;
+    private final IndexedNodes indexed;
     private final Diagnostics diags;
 
-    Completions(Scope caseScope, Map<String, DeclaredNode> nodes, Diagnostics diags) {
-        this(caseScope, nodes, Map.of(), diags);
+    Completions(Scope caseScope, Map<String, DeclaredNode> nodes, IndexedNodes indexed, Diagnostics diags) {
+        this(caseScope, nodes, Map.of(), indexed, diags);
     }
 
     /** {@code moduleNodes}: the nodes of the case's modules, which a contract may complete. */
-    Completions(Scope caseScope, Map<String, DeclaredNode> nodes, Map<String, DeclaredNode> moduleNodes, Diagnostics diags) {
+    Completions(Scope caseScope, Map<String, DeclaredNode> nodes, Map<String, DeclaredNode> moduleNodes,
+                IndexedNodes indexed, Diagnostics diags) {
         this.caseScope = caseScope;
         this.nodes = nodes;
         this.moduleNodes = moduleNodes;
+        this.indexed = indexed;
         this.diags = diags;
     }
 
@@ -77,12 +81,43 @@ final class Completions {
             return Optional.empty();
         }
         Optional<Scope.Symbol> target = p.instance().local(id.last());
+        if (target.isPresent() && target.get() instanceof Scope.IndexedNodeSym ix) return member(c, ix);
         if (target.isEmpty() || !(target.get() instanceof Scope.NodeSym ns)) {
             diags.error(Code.SC201, id.pos(), "instance " + id.first() + " has no node '" + id.last() + "'"
                     + Resolve.suggestion(id, caseScope));
             return Optional.empty();
         }
-        return Optional.ofNullable(nodes.get(ns.id()));
+        if (c.index().isPresent()) {
+            diags.error(Code.SC411, c.index().get().pos(), ns.id() + " is not indexed");
+            return Optional.empty();
+        }
+        return present(c, ns.id());
+    }
+
+    /** The member of an indexed instance node that a completion names: {@code claim P.x[member] …}. */
+    private Optional<DeclaredNode> member(Decl.Element c, Scope.IndexedNodeSym ix) {
+        Optional<Type.EnumType> en = indexed.enumOf(ix);
+        if (en.isEmpty()) return Optional.empty();
+        if (c.index().isEmpty() || c.index().get().enumName().isPresent()) {
+            diags.error(Code.SC411, c.id().pos(), ix.id() + " is indexed by " + en.get().name() + "; complete one member: "
+                    + c.kind().keyword + " " + c.id().text() + "[" + en.get().members().get(0) + "] …");
+            return Optional.empty();
+        }
+        Decl.Ident m = c.index().get().var();
+        if (!en.get().members().contains(m.id())) {
+            diags.error(Code.SC411, m.pos(), "'" + m.id() + "' is not a member of " + en.get().name() + " (members: "
+                    + String.join(", ", en.get().members()) + ")");
+            return Optional.empty();
+        }
+        return present(c, IndexedNodes.id(ix.id(), m.id()));
+    }
+
+    private Optional<DeclaredNode> present(Decl.Element c, String id) {
+        DeclaredNode node = nodes.get(id);
+        if (node == null) {
+            diags.error(Code.SC331, c.id().pos(), id + " is left out of its instance by `when`, so it cannot be completed");
+        }
+        return Optional.ofNullable(node);
     }
 
     /**

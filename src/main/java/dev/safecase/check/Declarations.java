@@ -1,5 +1,6 @@
 package dev.safecase.check;
 
+import dev.safecase.ast.Clause;
 import dev.safecase.ast.Decl;
 import dev.safecase.ast.SourceUnit;
 import dev.safecase.diag.Code;
@@ -191,6 +192,12 @@ final class Declarations {
         }
         String id = el.id().first();
         Model.Kind kind = Model.Kind.valueOf(el.kind().name());
+        el.clauses().stream().filter(c -> c instanceof Clause.When).findFirst().ifPresent(c -> diags.error(Code.SC331,
+                c.pos(), "`when` makes a node of a pattern optional; outside a pattern a node is simply written or left out"));
+        if (el.index().isPresent()) {
+            declareIndexed(el, scope, isCase, id, kind);
+            return;
+        }
         if (!declare(scope, id, el.id().pos(), new Scope.NodeSym(el.pos(), scope.prefix() + id, kind), diags)) return;
         DeclaredNode node = new DeclaredNode(el, scope, scope.prefix() + id, el.pos(), Optional.empty(), Map.of());
         if (isCase) {
@@ -199,6 +206,21 @@ final class Declarations {
         } else {
             moduleNodes.put(node.id(), node);
         }
+    }
+
+    private void declareIndexed(Decl.Element el, Scope scope, boolean isCase, String id, Model.Kind kind) {
+        Decl.IndexDecl ix = el.index().get();
+        if (ix.enumName().isEmpty()) {
+            diags.error(Code.SC411, ix.pos(), "[" + ix.var().id() + "] names one member of an indexed node, in a completion "
+                    + "(claim P.x[member] …); declare an indexed node with [var in Enum]");
+            return;
+        }
+        if (!isCase) {
+            diags.error(Code.SC210, el.pos(), "an indexed node belongs in a case or a pattern, not in a module");
+            return;
+        }
+        Scope.IndexedNodeSym sym = new Scope.IndexedNodeSym(el.pos(), scope.prefix() + id, kind, ix.enumName().get(), scope);
+        if (declare(scope, id, el.id().pos(), sym, diags)) slots.add(new Slot.OfIndexed(el, scope, sym));
     }
 
     /** Assumptions, contexts and justifications: the nodes a claim or strategy names beside its support. */

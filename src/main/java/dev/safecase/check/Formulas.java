@@ -54,6 +54,9 @@ final class Formulas {
     private final Quantifiers quantifiers;
     private final Dag dag = new Dag();
     private final Map<String, Set<String>> claimsNamed = new LinkedHashMap<>();
+    private final IndexedNodes indexed;
+    /** Instance nodes that a false {@code when} left out (set once the patterns are instantiated). */
+    private Set<String> excluded = Set.of();
     /** The built-ins evaluated in the current gives fact. */
     private final List<Model.Bound> bounds = new ArrayList<>();
     /** How many checks are running inside one another (a range bound checked for a formula's quantity, …). */
@@ -65,6 +68,15 @@ final class Formulas {
         this.defines = new Defines(this, diags);
         this.calls = new Calls(this, diags, deadlines);
         this.quantifiers = new Quantifiers(this, diags);
+        this.indexed = new IndexedNodes(diags);
+    }
+
+    IndexedNodes indexed() {
+        return indexed;
+    }
+
+    void excluded(Set<String> ids) {
+        this.excluded = Set.copyOf(ids);
     }
 
     Quantities quantities() {
@@ -208,6 +220,7 @@ final class Formulas {
         }
         Scope.Symbol sym = found.get();
         if (sym instanceof Scope.QuantitySym q) return quantifiers.quantity(q, r, at);
+        if (sym instanceof Scope.IndexedNodeSym n) return indexedClaim(n, r, at);
         return indexCheck(symbolTerm(sym, r, at), r);
     }
 
@@ -216,10 +229,7 @@ final class Formulas {
         if (sym instanceof Scope.MemberSym m) return Optional.of(new Term.EnumConst(m.type(), m.member()));
         if (sym instanceof Scope.DefineSym d) return defineTerm(d, at);
         if (sym instanceof Scope.ParamSym p) return param(p, r.pos());
-        if (sym instanceof Scope.NodeSym n && n.kind() == Model.Kind.CLAIM) {
-            at.owner().ifPresent(owner -> claimsNamed.computeIfAbsent(owner, k -> new LinkedHashSet<>()).add(n.id()));
-            return Optional.of(new Term.ClaimRef(n.id()));
-        }
+        if (sym instanceof Scope.NodeSym n && n.kind() == Model.Kind.CLAIM) return claimRef(n.id(), r, at);
         if (sym instanceof Scope.NodeSym n) {
             diags.error(Code.SC206, r.pos(), n.kind().keyword + " " + n.id()
                     + " cannot be used in a formula; only claims, bool quantities and bool defines are propositions");
@@ -230,6 +240,50 @@ final class Formulas {
             diags.error(Code.SC206, r.pos(), "'" + r.name().text() + "' is not a value");
         }
         return Optional.empty();
+    }
+
+    /** A claim as a proposition; a claim that a false {@code when} left out of its instance cannot be one. */
+    private Optional<Term> claimRef(String id, Expr.Ref r, Context at) {
+        if (excluded.contains(id)) {
+            diags.error(Code.SC331, r.pos(), "claim " + id + " is left out of its instance by `when`, so it cannot be used in a "
+                    + "formula");
+            return Optional.empty();
+        }
+        at.owner().ifPresent(owner -> claimsNamed.computeIfAbsent(owner, k -> new LinkedHashSet<>()).add(id));
+        return Optional.of(new Term.ClaimRef(id));
+    }
+
+    /** An indexed claim as a proposition: indexed by a member, or by an enum-valued term (one branch per member). */
+    private Optional<Term> indexedClaim(Scope.IndexedNodeSym n, Expr.Ref r, Context at) {
+        if (n.kind() != Model.Kind.CLAIM) {
+            diags.error(Code.SC206, r.pos(), n.kind().keyword + " " + n.id()
+                    + " cannot be used in a formula; only claims, bool quantities and bool defines are propositions");
+            return Optional.empty();
+        }
+        Optional<Type.EnumType> en = indexed.enumOf(n);
+        if (en.isEmpty()) return Optional.empty();
+        if (r.index().isEmpty()) {
+            diags.error(Code.SC411, r.pos(), "claim " + n.id() + " is indexed by " + en.get().name() + "; write " + n.id() + "["
+                    + en.get().members().get(0) + "] or bind an index with forall");
+            return Optional.empty();
+        }
+        Optional<Term> idx = check(r.index().get(), at, Optional.of(en.get()));
+        if (idx.isEmpty()) return Optional.empty();
+        if (!idx.get().type().equals(en.get())) {
+            diags.error(Code.SC411, r.index().get().pos(), "index of " + n.id() + " must be a member of " + en.get().name()
+                    + ", but this is " + idx.get().type().describe());
+            return Optional.empty();
+        }
+        if (idx.get() instanceof Term.EnumConst c) return claimRef(IndexedNodes.id(n.id(), c.member()), r, at);
+        List<String> members = en.get().members();
+        Optional<Term> result = claimRef(IndexedNodes.id(n.id(), members.get(members.size() - 1)), r, at);
+        for (int i = members.size() - 2; i >= 0 && result.isPresent(); i--) {
+            Optional<Term> branch = claimRef(IndexedNodes.id(n.id(), members.get(i)), r, at);
+            if (branch.isEmpty()) return branch;
+            Term cond = new Term.Cmp(Term.CmpOp.EQ, idx.get(), new Term.EnumConst(en.get(), members.get(i)));
+            result = Optional.of(new Term.Ite(cond, branch.get(), result.get(), Type.BOOL));
+        }
+        return result;
     }
 
     /** Where a define is inlined: every use shares the term its body resolved to at its first use. */
@@ -248,6 +302,7 @@ final class Formulas {
     }
 
     private Optional<Term> param(Scope.ParamSym p, Position pos) {
+        if (p.member().isPresent()) return Optional.of(new Term.EnumConst(p.member().get().type(), p.member().get().member()));
         if (p.number().isPresent()) {
             Type t = p.type() == Decl.ParamType.INT ? Type.INT : Type.REAL;
             return Optional.of(new Term.Num(p.number().get(), t));

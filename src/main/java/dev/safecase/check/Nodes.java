@@ -5,6 +5,7 @@ import dev.safecase.ast.Decl;
 import dev.safecase.ast.Expr;
 import dev.safecase.ast.FormulaDepth;
 import dev.safecase.ast.Name;
+import dev.safecase.ast.NodeRef;
 import dev.safecase.diag.Code;
 import dev.safecase.diag.Diagnostics;
 import dev.safecase.diag.Position;
@@ -32,30 +33,40 @@ import java.util.Set;
 final class Nodes {
     /** What resolving a node needs to know of the others. */
     record Index(Scope caseScope, Map<String, DeclaredNode> caseNodes, Map<String, DeclaredNode> moduleNodes,
-                 Map<String, Decl.Element> completions) {
+                 Map<String, Decl.Element> completions, Set<String> excluded) {
+        Index {
+            excluded = Set.copyOf(excluded);
+        }
+
         /** For a module's own nodes, which name no other node (their kinds take no clauses). */
         static Index none() {
-            return new Index(Scope.ofCase(), Map.of(), Map.of(), Map.of());
+            return new Index(Scope.ofCase(), Map.of(), Map.of(), Map.of(), Set.of());
         }
     }
 
     private static final Map<Decl.ElementKind, Set<Clause.Kind>> ALLOWED = new EnumMap<>(Decl.ElementKind.class);
 
     static {
+        // `when` is read when a pattern is instantiated (and refused outside one), so every kind may carry it here.
         Set<Clause.Kind> node = EnumSet.of(Clause.Kind.CONTEXT, Clause.Kind.ASSUMING, Clause.Kind.JUSTIFIED_BY,
-                Clause.Kind.SUPPORTED_BY, Clause.Kind.UNDEVELOPED, Clause.Kind.ASSERTED, Clause.Kind.OWNER, Clause.Kind.DOUBT);
+                Clause.Kind.SUPPORTED_BY, Clause.Kind.UNDEVELOPED, Clause.Kind.ASSERTED, Clause.Kind.OWNER, Clause.Kind.DOUBT,
+                Clause.Kind.WHEN);
         ALLOWED.put(Decl.ElementKind.CLAIM, node);
         ALLOWED.put(Decl.ElementKind.STRATEGY, node);
         ALLOWED.put(Decl.ElementKind.EVIDENCE, EnumSet.of(Clause.Kind.FILE, Clause.Kind.SHA256, Clause.Kind.EXPIRES,
-                Clause.Kind.GIVES, Clause.Kind.DOUBT));
+                Clause.Kind.GIVES, Clause.Kind.DOUBT, Clause.Kind.WHEN));
         ALLOWED.put(Decl.ElementKind.DEFEATER, EnumSet.of(Clause.Kind.REBUTS, Clause.Kind.UNDERCUTS,
-                Clause.Kind.UNDERMINES, Clause.Kind.ELIMINATED_BY, Clause.Kind.ACCEPTED, Clause.Kind.OWNER, Clause.Kind.DOUBT));
-        ALLOWED.put(Decl.ElementKind.ASSUMPTION, EnumSet.of(Clause.Kind.DOUBT));
-        ALLOWED.put(Decl.ElementKind.CONTEXT, EnumSet.noneOf(Clause.Kind.class));
-        ALLOWED.put(Decl.ElementKind.JUSTIFICATION, EnumSet.noneOf(Clause.Kind.class));
+                Clause.Kind.UNDERMINES, Clause.Kind.ELIMINATED_BY, Clause.Kind.ACCEPTED, Clause.Kind.OWNER,
+                Clause.Kind.SUPPORTED_BY, Clause.Kind.DOUBT, Clause.Kind.WHEN));
+        ALLOWED.put(Decl.ElementKind.ASSUMPTION, EnumSet.of(Clause.Kind.CONTEXT, Clause.Kind.DOUBT, Clause.Kind.WHEN));
+        ALLOWED.put(Decl.ElementKind.CONTEXT, EnumSet.of(Clause.Kind.WHEN));
+        ALLOWED.put(Decl.ElementKind.JUSTIFICATION, EnumSet.of(Clause.Kind.WHEN));
     }
 
     private static final Set<Model.Kind> CONTEXTS = EnumSet.of(Model.Kind.CONTEXT);
+    /** GSN draws an assumption in context of a goal; here the goal names it in `assuming`, which makes it a premise. */
+    private static final String CONTEXT_EXPECTATION = "names contexts (GSN's in-context-of an assumption is `assuming A` "
+            + "here, which makes A a premise)";
     private static final Set<Model.Kind> ASSUMPTIONS = EnumSet.of(Model.Kind.ASSUMPTION);
     private static final Set<Model.Kind> JUSTIFICATIONS = EnumSet.of(Model.Kind.JUSTIFICATION);
     private static final Set<Model.Kind> CLAIMS = EnumSet.of(Model.Kind.CLAIM);
@@ -162,8 +173,9 @@ final class Nodes {
             case STRATEGY -> Optional.of(strategy(r, asserted, owner));
             case EVIDENCE -> Optional.of(evidence(r));
             case DEFEATER -> defeater(r, formula, owner);
-            case ASSUMPTION -> Optional.of(new Model.Assumption(node.id(), node.pos(), r.text(), formula, node.origin(),
-                    doubt(r)));
+            case ASSUMPTION -> Optional.of(new Model.Assumption(node.id(), node.pos(), r.text(), formula,
+                    refs(r, Clause.Kind.CONTEXT, EnumSet.of(Model.Kind.CONTEXT, Model.Kind.ASSUMPTION),
+                            "of an assumption names contexts and assumptions"), node.origin(), doubt(r)));
             case CONTEXT -> Optional.of(new Model.TextNode(node.id(), node.pos(), r.text(), Model.Kind.CONTEXT, node.origin()));
             case JUSTIFICATION -> Optional.of(new Model.TextNode(node.id(), node.pos(), r.text(), Model.Kind.JUSTIFICATION,
                     node.origin()));
@@ -206,8 +218,8 @@ final class Nodes {
 
     private static Clause mergeRefs(Clause a, Clause b) {
         if (a instanceof Clause.Refs ra && b instanceof Clause.Refs rb) {
-            List<Name> all = new ArrayList<>(ra.names());
-            all.addAll(rb.names());
+            List<NodeRef> all = new ArrayList<>(ra.refs());
+            all.addAll(rb.refs());
             return new Clause.Refs(ra.pos(), ra.kind(), all);
         }
         return b;
@@ -219,9 +231,12 @@ final class Nodes {
         Set<Clause.Kind> allowed = ALLOWED.get(el.kind());
         for (Clause c : el.clauses()) {
             if (!allowed.contains(c.kind())) {
+                Set<Clause.Kind> written = EnumSet.copyOf(allowed);
+                written.remove(Clause.Kind.WHEN);
+                String takes = written.isEmpty() ? " (it takes no clauses)" : written.size() == 1
+                        ? " (it takes only `" + written.iterator().next().keyword + "`)" : "";
                 diags.error(Code.SC306, c.pos(), "`" + c.kind().keyword + "` is not allowed on " + article(el.kind().keyword) + " "
-                        + el.kind().keyword + (allowed.isEmpty() ? " (it takes no clauses)"
-                        : allowed.equals(EnumSet.of(Clause.Kind.DOUBT)) ? " (it takes only `doubt`)" : ""));
+                        + el.kind().keyword + takes);
             } else if (out.putIfAbsent(c.kind(), c) != null) {
                 diags.error(Code.SC307, c.pos(), "`" + c.kind().keyword + "` is given twice on " + el.kind().keyword + " "
                         + el.id().text() + "; list everything in one clause");
@@ -239,8 +254,10 @@ final class Nodes {
         Optional<Clause> c = r.clause(kind);
         if (c.isEmpty()) return List.of();
         List<String> out = new ArrayList<>();
-        for (Name n : ((Clause.Refs) c.get()).names()) {
-            resolveNode(n, scopeFor(n, r), kinds, "`" + kind.keyword + "` " + expectation).ifPresent(out::add);
+        for (NodeRef n : ((Clause.Refs) c.get()).refs()) {
+            for (String id : resolveNode(n, scopeFor(n, r), kinds, "`" + kind.keyword + "` " + expectation)) {
+                if (!index.excluded().contains(id) && !out.contains(id)) out.add(id);
+            }
         }
         return out;
     }
@@ -249,26 +266,55 @@ final class Nodes {
      * A name a completion adds resolves in the case; a name of the pattern's own clauses in the
      * instance, also where the two lists are joined into one clause.
      */
-    private Scope scopeFor(Name n, Resolving r) {
-        boolean added = r.completion().stream().flatMap(c -> c.clauses().stream())
-                .anyMatch(c -> c instanceof Clause.Refs refs && refs.names().stream().anyMatch(x -> x == n));
+    private Scope scopeFor(NodeRef n, Resolving r) {
+        boolean added = r.completion().stream().flatMap(c -> c.clauses().stream()).anyMatch(c -> mentions(c, n));
         return added ? index.caseScope() : r.node().scope();
     }
 
-    private Optional<String> resolveNode(Name n, Scope scope, Set<Model.Kind> kinds, String expectation) {
-        Optional<Scope.Symbol> sym = Resolve.symbol(n, scope);
+    private static boolean mentions(Clause c, NodeRef n) {
+        if (c instanceof Clause.Refs refs) return refs.refs().stream().anyMatch(x -> x == n);
+        if (c instanceof Clause.Support sup) {
+            for (Clause.SupportItem i : sup.items()) {
+                if (i instanceof Clause.Plain p && p.ref() == n) return true;
+                if (i instanceof Clause.Choice ch && ch.members().stream().anyMatch(x -> x == n)) return true;
+            }
+        }
+        return false;
+    }
+
+    /** The nodes a reference names (several for {@code x[*]}), each of an expected kind; none after reporting. */
+    List<String> resolveNode(NodeRef n, Scope scope, Set<Model.Kind> kinds, String expectation) {
+        Optional<Scope.Symbol> sym = Resolve.symbol(n.name(), scope);
         if (sym.isEmpty()) {
-            Resolve.reportUnknown(n, scope, diags);
-            return Optional.empty();
+            Resolve.reportUnknown(n.name(), scope, diags);
+            return List.of();
+        }
+        if (sym.get() instanceof Scope.IndexedNodeSym ix && kinds.contains(ix.kind())) {
+            return formulas.indexed().members(n, ix, scope).orElse(List.of());
         }
         if (!(sym.get() instanceof Scope.NodeSym ns) || !kinds.contains(ns.kind())) {
-            String what = sym.get() instanceof Scope.NodeSym other ? other.kind().keyword : describe(sym.get());
-            diags.error(Code.SC206, n.pos(), expectation + ", but " + n.text() + " is " + article(what) + " " + what);
-            return Optional.empty();
+            String what = sym.get() instanceof Scope.NodeSym other ? other.kind().keyword
+                    : sym.get() instanceof Scope.IndexedNodeSym other ? other.kind().keyword : describe(sym.get());
+            diags.error(Code.SC206, n.pos(), expectation + ", but " + n.name().text() + " is " + article(what) + " " + what);
+            return List.of();
+        }
+        if (n.index().isPresent()) {
+            diags.error(Code.SC411, n.index().get().pos(), ns.kind().keyword + " " + n.name().text() + " is not indexed");
+            return List.of();
         }
         kindsById.put(ns.id(), ns.kind());
         if (index.moduleNodes().containsKey(ns.id())) used(ns.id());
-        return Optional.of(ns.id());
+        return List.of(ns.id());
+    }
+
+    /** One node, for a clause that names exactly one ({@code rebuts}, {@code undercuts}, …). */
+    private Optional<String> resolveOne(NodeRef n, Scope scope, Set<Model.Kind> kinds, String expectation) {
+        List<String> ids = resolveNode(n, scope, kinds, expectation);
+        if (ids.size() > 1) {
+            diags.error(Code.SC411, n.pos(), expectation + ": name one member, not " + n.text());
+            return Optional.empty();
+        }
+        return ids.stream().findFirst();
     }
 
     private static String article(String word) {
@@ -282,7 +328,7 @@ final class Nodes {
     // ------------------------------------------------------------ node kinds
 
     private Model.Claim claim(Resolving r, Optional<Term> formula, Optional<String> asserted, Optional<String> owner) {
-        List<String> context = refs(r, Clause.Kind.CONTEXT, CONTEXTS, "names contexts");
+        List<String> context = refs(r, Clause.Kind.CONTEXT, CONTEXTS, CONTEXT_EXPECTATION);
         List<String> assuming = refs(r, Clause.Kind.ASSUMING, ASSUMPTIONS, "names assumptions");
         List<String> justified = refs(r, Clause.Kind.JUSTIFIED_BY, JUSTIFICATIONS, "names justifications");
         Model.Support support = claimSupport(r, asserted.isPresent());
@@ -300,34 +346,97 @@ final class Nodes {
                     + (sup.isPresent() ? "supported by" : "asserted") + "`");
         }
         if (sup.isEmpty()) return undeveloped.isPresent() ? new Model.Undeveloped() : new Model.Unsupported();
-        List<Name> names = ((Clause.Refs) sup.get()).names();
-        List<String> strategies = new ArrayList<>();
-        List<String> claims = new ArrayList<>();
-        List<String> evidence = new ArrayList<>();
-        for (Name n : names) {
-            Optional<String> id = resolveNode(n, scopeFor(n, r), EnumSet.of(Model.Kind.CLAIM, Model.Kind.STRATEGY, Model.Kind.EVIDENCE),
-                    "a claim is `supported by` one strategy, or by claims and evidence");
-            if (id.isEmpty()) continue;
-            switch (kindOf(id.get())) {
-                case STRATEGY -> strategies.add(id.get());
-                case EVIDENCE -> evidence.add(id.get());
-                default -> claims.add(id.get());
-            }
-        }
-        if (!strategies.isEmpty() && names.size() > 1) {
-            diags.error(Code.SC302, sup.get().pos(), "claim " + r.id() + " is supported by strategy " + strategies.get(0)
-                    + " and by other nodes; a claim names exactly one strategy, or only claims and evidence: "
-                    + "put the extra support under the strategy");
-            return new Model.ByStrategy(strategies.get(0));
-        }
-        if (!strategies.isEmpty()) {
+        Model.Support s = supportList(r, (Clause.Support) sup.get());
+        if (s instanceof Model.Direct d && d.choices().isEmpty() && d.strategies().size() == 1 && d.claims().isEmpty()
+                && d.evidence().isEmpty()) {
+            String strategy = d.strategies().get(0);
             if (asserted) {
                 diags.error(Code.SC309, r.clause(Clause.Kind.ASSERTED).orElseThrow().pos(), "claim " + r.id()
-                        + " is supported by strategy " + strategies.get(0) + "; put `asserted` on the strategy, which carries the inference");
+                        + " is supported by strategy " + strategy + "; put `asserted` on the strategy, which carries the inference");
             }
-            return new Model.ByStrategy(strategies.get(0));
+            return new Model.ByStrategy(strategy);
         }
-        return new Model.Direct(claims, evidence);
+        return s;
+    }
+
+    /** Most routes a support list may have; beyond it the list is refused (SC302). */
+    static final int MAX_ROUTES = 64;
+
+    /**
+     * A {@code supported by} list as a {@link Model.Direct}: its plain items by kind and its choices, without the
+     * instance nodes that a false {@code when} left out. A list with nothing left is {@link Model.Unsupported}.
+     */
+    private Model.Support supportList(Resolving r, Clause.Support sup) {
+        Set<Model.Kind> kinds = EnumSet.of(Model.Kind.CLAIM, Model.Kind.STRATEGY, Model.Kind.EVIDENCE);
+        String expectation = "`supported by` names claims, strategies and evidence";
+        List<String> claims = new ArrayList<>();
+        List<String> strategies = new ArrayList<>();
+        List<String> evidence = new ArrayList<>();
+        List<Model.Choice> choices = new ArrayList<>();
+        Set<String> seen = new LinkedHashSet<>();
+        boolean droppedAny = false;
+        for (Clause.SupportItem item : sup.items()) {
+            if (item instanceof Clause.Plain p) {
+                for (String id : resolveNode(p.ref(), scopeFor(p.ref(), r), kinds, expectation)) {
+                    if (index.excluded().contains(id)) {
+                        droppedAny = true;
+                        continue;
+                    }
+                    if (!seen.add(id)) {
+                        diags.error(Code.SC302, p.pos(), id + " is listed twice in the support of " + r.id());
+                        continue;
+                    }
+                    switch (kindOf(id)) {
+                        case STRATEGY -> strategies.add(id);
+                        case EVIDENCE -> evidence.add(id);
+                        default -> claims.add(id);
+                    }
+                }
+            } else {
+                Clause.Choice c = (Clause.Choice) item;
+                List<String> members = new ArrayList<>();
+                for (NodeRef m : c.members()) {
+                    for (String id : resolveNode(m, scopeFor(m, r), kinds, expectation)) {
+                        if (index.excluded().contains(id)) continue;
+                        if (!seen.add(id)) diags.error(Code.SC302, m.pos(), id + " is listed twice in the support of " + r.id());
+                        else members.add(id);
+                    }
+                }
+                choice(r, c, members).ifPresent(choices::add);
+            }
+        }
+        if (claims.isEmpty() && strategies.isEmpty() && evidence.isEmpty() && choices.isEmpty() && droppedAny) {
+            return new Model.Unsupported();
+        }
+        Model.Direct d = new Model.Direct(claims, evidence, strategies, choices);
+        if (d.routeCount() > MAX_ROUTES) {
+            diags.error(Code.SC302, sup.pos(), "the support of " + r.id() + " has " + (d.routeCount() == Long.MAX_VALUE ? "too many"
+                    : Long.toString(d.routeCount())) + " routes (combinations of choice members), at most " + MAX_ROUTES
+                    + "; split the choices over intermediate claims");
+        }
+        return d;
+    }
+
+    private Optional<Model.Choice> choice(Resolving r, Clause.Choice c, List<String> members) {
+        int need = 1;
+        if (!c.any()) {
+            try {
+                need = Integer.parseInt(c.needText());
+            } catch (NumberFormatException e) {
+                need = -1;
+            }
+        }
+        if (need < 1) {
+            diags.error(Code.SC302, c.needPos(), "a choice needs a whole number of members, at least 1, not " + c.needText());
+            return Optional.empty();
+        }
+        if (members.size() < need || members.isEmpty()) {
+            diags.error(Code.SC302, c.pos(), "`" + (c.any() ? "any" : c.needText()) + " of` in the support of " + r.id()
+                    + " needs " + need + " of its members, but " + (members.size() == 1 ? "it has 1" : "it has " + members.size())
+                    + (members.size() < c.members().size() ? " (after leaving out what `when` excludes)" : ""));
+            return Optional.empty();
+        }
+        return Optional.of(new Model.Choice(need, members, c.any()));
     }
 
     private Model.Kind kindOf(String id) {
@@ -335,10 +444,10 @@ final class Nodes {
     }
 
     private Model.Strategy strategy(Resolving r, Optional<String> asserted, Optional<String> owner) {
-        List<String> context = refs(r, Clause.Kind.CONTEXT, CONTEXTS, "names contexts");
+        List<String> context = refs(r, Clause.Kind.CONTEXT, CONTEXTS, CONTEXT_EXPECTATION);
         List<String> assuming = refs(r, Clause.Kind.ASSUMING, ASSUMPTIONS, "names assumptions");
         List<String> justified = refs(r, Clause.Kind.JUSTIFIED_BY, JUSTIFICATIONS, "names justifications");
-        List<String> sub = refs(r, Clause.Kind.SUPPORTED_BY, CLAIMS, "of a strategy names claims");
+        List<String> sub = strategySubclaims(r);
         Optional<Clause> undeveloped = r.clause(Clause.Kind.UNDEVELOPED);
         boolean supported = r.clause(Clause.Kind.SUPPORTED_BY).isPresent();
         if (undeveloped.isPresent() && (supported || asserted.isPresent())) {
@@ -349,6 +458,25 @@ final class Nodes {
         Optional<Model.Doubt> doubt = reviewedDoubt(r, asserted.isPresent(), "asserted");
         return new Model.Strategy(n.id(), n.pos(), r.text(), context, assuming, justified, sub, undeveloped.isPresent(),
                 asserted, owner, n.origin(), doubt);
+    }
+
+    /** A strategy's {@code supported by} names claims only, with no choices (put a choice under a claim). */
+    private List<String> strategySubclaims(Resolving r) {
+        Optional<Clause> c = r.clause(Clause.Kind.SUPPORTED_BY);
+        if (c.isEmpty()) return List.of();
+        List<String> out = new ArrayList<>();
+        for (Clause.SupportItem item : ((Clause.Support) c.get()).items()) {
+            if (item instanceof Clause.Choice ch) {
+                diags.error(Code.SC302, ch.pos(), "a strategy lists the subclaims it argues over; put a choice (`"
+                        + (ch.any() ? "any" : ch.needText()) + " of`) in a claim's `supported by`");
+                continue;
+            }
+            NodeRef ref = ((Clause.Plain) item).ref();
+            for (String id : resolveNode(ref, scopeFor(ref, r), CLAIMS, "`supported by` of a strategy names claims")) {
+                if (!index.excluded().contains(id) && !out.contains(id)) out.add(id);
+            }
+        }
+        return out;
     }
 
     private Model.Evidence evidence(Resolving r) {
@@ -489,16 +617,19 @@ final class Nodes {
         Clause.Target t = targets.get(0);
         Model.Attack attack = Model.Attack.valueOf(t.kind().name());
         Set<Model.Kind> kinds = switch (attack) {
-            case REBUTS -> CLAIMS;
-            case UNDERCUTS -> EnumSet.of(Model.Kind.STRATEGY, Model.Kind.CLAIM);
+            case REBUTS -> EnumSet.of(Model.Kind.CLAIM, Model.Kind.DEFEATER);
+            case UNDERCUTS -> EnumSet.of(Model.Kind.STRATEGY, Model.Kind.CLAIM, Model.Kind.DEFEATER);
             case UNDERMINES -> EnumSet.of(Model.Kind.EVIDENCE);
         };
         String expectation = switch (attack) {
-            case REBUTS -> "`rebuts` names a claim";
-            case UNDERCUTS -> "`undercuts` names a strategy, or a claim meaning its direct inference";
+            case REBUTS -> "`rebuts` names a claim or a defeater";
+            case UNDERCUTS -> "`undercuts` names a strategy, a claim meaning its direct inference, or a defeater meaning its argument";
             case UNDERMINES -> "`undermines` names evidence";
         };
-        Optional<String> target = resolveNode(t.name(), r.node().scope(), kinds, expectation);
+        Optional<String> target = resolveOne(t.target(), r.node().scope(), kinds, expectation);
+        Optional<String> relation = t.relation().flatMap(x -> resolveOne(x, r.node().scope(),
+                EnumSet.of(Model.Kind.CLAIM, Model.Kind.STRATEGY, Model.Kind.EVIDENCE, Model.Kind.DEFEATER),
+                "`undercuts C -> X` names a node X that supports C (or a defeater that attacks C)"));
         List<String> elim = refs(r, Clause.Kind.ELIMINATED_BY, CLAIMS, "names claims whose discharge eliminates the defeater");
         Optional<String> accepted = str(r, Clause.Kind.ACCEPTED);
         if (r.clause(Clause.Kind.ELIMINATED_BY).isPresent() && accepted.isPresent()) {
@@ -506,9 +637,12 @@ final class Nodes {
                     "a defeater is either `eliminated by` claims or `accepted`, not both");
         }
         Optional<Model.Doubt> doubt = reviewedDoubt(r, accepted.isPresent(), "accepted");
-        if (target.isEmpty()) return Optional.empty();
+        Model.Support argument = r.clause(Clause.Kind.SUPPORTED_BY).map(c -> supportList(r, (Clause.Support) c))
+                .orElse(new Model.Unsupported());
+        if (target.isEmpty() || (t.relation().isPresent() && relation.isEmpty())) return Optional.empty();
+        if (index.excluded().contains(target.get())) return Optional.empty(); // it attacks a node `when` left out
         DeclaredNode n = r.node();
-        return Optional.of(new Model.Defeater(n.id(), n.pos(), r.text(), formula, attack, target.get(), elim, accepted, owner,
-                n.origin(), doubt));
+        return Optional.of(new Model.Defeater(n.id(), n.pos(), r.text(), formula, attack, target.get(), relation, elim, accepted,
+                argument, owner, n.origin(), doubt));
     }
 }

@@ -3,6 +3,7 @@ package dev.safecase.check;
 import dev.safecase.model.Model;
 import dev.safecase.formula.Type;
 import dev.safecase.ast.Decl;
+import dev.safecase.ast.Name;
 import dev.safecase.num.Rational;
 import dev.safecase.diag.Position;
 import java.nio.file.Path;
@@ -19,8 +20,8 @@ import java.util.Set;
  */
 public final class Scope {
     /** What a name can stand for. */
-    public sealed interface Symbol permits EnumSym, QuantitySym, DefineSym, NodeSym, PatternSym, ModuleSym, PrefixSym,
-            ParamSym, BoundSym, MemberSym {
+    public sealed interface Symbol permits EnumSym, QuantitySym, DefineSym, NodeSym, IndexedNodeSym, PatternSym, ModuleSym,
+            PrefixSym, ParamSym, BoundSym, MemberSym {
         Position pos();
     }
 
@@ -33,6 +34,12 @@ public final class Scope {
 
     public record NodeSym(Position pos, String id, Model.Kind kind) implements Symbol {}
 
+    /**
+     * An indexed node ({@code claim mitigated[h in Hazard]}): one node {@code id[m]} per member m of the enum that
+     * {@code enumName} names in {@code scope}.
+     */
+    public record IndexedNodeSym(Position pos, String id, Model.Kind kind, Name enumName, Scope scope) implements Symbol {}
+
     public record PatternSym(Position pos, Decl.Pattern decl, Scope declaringScope) implements Symbol {}
 
     public record ModuleSym(Position pos, Scope module) implements Symbol {}
@@ -40,9 +47,13 @@ public final class Scope {
     /** A {@code use} prefix: its names are the instance's declarations. */
     public record PrefixSym(Position pos, Scope instance) implements Symbol {}
 
-    /** A pattern parameter bound to an argument: a constant term, or a text. */
+    /** A pattern parameter bound to an argument: a constant term, a member of an enum, or a text. */
     public record ParamSym(Position pos, Decl.ParamType type, Optional<Rational> number, Optional<Boolean> bool,
-                           String source) implements Symbol {}
+                           String source, Optional<MemberSym> member) implements Symbol {
+        public ParamSym(Position pos, Decl.ParamType type, Optional<Rational> number, Optional<Boolean> bool, String source) {
+            this(pos, type, number, bool, source, Optional.empty());
+        }
+    }
 
     /** An enum member reached by a qualified name ({@code Hazard.sabotage}). */
     public record MemberSym(Position pos, Type.EnumType type, String member) implements Symbol {}

@@ -4,6 +4,7 @@ import dev.safecase.model.Model;
 import dev.safecase.diag.Code;
 import dev.safecase.diag.Diagnostics;
 import dev.safecase.graph.ArgumentGraph;
+
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -60,16 +61,48 @@ final class Structure {
                 "claim formula cycle (a formal claim's formula names claims whose formulas name it back)",
                 Code.SC305);
         if (!partial) unusedAssumptions();
+        if (!partial) challenges();
+    }
+
+    /**
+     * A defeater of the counter side (of a defeater, or of a node in a defeater's argument) argues for the case: it
+     * is met by its own argument, not eliminated or accepted as a risk to the case.
+     */
+    private void challenges() {
+        ArgumentGraph graph = ArgumentGraph.of(model);
+        Map<String, ArgumentGraph.Side> sides = graph.sides();
+        for (Model.Defeater d : model.all(Model.Defeater.class)) {
+            String attacked = ArgumentGraph.attacked(d, nodes);
+            if (sides.get(attacked) != ArgumentGraph.Side.COUNTER) continue;
+            if (!d.argued()) {
+                diags.error(Code.SC310, d.pos(), "defeater " + d.id() + " attacks " + attacked + ", which argues against the case: "
+                        + "a challenge to a counter-argument needs its own argument (`supported by`)");
+            } else if (!d.eliminatedBy().isEmpty() || d.accepted().isPresent()) {
+                diags.error(Code.SC310, d.pos(), "defeater " + d.id() + " attacks " + attacked + ", which argues against the case, "
+                        + "so it argues for the case: it stands by its argument, and `eliminated by` and `accepted` do not apply");
+            }
+        }
     }
 
     private void strategyParents() {
         Map<String, String> parent = new HashMap<>();
-        for (Model.Claim c : model.all(Model.Claim.class)) {
-            if (c.support() instanceof Model.ByStrategy s) {
-                String old = parent.putIfAbsent(s.strategy(), c.id());
+        for (Model.Node n : model.nodes()) {
+            List<String> strategies = new ArrayList<>();
+            if (n instanceof Model.Claim c && c.support() instanceof Model.ByStrategy s) strategies.add(s.strategy());
+            Model.Support listed = n instanceof Model.Claim c ? c.support() : n instanceof Model.Defeater d ? d.argument()
+                    : new Model.Unsupported();
+            if (listed instanceof Model.Direct d) {
+                for (String x : d.all()) if (nodes.get(x) instanceof Model.Strategy) strategies.add(x);
+            }
+            for (String s : strategies) {
+                String old = parent.putIfAbsent(s, n.id());
                 if (old != null) {
-                    diags.error(Code.SC303, c.pos(), "strategy " + s.strategy() + " already supports claim " + old
-                            + "; a strategy has exactly one parent claim");
+                    diags.error(Code.SC303, n.pos(), "strategy " + s + " already supports " + nodes.get(old).kind().keyword + " "
+                            + old + "; a strategy has exactly one parent claim");
+                } else if (listed instanceof Model.Direct && nodes.get(s) instanceof Model.Strategy st && st.asserted().isPresent()
+                        && !st.subclaims().isEmpty()) {
+                    diags.error(Code.SC309, st.pos(), "strategy " + s + " is one item of the support of " + n.id()
+                            + ", whose inference carries its step: put `asserted` on " + n.id());
                 }
             }
         }
@@ -83,13 +116,37 @@ final class Structure {
 
     private void undercutTargets() {
         for (Model.Defeater d : model.all(Model.Defeater.class)) {
-            if (d.attack() != Model.Attack.UNDERCUTS || !(nodes.get(d.target()) instanceof Model.Claim c)) continue;
+            Model.Node target = nodes.get(d.target());
+            if (d.relation().isPresent()) {
+                relationTarget(d, target, d.relation().get());
+                continue;
+            }
+            if (d.attack() == Model.Attack.UNDERCUTS && target instanceof Model.Defeater t && !t.argued()) {
+                diags.error(Code.SC310, d.pos(), "defeater " + t.id() + " has no argument (`supported by`) to undercut; "
+                        + "rebut it to say that it does not hold");
+            }
+            if (d.attack() != Model.Attack.UNDERCUTS || !(target instanceof Model.Claim c)) continue;
             if (c.support() instanceof Model.ByStrategy s) {
                 diags.error(Code.SC310, d.pos(), "claim " + c.id() + " is supported by strategy " + s.strategy()
                         + ", which carries its inference: undercut " + s.strategy() + " instead");
             } else if (!(c.support() instanceof Model.Direct)) {
                 diags.error(Code.SC310, d.pos(), "claim " + c.id() + " has no `supported by`, so there is no inference to undercut");
             }
+        }
+    }
+
+    /** {@code undercuts C -> X}: X supports C (a listed node, a strategy's subclaim, an argument's item) or attacks C. */
+    private void relationTarget(Model.Defeater d, Model.Node target, String x) {
+        if (d.attack() != Model.Attack.UNDERCUTS) return; // the grammar gives `->` to undercuts only
+        List<String> supports = new ArrayList<>();
+        if (target instanceof Model.Claim c && c.support() instanceof Model.ByStrategy s) supports.add(s.strategy());
+        if (target instanceof Model.Claim c && c.support() instanceof Model.Direct dl) supports.addAll(dl.all());
+        if (target instanceof Model.Strategy s) supports.addAll(s.subclaims());
+        if (target instanceof Model.Defeater t && t.argument() instanceof Model.Direct dl) supports.addAll(dl.all());
+        boolean attacks = nodes.get(x) instanceof Model.Defeater a && a.target().equals(target.id());
+        if (!supports.contains(x) && !attacks) {
+            diags.error(Code.SC310, d.pos(), "`undercuts " + target.id() + " -> " + x + "` attacks the relation between them, but "
+                    + x + " neither supports " + target.id() + " nor attacks it");
         }
     }
 

@@ -32,9 +32,9 @@ public final class Confidence {
         }
     }
 
-    /** Today's conjunctive routes. */
+    /** The routes the support lists give ({@link SupportRoutes}). */
     public static CaseBounds of(Judge.Input in, Judgement j) {
-        return of(in, j, new ConjunctiveRoutes(in.model()));
+        return of(in, j, new SupportRoutes(in.model()));
     }
 
     public static CaseBounds of(Judge.Input in, Judgement j, Routes routes) {

@@ -130,7 +130,8 @@ final class Propagation {
             // accepted by the step node's own review: the review, and everything the step lists
             used = union(on(doubts.ofNode(r.stepNode()).stream().toList()), members(r.members()));
         }
-        return union(used, attacks(undercutters.getOrDefault(r.stepNode(), List.of())));
+        for (String n : r.stepNodes()) used = union(used, attacks(undercutters.getOrDefault(n, List.of())));
+        return used;
     }
 
     private Rests defeater(Model.Defeater d) {

@@ -49,6 +49,7 @@ public enum Code {
     SC316("SC316", "bad text interpolation"),
     SC317("SC317", "proved from assumptions alone"),
     SC318("SC318", "assertion unnecessary"),
+    SC331("SC331", "bad optional node"),
     // formulas and types
     SC401("SC401", "type error"),
     SC402("SC402", "bad enum comparison"),
@@ -62,6 +63,7 @@ public enum Code {
     SC410("SC410", "unknown function or wrong arity"),
     SC411("SC411", "bad index"),
     SC412("SC412", "constant too large"),
+    SC413("SC413", "deprecated form of a built-in"),
     // evidence
     SC501("SC501", "evidence path leaves the project root"),
     SC502("SC502", "malformed sha256"),

@@ -228,6 +228,7 @@ final class Printer {
 
     private Doc elementBody(ElementContext ctx) {
         Doc.Builder head = new Doc.Builder().add(qname(ctx.qname()));
+        if (ctx.indexDecl() != null) head.add(indexDecl(ctx.indexDecl()));
         if (ctx.text() != null) head.space().add(text(ctx.text()));
         if (ctx.COLON() != null) head.add(tok(ctx.COLON())).add(formulaAfter(ctx.expr()));
         List<ClauseContext> clauses = ctx.clause();
@@ -243,6 +244,7 @@ final class Printer {
         if (head instanceof TerminalNode n) first = ownLine ? tokLine(n) : Doc.cat(Doc.LINE, tok(n));
         else first = Doc.cat(Doc.NEW_LINE, generic(head));
         if (ctx instanceof GivesClauseContext g) return Doc.cat(first, gives(g));
+        if (ctx instanceof SupportedClauseContext s) return Doc.cat(first, Doc.SPACE, tok(s.BY()), Doc.nest(INDENT, supportItems(s)));
         Doc.Builder rest = new Doc.Builder();
         for (int i = 1; i < ctx.getChildCount(); i++) {
             ParseTree child = ctx.getChild(i);
@@ -251,19 +253,52 @@ final class Printer {
             else if (child instanceof RefListContext r) rest.add(refList(r));
             else if (child instanceof TextContext t) rest.add(text(t));
             else if (child instanceof QnameContext q) rest.add(qname(q));
+            else if (child instanceof NodeRefContext r) rest.add(nodeRef(r));
             else rest.add(generic(child));
         }
         return Doc.cat(first, Doc.nest(INDENT, rest.build()));
     }
 
     private Doc refList(RefListContext ctx) {
-        List<QnameContext> names = ctx.qname();
-        List<TerminalNode> commas = ctx.COMMA();
+        return commaList(ctx, ctx.nodeRef(), ctx.COMMA(), this::nodeRef);
+    }
+
+    /** {@code supported by} items after the keywords: plain references and choices, broken like a name list. */
+    private Doc supportItems(SupportedClauseContext ctx) {
+        return Doc.cat(Doc.SPACE, commaList(ctx, ctx.supportItem(), ctx.COMMA(), this::supportItem));
+    }
+
+    private Doc supportItem(SupportItemContext ctx) {
+        if (ctx instanceof PlainItemContext p) return nodeRef(p.nodeRef());
+        if (ctx instanceof AnyOfItemContext a) {
+            return Doc.cat(tok(a.ANY()), Doc.SPACE, tok(a.OF()), Doc.SPACE, tok(a.LPAREN()), refList(a.refList()), tok(a.RPAREN()));
+        }
+        CountOfItemContext c = (CountOfItemContext) ctx;
+        return Doc.cat(tok(c.NUMBER()), Doc.SPACE, tok(c.OF()), Doc.SPACE, tok(c.LPAREN()), refList(c.refList()), tok(c.RPAREN()));
+    }
+
+    /** Items with commas: flat when they fit, else broken after the commas. */
+    private <T extends ParserRuleContext> Doc commaList(ParserRuleContext ctx, List<T> items, List<TerminalNode> commas,
+                                                        java.util.function.Function<T, Doc> item) {
         return grouped(ctx, () -> {
             Doc.Builder rest = new Doc.Builder();
-            for (int i = 1; i < names.size(); i++) rest.add(tok(commas.get(i - 1))).add(Doc.LINE).add(qname(names.get(i)));
-            return Doc.group(Doc.cat(qname(names.get(0)), rest.build()));
+            for (int i = 1; i < items.size(); i++) rest.add(tok(commas.get(i - 1))).add(Doc.LINE).add(item.apply(items.get(i)));
+            return Doc.group(Doc.cat(item.apply(items.get(0)), rest.build()));
         });
+    }
+
+    /** {@code x}, {@code x[*]}, {@code x[member]}: no spaces inside. */
+    private Doc nodeRef(NodeRefContext ctx) {
+        if (ctx.LBRACK() == null) return qname(ctx.qname(0));
+        Doc index = ctx.STAR() != null ? tok(ctx.STAR()) : qname(ctx.qname(1));
+        return Doc.cat(qname(ctx.qname(0)), tok(ctx.LBRACK()), index, tok(ctx.RBRACK()));
+    }
+
+    /** {@code [h in Hazard]} or {@code [collision]} after a node's name. */
+    private Doc indexDecl(IndexDeclContext ctx) {
+        Doc.Builder b = new Doc.Builder().add(tok(ctx.LBRACK())).add(ident(ctx.ident()));
+        if (ctx.IN() != null) b.space().add(tok(ctx.IN())).space().add(qname(ctx.qname()));
+        return b.add(tok(ctx.RBRACK())).build();
     }
 
     /** The facts of a {@code gives}, one a line when they do not fit on one, aligned after the keyword. */
@@ -305,7 +340,8 @@ final class Printer {
     }
 
     private Doc param(ParamContext ctx) {
-        return Doc.cat(ident(ctx.ident()), tok(ctx.COLON()), Doc.SPACE, tok(ctx.paramType));
+        Doc type = ctx.paramType != null ? tok(ctx.paramType) : qname(ctx.qname());
+        return Doc.cat(ident(ctx.ident()), tok(ctx.COLON()), Doc.SPACE, type);
     }
 
     private Doc useDecl(UseDeclContext ctx) {

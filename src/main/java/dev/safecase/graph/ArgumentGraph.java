@@ -33,8 +33,17 @@ public final class ArgumentGraph {
         /** from the attacked node to the defeater attacking it */
         ATTACK,
         /** from a defeater to a claim in its {@code eliminated by} */
-        ELIMINATION
+        ELIMINATION,
+        /** a member of a choice ({@code any of}, {@code M of}) in a support list: enough of them must hold */
+        CHOICE
     }
+
+    /**
+     * Which side of the argument a node is on: the top claims and what supports them argue for the case
+     * ({@code PRO}); a defeater of a node on one side, and its own argument, argue for the other; a claim that
+     * eliminates a defeater is on the side the defeater attacks. A node reached on both sides counts as PRO.
+     */
+    public enum Side { PRO, COUNTER }
 
     /** One dependency: {@code from} depends on {@code to}. */
     public record Edge(String from, String to, EdgeKind kind) {}
@@ -75,21 +84,22 @@ public final class ArgumentGraph {
         Map<String, Model.Kind> kinds = new LinkedHashMap<>();
         Map<String, List<Edge>> support = new LinkedHashMap<>();
         Map<String, List<Edge>> attacks = new LinkedHashMap<>();
+        Map<String, Model.Node> byId = new HashMap<>();
+        for (Model.Node n : modelNodes) byId.putIfAbsent(n.id(), n);
         for (Model.Node n : modelNodes) {
             if (kinds.putIfAbsent(n.id(), n.kind()) != null) continue;
             ids.add(n.id());
             List<Edge> own = support.computeIfAbsent(n.id(), k -> new ArrayList<>());
             if (n instanceof Model.Claim c) {
                 if (c.support() instanceof Model.ByStrategy s) own.add(new Edge(c.id(), s.strategy(), EdgeKind.SUPPORT));
-                if (c.support() instanceof Model.Direct d) {
-                    d.claims().forEach(x -> own.add(new Edge(c.id(), x, EdgeKind.SUPPORT)));
-                    d.evidence().forEach(x -> own.add(new Edge(c.id(), x, EdgeKind.SUPPORT)));
-                }
+                if (c.support() instanceof Model.Direct d) listed(c.id(), d, own);
             } else if (n instanceof Model.Strategy s) {
                 s.subclaims().forEach(x -> own.add(new Edge(s.id(), x, EdgeKind.SUPPORT)));
             } else if (n instanceof Model.Defeater d) {
+                if (d.argument() instanceof Model.Direct a) listed(d.id(), a, own);
                 d.eliminatedBy().forEach(x -> own.add(new Edge(d.id(), x, EdgeKind.ELIMINATION)));
-                attacks.computeIfAbsent(d.target(), k -> new ArrayList<>()).add(new Edge(d.target(), d.id(), EdgeKind.ATTACK));
+                String attacked = attacked(d, byId);
+                attacks.computeIfAbsent(attacked, k -> new ArrayList<>()).add(new Edge(attacked, d.id(), EdgeKind.ATTACK));
             }
         }
         Map<String, List<Edge>> out = new HashMap<>();
@@ -101,6 +111,29 @@ public final class ArgumentGraph {
             out.put(id, List.copyOf(edges));
         }
         return new ArgumentGraph(ids, kinds, out);
+    }
+
+    /** Support edges of a list: its conjunctive items in the order written, then the members of its choices. */
+    private static void listed(String from, Model.Direct d, List<Edge> out) {
+        d.conjunctive().forEach(x -> out.add(new Edge(from, x, EdgeKind.SUPPORT)));
+        for (Model.Choice c : d.choices()) {
+            for (String m : c.members()) {
+                Edge e = new Edge(from, m, EdgeKind.CHOICE);
+                if (!out.contains(e)) out.add(e);
+            }
+        }
+    }
+
+    /**
+     * The node a defeater attacks: its target, or for {@code undercuts C -> X} where X is a defeater attacking C
+     * (the challenge relation), X itself.
+     */
+    public static String attacked(Model.Defeater d, Map<String, Model.Node> nodes) {
+        if (d.relation().isPresent() && nodes.get(d.relation().get()) instanceof Model.Defeater x
+                && x.target().equals(d.target())) {
+            return x.id();
+        }
+        return d.target();
     }
 
     /**
@@ -146,6 +179,37 @@ public final class ArgumentGraph {
     /** The defeaters attacking a node, in source order. */
     public List<String> attackers(String id) {
         return children(id, EdgeKind.ATTACK);
+    }
+
+    /** The side of every node (docs/language.md, section 9); a node no top claim reaches is PRO. */
+    public Map<String, Side> sides() {
+        Set<String> pro = reach(true);
+        Set<String> counter = reach(false);
+        Map<String, Side> out = new LinkedHashMap<>();
+        for (String n : nodes) out.put(n, pro.contains(n) || !counter.contains(n) ? Side.PRO : Side.COUNTER);
+        return out;
+    }
+
+    /**
+     * The nodes reached on one side: from the roots on their side (pro), or, for the counter side, every node
+     * reached across an odd number of attack and elimination edges.
+     */
+    private Set<String> reach(boolean wantPro) {
+        Set<String> seen = new HashSet<>();
+        Set<String> out = new LinkedHashSet<>();
+        Deque<Map.Entry<String, Boolean>> todo = new ArrayDeque<>();
+        for (String r : roots) todo.push(Map.entry(r, true));
+        while (!todo.isEmpty()) {
+            Map.Entry<String, Boolean> e = todo.pop();
+            String key = e.getKey() + (e.getValue() ? "+" : "-");
+            if (!seen.add(key)) continue;
+            if (e.getValue() == wantPro) out.add(e.getKey());
+            for (Edge x : edges(e.getKey())) {
+                boolean flips = x.kind() == EdgeKind.ATTACK || x.kind() == EdgeKind.ELIMINATION;
+                todo.push(Map.entry(x.to(), flips != e.getValue()));
+            }
+        }
+        return out;
     }
 
     /** Claims that nothing supports or eliminates with: the top claims of the argument, in source order. */

@@ -25,7 +25,7 @@ import java.util.Set;
 
 /**
  * Turns the verdicts of one case into final statuses: each obligation's status by the rules of
- * {@link ObligationRules}, each node's over its closure ({@link ClaimStatus}), what the proofs
+ * {@link ObligationRules}, each node's over its closure ({@link Standings}), what the proofs
  * rest on ({@link Reliance}), the bounds behind each claim ({@link Bounds}), and which claims and
  * whether the case are discharged.
  */
@@ -53,19 +53,21 @@ public final class Judge {
         Map<ObligationId, Obligation> byId = new LinkedHashMap<>();
         for (Obligation o : in.lowered().obligations()) byId.put(o.id(), o);
         Map<String, List<Obligation>> own = new HashMap<>();
-        for (String id : in.graph().nodes()) {
-            List<Obligation> list = new ArrayList<>();
-            for (Obligation.Kind k : OWN_KINDS) {
-                Obligation o = byId.get(ObligationId.of(k, id));
-                if (o != null) list.add(o);
+        for (Obligation.Kind k : OWN_KINDS) {
+            for (Obligation o : byId.values()) {
+                if (o.kind() == k) own.computeIfAbsent(o.node(), x -> new ArrayList<>()).add(o);
             }
-            own.put(id, list);
         }
         List<String> order = in.graph().dependenciesFirst().orElse(in.graph().nodes());
         ObligationRules rules = new ObligationRules(nodes, in.verdicts(), diags);
-        ClaimStatus claims = new ClaimStatus(in.graph(), order, nodes, own, rules);
-        java.util.function.Function<Obligation, Status> status = o -> rules.rule(o, claims::of).status();
+        Standings standings = new Standings(in.graph(), order, nodes, own, rules);
+        java.util.function.Function<Obligation, ObligationRules.Ruled> ruled = o -> o.kind() == Obligation.Kind.DEFEATER
+                ? new ObligationRules.Ruled(standings.of(o.node()),
+                        standings.defeaterReason(o.node()).or(() -> rules.rule(o, standings::of).reason()))
+                : rules.rule(o, standings::of);
+        java.util.function.Function<Obligation, Status> status = o -> ruled.apply(o).status();
         Reliance reliance = new Reliance(in.verdicts());
+        Gating gating = new Gating(in.graph(), nodes, in.lowered().obligations(), standings, strict);
 
         Map<ObligationId, Judged> judged = new LinkedHashMap<>();
         Map<Status, Integer> summary = new EnumMap<>(Status.class);
@@ -73,18 +75,20 @@ public final class Judge {
         List<ObligationId> open = new ArrayList<>();
         List<ObligationId> unproven = new ArrayList<>();
         for (Obligation o : byId.values()) {
-            ObligationRules.Ruled r = rules.rule(o, claims::of);
+            ObligationRules.Ruled r = ruled.apply(o);
             Status s = r.status();
             summary.merge(s, 1, Integer::sum);
-            if (s == Status.OPEN) open.add(o.id());
+            if (s == Status.OPEN && !gating.left().containsKey(o.id())) open.add(o.id());
             if (s != Status.PROVED && s != Status.ASSERTED) unproven.add(o.id());
             judged.put(o.id(), judged(o, r, rules.verdict(o), reliance));
-            reliance.warnAssumptionsOnly(o, s, Optional.ofNullable(nodes.get(o.node())), diags);
+            if (standings.side(o.node()) == ArgumentGraph.Side.PRO) {
+                reliance.warnAssumptionsOnly(o, s, Optional.ofNullable(nodes.get(o.node())), diags);
+            }
         }
 
         boolean consistent = status.apply(byId.get(ObligationId.of(Obligation.Kind.CONSISTENCY, model.name()))) == Status.PROVED;
         Set<String> roots = Set.copyOf(in.graph().roots());
-        Map<String, Set<String>> rests = reliance.restsOn(in.graph(), order, own, status);
+        Map<String, Set<String>> rests = reliance.restsOn(in.graph(), order, own, status, standings, strict);
         Map<String, List<Model.Fact>> facts = new HashMap<>();
         for (Model.Evidence e : model.all(Model.Evidence.class)) {
             EvidenceState st = in.evidence().get(e.id());
@@ -98,7 +102,7 @@ public final class Judge {
         Map<String, ClaimJudgement> claimJudgements = new LinkedHashMap<>();
         boolean discharged = true;
         for (Model.Claim c : model.all(Model.Claim.class)) {
-            Status s = claims.of(c.id());
+            Status s = standings.of(c.id());
             boolean d = consistent && Gate.discharges(s, strict);
             boolean root = roots.contains(c.id());
             if (root && !d) discharged = false;
@@ -109,12 +113,47 @@ public final class Judge {
         }
         if (roots.isEmpty()) discharged = consistent;
         Map<String, Status> nodeStatus = new LinkedHashMap<>();
-        for (String id : in.graph().nodes()) nodeStatus.put(id, claims.of(id));
+        for (String id : in.graph().nodes()) nodeStatus.put(id, standings.of(id));
         Map<String, List<EvidenceBound>> evidenceBounds = new LinkedHashMap<>();
         for (Model.Evidence e : model.all(Model.Evidence.class)) evidenceBounds.put(e.id(), bounds.ofEvidence(e.id()));
+        List<Judgement.Alternatives> alternatives = alternatives(model, in.graph(), standings, own, byId, status, strict);
         return new Judgement(judged, nodeStatus, claimJudgements,
                 reliance.assumptionUse(model, in.lowered().obligations(), in.lowered().scope(), status), evidenceBounds,
-                discharged, summary, open, unproven);
+                discharged, summary, open, unproven, alternatives, gating.left(), in.graph().sides());
+    }
+
+    /** The routes of every node whose support list has choices, in source order. */
+    private static List<Judgement.Alternatives> alternatives(Model.Case model, ArgumentGraph graph, Standings standings,
+                                                             Map<String, List<Obligation>> own,
+                                                             Map<ObligationId, Obligation> byId,
+                                                             java.util.function.Function<Obligation, Status> status,
+                                                             boolean strict) {
+        List<Judgement.Alternatives> out = new ArrayList<>();
+        for (Model.Node n : model.nodes()) {
+            Model.Support sup = n instanceof Model.Claim c ? c.support() : n instanceof Model.Defeater d ? d.argument()
+                    : new Model.Unsupported();
+            if (!(sup instanceof Model.Direct list) || !list.hasChoices()) continue;
+            Optional<Standings.RouteStanding> chosen = standings.chosen(n.id()).filter(r -> Gate.discharges(r.status(), strict));
+            List<Judgement.RouteJudgement> routes = new ArrayList<>();
+            for (Standings.RouteStanding r : standings.routes(n.id())) {
+                List<ObligationId> steps = own.getOrDefault(n.id(), List.of()).stream()
+                        .filter(o -> o.id().route().equals(Optional.of(r.route().name()))).map(Obligation::id).toList();
+                List<ObligationId> problems = new ArrayList<>();
+                for (ObligationId id : steps) if (status.apply(byId.get(id)) == Status.OPEN) problems.add(id);
+                java.util.Set<String> seen = new java.util.LinkedHashSet<>();
+                for (String p : r.route().picks()) if (!list.conjunctive().contains(p)) seen.addAll(graph.closure(p));
+                for (String x : seen) {
+                    for (Obligation o : own.getOrDefault(x, List.of())) {
+                        if (status.apply(o) == Status.OPEN && !problems.contains(o.id())) problems.add(o.id());
+                    }
+                }
+                boolean isChosen = chosen.isPresent() && chosen.get().route().name().equals(r.route().name());
+                routes.add(new Judgement.RouteJudgement(r.route().name(), r.route().picks(), r.status(), isChosen, steps, problems));
+            }
+            out.add(new Judgement.Alternatives(n.id(), list.choices().stream().map(Model.Choice::text).toList(),
+                    standings.chosen(n.id()).map(Standings.RouteStanding::status).orElse(Status.OPEN), routes));
+        }
+        return out;
     }
 
     private static Judged judged(Obligation o, ObligationRules.Ruled r, Optional<Verdict> v, Reliance reliance) {

@@ -2,6 +2,7 @@ package dev.safecase.judge;
 
 import dev.safecase.num.Rational;
 import dev.safecase.lower.ObligationId;
+import dev.safecase.graph.ArgumentGraph;
 import dev.safecase.model.Model;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -17,8 +18,12 @@ import java.util.Optional;
 public record Judgement(Map<ObligationId, Judged> obligations, Map<String, Status> nodes, Map<String, ClaimJudgement> claims,
                         Map<String, AssumptionUse> assumptions, Map<String, List<EvidenceBound>> evidenceBounds,
                         boolean discharged, Map<Status, Integer> summary, List<ObligationId> open,
-                        List<ObligationId> unproven) {
+                        List<ObligationId> unproven, List<Alternatives> alternatives, Map<ObligationId, String> ungated,
+                        Map<String, ArgumentGraph.Side> sides) {
     public Judgement {
+        alternatives = List.copyOf(alternatives);
+        ungated = frozen(ungated);
+        sides = frozen(sides);
         obligations = frozen(obligations);
         nodes = frozen(nodes);
         claims = frozen(claims);
@@ -61,6 +66,30 @@ public record Judgement(Map<ObligationId, Judged> obligations, Map<String, Statu
         public AssumptionUse {
             inScopeOf = List.copyOf(inScopeOf);
             usedBy = List.copyOf(usedBy);
+        }
+    }
+
+    /**
+     * The routes of a node whose support list has choices: the choices as written, how the node stands by them (the
+     * best route), and each route.
+     */
+    public record Alternatives(String node, List<String> choices, Status status, List<RouteJudgement> routes) {
+        public Alternatives {
+            choices = List.copyOf(choices);
+            routes = List.copyOf(routes);
+        }
+    }
+
+    /**
+     * One route: its name ({@code a+c}), its picks, its status (its step and its picks), whether the node stands by
+     * it, its step obligations, and the open obligations on it (its step's and those in its picks' closures).
+     */
+    public record RouteJudgement(String route, List<String> picks, Status status, boolean chosen,
+                                 List<ObligationId> obligations, List<ObligationId> openProblems) {
+        public RouteJudgement {
+            picks = List.copyOf(picks);
+            obligations = List.copyOf(obligations);
+            openProblems = List.copyOf(openProblems);
         }
     }
 

@@ -42,16 +42,32 @@ final class Reliance {
         return out;
     }
 
-    /** For every node, in {@code order}: the assumptions used by the proved obligations in its closure. */
+    /**
+     * For every node, in {@code order}: the assumptions used by the proved obligations in its closure. A node with a
+     * discharged route rests on that route, not on the others; a counter-argument passes up only its defeater's own
+     * check and what eliminates or challenges it, not its argument (which argues against the case).
+     */
     Map<String, Set<String>> restsOn(ArgumentGraph graph, List<String> order, Map<String, List<Obligation>> own,
-                                     Function<Obligation, Status> status) {
+                                     Function<Obligation, Status> status, Standings standings, boolean strict) {
         Map<String, Set<String>> rests = new HashMap<>();
         for (String id : order) {
             Set<String> out = new LinkedHashSet<>();
+            boolean counter = standings.side(id) == ArgumentGraph.Side.COUNTER;
+            Optional<Model.Route> chosen = standings.chosen(id).filter(r -> Gate.discharges(r.status(), strict))
+                    .map(Standings.RouteStanding::route);
             for (Obligation o : own.getOrDefault(id, List.of())) {
+                if (counter && o.kind() != Obligation.Kind.DEFEATER) continue;
+                if (o.id().route().isPresent() && chosen.isPresent() && !o.id().route().get().equals(chosen.get().name())) continue;
                 if (status.apply(o) == Status.PROVED) out.addAll(usedAssumptions(o));
             }
-            for (String c : graph.children(id)) out.addAll(rests.getOrDefault(c, Set.of()));
+            for (ArgumentGraph.Edge e : graph.edges(id)) {
+                boolean across = e.kind() == ArgumentGraph.EdgeKind.ATTACK || e.kind() == ArgumentGraph.EdgeKind.ELIMINATION;
+                if (counter && !across) continue;
+                if (e.kind() == ArgumentGraph.EdgeKind.CHOICE && chosen.isPresent() && !chosen.get().picks().contains(e.to())) {
+                    continue;
+                }
+                out.addAll(rests.getOrDefault(e.to(), Set.of()));
+            }
             rests.put(id, out);
         }
         return rests;

@@ -46,6 +46,8 @@ public final class Lowering {
     private final Map<Term, Term> expanded = new java.util.IdentityHashMap<>();
     private final Map<String, Term> expandedAssumptions = new HashMap<>();
     private final Map<String, Optional<Premise>> ranges = new HashMap<>();
+    /** Assumptions that the intersection of Γ drops at a node with several parents (SC314, reported when it matters). */
+    private final List<ScopeWarnings.Dropped> dropped = new ArrayList<>();
 
     private Lowering(Model.Case model, ArgumentGraph graph, Map<String, EvidenceState> evidence, Diagnostics diags) {
         this.model = model;
@@ -69,23 +71,33 @@ public final class Lowering {
     private Lowered run() {
         Map<String, List<String>> scope = new LinkedHashMap<>();
         for (Model.Node n : model.nodes()) scope.put(n.id(), sorted(gamma(n.id())));
+        Map<String, ArgumentGraph.Side> sides = graph.sides();
         List<Obligation> out = new ArrayList<>();
         for (Model.Node n : model.nodes()) {
             if (n instanceof Model.Claim c) {
                 out.add(support(c.id(), c.pos(), c.support() instanceof Model.ByStrategy || c.support() instanceof Model.Direct,
                         c.support() instanceof Model.Undeveloped, c.asserted()));
-                if (c.support() instanceof Model.Direct d) out.add(direct(c, d));
+                if (c.support() instanceof Model.Direct d) out.addAll(steps(c, d, new Term.ClaimRef(c.id())));
             } else if (n instanceof Model.Strategy s) {
                 out.add(support(s.id(), s.pos(), !s.subclaims().isEmpty(), s.undeveloped(), s.asserted()));
-                if (!s.subclaims().isEmpty()) out.add(strategyInference(s));
+                if (!s.subclaims().isEmpty() && carriesInference(s)) out.add(strategyInference(s));
             } else if (n instanceof Model.Evidence e) {
                 out.add(validity(e));
             } else if (n instanceof Model.Defeater d) {
-                out.add(defeater(d));
+                boolean challenge = sides.get(ArgumentGraph.attacked(d, nodes)) == ArgumentGraph.Side.COUNTER;
+                out.add(challenge ? challenge(d) : defeater(d));
+                if (d.argument() instanceof Model.Direct a && d.formula().isPresent()) out.addAll(steps(d, a, d.formula().get()));
             }
         }
         out.add(consistency());
+        new ScopeWarnings(model, graph, id -> gamma.getOrDefault(id, Set.of()), dropped, diags).report(out);
         return new Lowered(out, scope);
+    }
+
+    /** A strategy carries its own inference when it is its claim's whole support (`supported by S`). */
+    private boolean carriesInference(Model.Strategy s) {
+        List<String> ps = graph.parents(s.id());
+        return !ps.isEmpty() && nodes.get(ps.get(0)) instanceof Model.Claim c && c.support() instanceof Model.ByStrategy;
     }
 
     // ------------------------------------------------------------ scope
@@ -116,9 +128,7 @@ public final class Lowering {
                 if (inherited.contains(a) || own.contains(a)) continue;
                 String with = ps.stream().filter(p -> gamma(p).contains(a)).findFirst().orElse("?");
                 String without = ps.stream().filter(p -> !gamma(p).contains(a)).findFirst().orElse("?");
-                Model.Node n = nodes.get(id);
-                diags.warning(Code.SC314, n.pos(), "assumption " + a + " is in scope of " + id + " through " + with
-                        + " but not through " + without + ", so " + id + " may not rely on it");
+                dropped.add(new ScopeWarnings.Dropped(id, a, with, without));
             }
             own.addAll(inherited);
         }
@@ -175,25 +185,67 @@ public final class Lowering {
         return entailment(Kind.INFERENCE, s, premises, parent, List.of());
     }
 
-    private Obligation direct(Model.Claim c, Model.Direct d) {
-        List<Premise> premises = assumptionPremises(c.id());
-        premises.addAll(subclaims(d.claims()));
-        premises.addAll(facts(d.evidence()));
-        Kind kind = d.claims().isEmpty() ? Kind.EVIDENCE : Kind.INFERENCE;
-        return entailment(kind, c, premises, c.id(), d.evidence());
+    /**
+     * The steps of a support list (docs/language.md, section 7): one obligation for a list without choices, else one
+     * per route, each with the list's conjunctive items and the route's picks as premises.
+     */
+    private List<Obligation> steps(Model.Node owner, Model.Direct d, Term goal) {
+        if (!d.hasChoices()) return List.of(step(owner, d.conjunctive(), Optional.empty(), goal));
+        List<Obligation> out = new ArrayList<>();
+        for (Model.Route r : d.routes()) {
+            List<String> items = new ArrayList<>(d.conjunctive());
+            for (String x : r.picks()) if (!items.contains(x)) items.add(x);
+            out.add(step(owner, items, Optional.of(r.name()), goal));
+        }
+        return out;
+    }
+
+    private Obligation step(Model.Node owner, List<String> items, Optional<String> route, Term goal) {
+        Premises p = itemPremises(owner.id(), items);
+        boolean evidenceOnly = items.stream().allMatch(x -> nodes.get(x) instanceof Model.Evidence);
+        Kind kind = evidenceOnly && owner instanceof Model.Claim ? Kind.EVIDENCE : Kind.INFERENCE;
+        ObligationId id = route.map(r -> ObligationId.of(kind, owner.id(), r)).orElse(ObligationId.of(kind, owner.id()));
+        return entailment(id, owner, p.premises(), goal, p.listed());
+    }
+
+    /**
+     * Γ of the owner and what the items give: a claim its formula (or atom), evidence its facts, a strategy the
+     * assumptions in scope at it and its subclaims (its step is part of this one).
+     */
+    private Premises itemPremises(String ownerId, List<String> items) {
+        Set<String> assumptions = new LinkedHashSet<>(gamma(ownerId));
+        for (String x : items) if (nodes.get(x) instanceof Model.Strategy) assumptions.addAll(gamma(x));
+        List<Premise> ps = assumptionPremises(assumptions);
+        List<String> listed = new ArrayList<>();
+        for (String x : items) {
+            Model.Node n = nodes.get(x);
+            if (n instanceof Model.Evidence) {
+                ps.addAll(facts(List.of(x)));
+                listed.add(x);
+            } else if (n instanceof Model.Strategy s) {
+                ps.addAll(subclaims(s.subclaims()));
+            } else {
+                ps.addAll(subclaims(List.of(x)));
+            }
+        }
+        return new Premises(ps, listed);
     }
 
     private Obligation entailment(Kind kind, Model.Node owner, List<Premise> premises, String goalClaim, List<String> listed) {
-        ObligationId oid = ObligationId.of(kind, owner.id());
+        return entailment(ObligationId.of(kind, owner.id()), owner, premises, new Term.ClaimRef(goalClaim), listed);
+    }
+
+    private Obligation entailment(ObligationId oid, Model.Node owner, List<Premise> premises, Term goalTerm,
+                                  List<String> listed) {
         List<String> invalid = listed.stream().filter(e -> !evidenceValid(e)).toList();
         if (!invalid.isEmpty()) {
             return without(oid, owner.pos(), Mode.INVALID, premises, listed,
                     Optional.of("rests on invalid evidence " + String.join(", ", invalid)));
         }
-        Term goal = expand(new Term.ClaimRef(goalClaim));
+        Term goal = expand(goalTerm);
         List<Premise> withRanges = withRanges(premises, Optional.of(goal));
         if (goal instanceof Term.ClaimRef atom && !mentioned(withRanges, atom.claimId())) {
-            if (kind == Kind.EVIDENCE) {
+            if (oid.kind() == Kind.EVIDENCE) {
                 return new Obligation(oid, owner.pos(), Mode.ASSERTED, withRanges, Optional.of(goal), listed,
                         Optional.of("informal claim resting on valid evidence: accepted on review of "
                                 + String.join(", ", listed)));
@@ -232,32 +284,47 @@ public final class Lowering {
 
     private record Premises(List<Premise> premises, List<String> listed) {}
 
+    /**
+     * A defeater that attacks the counter side (a defeater, or a node of a defeater's argument) argues for the case:
+     * the judge decides it by its own argument (docs/language.md, section 9).
+     */
+    private Obligation challenge(Model.Defeater d) {
+        return without(ObligationId.of(Kind.DEFEATER, d.id()), d.pos(), Mode.STRUCTURAL, List.of(), List.of(),
+                Optional.of("a challenge to the counter-argument: it stands by its own argument"));
+    }
+
     /** P(d): the premises of the attacked step (docs/language.md, section 9). */
     private Premises defeaterPremises(Model.Defeater d) {
-        Model.Node target = nodes.get(d.target());
+        Model.Node target = nodes.get(ArgumentGraph.attacked(d, nodes));
         if (target instanceof Model.Evidence e) {
             List<Premise> ps = assumptionPremises(e.id());
             ps.addAll(facts(List.of(e.id())));
             return new Premises(ps, List.of(e.id()));
         }
         if (target instanceof Model.Claim c && c.support() instanceof Model.ByStrategy s) {
-            return stepPremises(nodes.get(s.strategy()));
+            return stepPremises(nodes.get(s.strategy()), d.relation());
         }
-        return stepPremises(target);
+        return stepPremises(target, d.relation());
     }
 
-    private Premises stepPremises(Model.Node n) {
-        List<Premise> ps = assumptionPremises(n.id());
+    /**
+     * The premises of a node's step: a strategy's, or a support list's conjunctive items. A list with choices has
+     * several steps; what they share is its conjunctive items, and a relation attack ({@code undercuts C -> X}) adds X.
+     */
+    private Premises stepPremises(Model.Node n, Optional<String> relation) {
         if (n instanceof Model.Strategy s) {
+            List<Premise> ps = assumptionPremises(s.id());
             ps.addAll(subclaims(s.subclaims()));
             return new Premises(ps, List.of());
         }
-        if (n instanceof Model.Claim c && c.support() instanceof Model.Direct d) {
-            ps.addAll(subclaims(d.claims()));
-            ps.addAll(facts(d.evidence()));
-            return new Premises(ps, d.evidence());
+        Model.Support support = n instanceof Model.Claim c ? c.support() : n instanceof Model.Defeater x ? x.argument()
+                : new Model.Unsupported();
+        if (support instanceof Model.Direct d) {
+            List<String> items = new ArrayList<>(d.conjunctive());
+            relation.filter(x -> d.all().contains(x) && !items.contains(x)).ifPresent(items::add);
+            return itemPremises(n.id(), items);
         }
-        return new Premises(ps, List.of());
+        return new Premises(assumptionPremises(n.id()), List.of());
     }
 
     private Obligation consistency() {
@@ -280,8 +347,12 @@ public final class Lowering {
     // ------------------------------------------------------------ premises
 
     private List<Premise> assumptionPremises(String nodeId) {
+        return assumptionPremises(gamma(nodeId));
+    }
+
+    private List<Premise> assumptionPremises(Set<String> ids) {
         List<Premise> out = new ArrayList<>();
-        for (String a : sorted(gamma(nodeId))) {
+        for (String a : sorted(ids)) {
             Model.Assumption as = (Model.Assumption) nodes.get(a);
             if (as.formula().isPresent()) out.add(new Premise.Assumption(a, assumptionFormula(as)));
         }

@@ -60,11 +60,120 @@ public final class Model {
 
     public record ByStrategy(String strategy) implements Support {}
 
-    /** A conjunctive list of claims and evidence. */
-    public record Direct(List<String> claims, List<String> evidence) implements Support {
+    /**
+     * A {@code supported by} list other than one lone strategy: the claims, strategies and evidence that must all hold
+     * (each kind in the order written) and the choices, of which enough members must hold (docs/language.md, section 7).
+     */
+    public record Direct(List<String> claims, List<String> evidence, List<String> strategies, List<Choice> choices)
+            implements Support {
         public Direct {
             claims = List.copyOf(claims);
             evidence = List.copyOf(evidence);
+            strategies = List.copyOf(strategies);
+            choices = List.copyOf(choices);
+        }
+
+        /** A conjunctive list of claims and evidence, the classic shape. */
+        public Direct(List<String> claims, List<String> evidence) {
+            this(claims, evidence, List.of(), List.of());
+        }
+
+        /** The nodes that must all hold: claims, then strategies, then evidence. */
+        public List<String> conjunctive() {
+            List<String> out = new java.util.ArrayList<>(claims);
+            out.addAll(strategies);
+            out.addAll(evidence);
+            return List.copyOf(out);
+        }
+
+        /** Every node the list names: the conjunctive ones, then the members of each choice. */
+        public List<String> all() {
+            List<String> out = new java.util.ArrayList<>(conjunctive());
+            for (Choice c : choices) {
+                for (String m : c.members()) if (!out.contains(m)) out.add(m);
+            }
+            return List.copyOf(out);
+        }
+
+        public boolean hasChoices() {
+            return !choices.isEmpty();
+        }
+
+        /**
+         * The routes of a list with choices: each picks {@code need} members of every choice (all combinations, in the
+         * order written); empty when the list has no choices.
+         */
+        public List<Route> routes() {
+            List<List<String>> partial = List.of(List.of());
+            for (Choice c : choices) {
+                List<List<String>> next = new java.util.ArrayList<>();
+                for (List<String> p : partial) {
+                    for (List<String> pick : subsets(c.members(), c.need())) {
+                        List<String> joined = new java.util.ArrayList<>(p);
+                        for (String m : pick) if (!joined.contains(m)) joined.add(m);
+                        next.add(joined);
+                    }
+                }
+                partial = next;
+            }
+            if (choices.isEmpty()) return List.of();
+            return partial.stream().map(p -> new Route(String.join("+", p), p)).toList();
+        }
+
+        /** How many routes {@link #routes} gives, without making them (saturating at Long.MAX_VALUE). */
+        public long routeCount() {
+            long n = choices.isEmpty() ? 0 : 1;
+            for (Choice c : choices) {
+                long k = binomial(c.members().size(), c.need());
+                n = k != 0 && n > Long.MAX_VALUE / k ? Long.MAX_VALUE : n * k;
+            }
+            return n;
+        }
+
+        private static long binomial(int n, int k) {
+            if (k < 0 || k > n) return 0;
+            long r = 1;
+            for (int i = 1; i <= k; i++) {
+                r = r * (n - k + i) / i;
+                if (r > Long.MAX_VALUE / (n + 1)) return Long.MAX_VALUE / (n + 1);
+            }
+            return r;
+        }
+
+        private static List<List<String>> subsets(List<String> members, int need) {
+            List<List<String>> out = new java.util.ArrayList<>();
+            int[] idx = new int[need];
+            for (int i = 0; i < need; i++) idx[i] = i;
+            if (need > members.size()) return out;
+            while (true) {
+                List<String> pick = new java.util.ArrayList<>();
+                for (int i : idx) pick.add(members.get(i));
+                out.add(pick);
+                int i = need - 1;
+                while (i >= 0 && idx[i] == members.size() - need + i) i--;
+                if (i < 0) return out;
+                idx[i]++;
+                for (int j = i + 1; j < need; j++) idx[j] = idx[j - 1] + 1;
+            }
+        }
+    }
+
+    /** {@code any of (a, b)} ({@code need} 1) or {@code M of (…)}: at least {@code need} members must hold. */
+    public record Choice(int need, List<String> members, boolean any) {
+        public Choice {
+            members = List.copyOf(members);
+        }
+
+        /** As written: {@code any of (a, b)}, {@code 2 of (a, b, c)}. */
+        public String text() {
+            return (any ? "any" : Integer.toString(need)) + " of (" + String.join(", ", members) + ")";
+        }
+    }
+
+    /** One way to meet the choices of a list: {@code name} joins the {@code picks} with '+' ({@code a}, {@code a+c}). */
+    public record Route(String name, List<String> picks) {
+        public Route {
+            picks = List.copyOf(picks);
         }
     }
 
@@ -150,28 +259,57 @@ public final class Model {
 
     public enum Attack { REBUTS, UNDERCUTS, UNDERMINES }
 
+    /**
+     * A defeater. {@code relation}: for {@code undercuts C -> X}, the node X whose support relation from the target C is
+     * attacked. {@code argument}: its own {@code supported by} (a counter-argument), {@link Unsupported} when none.
+     */
     public record Defeater(String id, Position pos, String text, Optional<Term> formula, Attack attack, String target,
-                           List<String> eliminatedBy, Optional<String> accepted, Optional<String> owner,
-                           Optional<String> origin, Optional<Doubt> doubt) implements Node {
+                           Optional<String> relation, List<String> eliminatedBy, Optional<String> accepted,
+                           Support argument, Optional<String> owner, Optional<String> origin,
+                           Optional<Doubt> doubt) implements Node {
         public Defeater {
             eliminatedBy = List.copyOf(eliminatedBy);
         }
 
         /** Without a doubt clause. */
         public Defeater(String id, Position pos, String text, Optional<Term> formula, Attack attack, String target,
+                        Optional<String> relation, List<String> eliminatedBy, Optional<String> accepted,
+                        Support argument, Optional<String> owner, Optional<String> origin) {
+            this(id, pos, text, formula, attack, target, relation, eliminatedBy, accepted, argument, owner, origin,
+                    Optional.empty());
+        }
+
+        /** A doubt: no relation, no argument of its own, no doubt clause. */
+        public Defeater(String id, Position pos, String text, Optional<Term> formula, Attack attack, String target,
                         List<String> eliminatedBy, Optional<String> accepted, Optional<String> owner,
                         Optional<String> origin) {
-            this(id, pos, text, formula, attack, target, eliminatedBy, accepted, owner, origin, Optional.empty());
+            this(id, pos, text, formula, attack, target, Optional.empty(), eliminatedBy, accepted, new Unsupported(), owner,
+                    origin, Optional.empty());
         }
 
         public Kind kind() { return Kind.DEFEATER; }
+
+        /** Whether it carries its own argument ({@code supported by}): a counter-argument rather than a doubt. */
+        public boolean argued() {
+            return !(argument instanceof Unsupported);
+        }
     }
 
-    public record Assumption(String id, Position pos, String text, Optional<Term> formula,
+    /** An assumption; {@code context} lists the contexts and assumptions it is stated in (GSN's in-context-of). */
+    public record Assumption(String id, Position pos, String text, Optional<Term> formula, List<String> context,
                              Optional<String> origin, Optional<Doubt> doubt) implements Node {
+        public Assumption {
+            context = List.copyOf(context);
+        }
+
         /** Without a doubt clause. */
+        public Assumption(String id, Position pos, String text, Optional<Term> formula, List<String> context,
+                          Optional<String> origin) {
+            this(id, pos, text, formula, context, origin, Optional.empty());
+        }
+
         public Assumption(String id, Position pos, String text, Optional<Term> formula, Optional<String> origin) {
-            this(id, pos, text, formula, origin, Optional.empty());
+            this(id, pos, text, formula, List.of(), origin, Optional.empty());
         }
 
         public Kind kind() { return Kind.ASSUMPTION; }

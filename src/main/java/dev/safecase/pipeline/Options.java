@@ -13,7 +13,7 @@ import java.util.Set;
 /**
  * Everything that steers one run; the CLI and the Maven plugin both build one of these. {@code cache}
  * is the verdict cache's folder; none by default (the CLI uses {@code .safecase/cache} under the
- * root, the Maven plugin {@code target/safecase/cache}).
+ * root, the Maven plugin {@code target/safecase-cache}).
  */
 public record Options(Path root, LocalDate today, boolean strict, Set<Status> failOn, Rational minProved,
                       long timeoutMs, long rlimit, int jobs, Optional<Path> cache, Optional<Rational> maxDoubt) {

@@ -34,6 +34,7 @@ import dev.safecase.prove.SmtLib;
 import dev.safecase.prove.Verdict;
 import dev.safecase.prove.Z3Session;
 import dev.safecase.result.CaseResult;
+import dev.safecase.result.ObligationResult;
 import dev.safecase.result.CaseResults;
 import dev.safecase.result.GateResult;
 import dev.safecase.result.Run;
@@ -294,7 +295,8 @@ public final class Verifier {
     private GateResult gate(List<CaseResult> cases, List<Diagnostic> diags) {
         Gate gate = new Gate(options.policy());
         List<Status> statuses = new ArrayList<>();
-        for (CaseResult c : cases) c.obligations().forEach(o -> statuses.add(o.status()));
+        // Obligations of a counter-argument, and those a discharged route supersedes, are reported but not gated.
+        for (CaseResult c : cases) c.obligations().stream().filter(ObligationResult::gated).forEach(o -> statuses.add(o.status()));
         Gate.Decision d = gate.decide(statuses, cases.stream().filter(c -> !c.checked()).count(),
                 diags.stream().anyMatch(Diagnostic::isError));
         List<String> reasons = new ArrayList<>(d.reasons());

@@ -1,6 +1,7 @@
 package dev.safecase.report;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.safecase.result.AlternativesResult;
 import dev.safecase.result.AssumptionResult;
 import dev.safecase.result.BoundResult;
 import dev.safecase.result.CaseResult;
@@ -119,7 +120,31 @@ public final class JsonReport {
         g.writeArrayFieldStart("texts");
         for (TextResult t : c.texts()) text(g, t);
         g.writeEndArray();
+        g.writeArrayFieldStart("alternatives");
+        for (AlternativesResult a : c.alternatives()) alternatives(g, a);
+        g.writeEndArray();
         if (c.checked()) ConfidenceJson.caseRoots(g, c);
+        g.writeEndObject();
+    }
+
+    /** A node with choices: its routes as parallel lines of work, each with its status and open problems. */
+    private static void alternatives(JsonGenerator g, AlternativesResult a) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("node", a.node());
+        Json.strings(g, "choices", a.choices());
+        g.writeStringField("status", a.status().label());
+        g.writeArrayFieldStart("routes");
+        for (AlternativesResult.Route r : a.routes()) {
+            g.writeStartObject();
+            g.writeStringField("route", r.name());
+            Json.strings(g, "picks", r.picks());
+            g.writeStringField("status", r.status().label());
+            g.writeBooleanField("chosen", r.chosen());
+            Json.strings(g, "obligations", ids(r.obligations()));
+            Json.strings(g, "openProblems", ids(r.openProblems()));
+            g.writeEndObject();
+        }
+        g.writeEndArray();
         g.writeEndObject();
     }
 
@@ -235,6 +260,8 @@ public final class JsonReport {
         Json.optional(g, "goal", o.goal());
         Json.optional(g, "owner", o.owner());
         if (!o.definitions().isEmpty()) named(g, "definitions", o.definitions());
+        if (o.route().isPresent()) g.writeStringField("route", o.route().get());
+        if (!o.gated()) g.writeStringField("notGated", o.ungated().get());
         g.writeEndObject();
     }
 
@@ -259,6 +286,7 @@ public final class JsonReport {
         Json.optional(g, "formula", a.formula());
         g.writeNumberField("line", a.line());
         module(g, a.node());
+        if (!a.context().isEmpty()) Json.strings(g, "context", a.context());
         g.writeEndObject();
     }
 
@@ -267,6 +295,7 @@ public final class JsonReport {
         g.writeStringField("id", e.id());
         Json.optional(g, "file", e.file());
         g.writeStringField("status", e.status().label());
+        g.writeStringField("validity", e.validity().label());
         Json.optional(g, "sha256", e.pin().sha256());
         Json.optional(g, "expires", e.pin().expires());
         Json.optional(g, "reason", e.reason());
@@ -290,6 +319,9 @@ public final class JsonReport {
         Json.optional(g, "accepted", d.accepted());
         g.writeNumberField("line", d.line());
         module(g, d.node());
+        g.writeStringField("role", d.role());
+        Json.optional(g, "relation", d.relation());
+        Json.strings(g, "supportedBy", d.supportedBy());
         g.writeEndObject();
     }
 }

@@ -15,18 +15,21 @@ import java.util.Map;
  * obligations and an empty graph). {@code graph} is the argument graph the case was judged on.
  */
 public record CaseResult(Source source, boolean checked, Outcome outcome, Nodes nodes, List<ObligationResult> obligations,
-                         List<Diagnostic> diagnostics, ArgumentGraph graph, Confidence.CaseBounds confidence) {
+                         List<Diagnostic> diagnostics, ArgumentGraph graph, List<AlternativesResult> alternatives,
+                         Confidence.CaseBounds confidence) {
     public CaseResult {
         obligations = List.copyOf(obligations);
         diagnostics = List.copyOf(diagnostics);
+        alternatives = List.copyOf(alternatives);
     }
 
     /** No bounds computed (results made without a judged case, as in tests): every claim unbounded. */
     public static final Confidence.CaseBounds NO_BOUNDS = new Confidence.CaseBounds(Map.of(), List.of());
 
+    /** A case whose support lists have no choices, without bounds. */
     public CaseResult(Source source, boolean checked, Outcome outcome, Nodes nodes, List<ObligationResult> obligations,
                       List<Diagnostic> diagnostics, ArgumentGraph graph) {
-        this(source, checked, outcome, nodes, obligations, diagnostics, graph, NO_BOUNDS);
+        this(source, checked, outcome, nodes, obligations, diagnostics, graph, List.of(), NO_BOUNDS);
     }
 
     /** Where the case is and what it says. */

@@ -48,7 +48,7 @@ public final class CaseResults {
         List<ObligationResult> obs = new ArrayList<>();
         for (Obligation o : obligations) {
             Optional<String> owner = Optional.ofNullable(nodes.get(o.node())).flatMap(CaseResults::ownerOf);
-            obs.add(obligation(model, o, j.obligations().get(o.id()), owner));
+            obs.add(obligation(model, o, j.obligations().get(o.id()), owner, Optional.ofNullable(j.ungated().get(o.id()))));
         }
         List<ClaimResult> claims = new ArrayList<>();
         for (Model.Claim c : model.all(Model.Claim.class)) claims.add(claim(c, j.claims().get(c.id()), modules));
@@ -63,24 +63,39 @@ public final class CaseResults {
             Validity.Outcome o = evidence.get(e.id());
             List<Model.Fact> facts = o.facts().isEmpty() ? e.facts() : o.facts();
             ev.add(new EvidenceResult(info(e, modules), new EvidenceResult.Pin(e.file(), o.actualSha256().or(e::sha256), e.expires()),
-                    status(j, Obligation.Kind.VALIDITY, e.id()), o.reason(),
+                    j.nodes().get(e.id()), status(j, Obligation.Kind.VALIDITY, e.id()), o.reason(),
                     facts.stream().map(f -> Infix.print(f.formula())).toList(), bounds(j.evidenceBounds().get(e.id()))));
         }
         List<DefeaterResult> defeaters = new ArrayList<>();
         for (Model.Defeater d : model.all(Model.Defeater.class)) {
             defeaters.add(new DefeaterResult(info(d, modules), status(j, Obligation.Kind.DEFEATER, d.id()),
-                    d.attack().name().toLowerCase(Locale.ROOT), d.target(), d.eliminatedBy(), d.accepted(), d.owner()));
+                    d.attack().name().toLowerCase(Locale.ROOT), d.target(), d.eliminatedBy(), d.accepted(), d.owner(),
+                    d.relation(), supportedBy(d.argument()), role(d, j, nodes)));
         }
         List<AssumptionResult> assumptions = new ArrayList<>();
         for (Model.Assumption a : model.all(Model.Assumption.class)) {
             Judgement.AssumptionUse use = j.assumptions().get(a.id());
-            assumptions.add(new AssumptionResult(info(a, modules), a.formula().map(Infix::print), use.inScopeOf(), use.usedBy()));
+            assumptions.add(new AssumptionResult(info(a, modules), a.formula().map(Infix::print), use.inScopeOf(), use.usedBy(),
+                    a.context()));
         }
         List<TextResult> texts = new ArrayList<>();
         for (Model.TextNode t : model.all(Model.TextNode.class)) texts.add(new TextResult(info(t, modules), t.kind().keyword));
         return new CaseResult(new CaseResult.Source(model.name(), model.file(), model.pos().line(), model.text()), true,
                 new CaseResult.Outcome(j.discharged(), j.summary(), j.open(), j.unproven()),
-                new CaseResult.Nodes(claims, strategies, ev, defeaters, assumptions, texts), obs, diagnostics, graph, bounds);
+                new CaseResult.Nodes(claims, strategies, ev, defeaters, assumptions, texts), obs, diagnostics, graph,
+                alternatives(j), bounds);
+    }
+
+    private static List<AlternativesResult> alternatives(Judgement j) {
+        return j.alternatives().stream().map(a -> new AlternativesResult(a.node(), a.choices(), a.status(), a.routes().stream()
+                .map(r -> new AlternativesResult.Route(r.route(), r.picks(), r.status(), r.chosen(), r.obligations(),
+                        r.openProblems())).toList())).toList();
+    }
+
+    /** {@code doubt}, {@code counter-argument} or {@code challenge} (docs/language.md, section 9). */
+    private static String role(Model.Defeater d, Judgement j, Map<String, Model.Node> nodes) {
+        if (j.sides().get(ArgumentGraph.attacked(d, nodes)) == ArgumentGraph.Side.COUNTER) return "challenge";
+        return d.argued() ? "counter-argument" : "doubt";
     }
 
     private static NodeInfo info(Model.Node n, Map<String, NodeInfo.ModuleRef> modules) {
@@ -127,7 +142,8 @@ public final class CaseResults {
         return j.obligations().get(ObligationId.of(kind, node)).status();
     }
 
-    private static ObligationResult obligation(Model.Case model, Obligation o, Judged j, Optional<String> owner) {
+    private static ObligationResult obligation(Model.Case model, Obligation o, Judged j, Optional<String> owner,
+                                               Optional<String> ungated) {
         List<ObligationResult.PremiseText> premises = o.premises().stream()
                 .map(p -> new ObligationResult.PremiseText(p.name(), Infix.print(p.formula()))).toList();
         List<Term> formulas = new ArrayList<>();
@@ -140,7 +156,7 @@ public final class CaseResults {
         String file = model.module(o.node()).isPresent() ? o.pos().file() : model.file();
         return new ObligationResult(o.id(), file, o.pos().line(), j.status(), j.reason(),
                 new ObligationResult.Findings(j.millis(), j.usedAssumptions(), j.core(), j.counterexample()),
-                new ObligationResult.Statement(premises, o.goal().map(Infix::print), definitions), owner);
+                new ObligationResult.Statement(premises, o.goal().map(Infix::print), definitions), owner, ungated);
     }
 
     private static Optional<String> ownerOf(Model.Node n) {
@@ -177,7 +193,9 @@ public final class CaseResults {
         if (s instanceof Model.ByStrategy b) return List.of(b.strategy());
         if (s instanceof Model.Direct d) {
             List<String> out = new ArrayList<>(d.claims());
+            out.addAll(d.strategies());
             out.addAll(d.evidence());
+            for (Model.Choice c : d.choices()) out.addAll(c.members());
             return out;
         }
         return List.of();

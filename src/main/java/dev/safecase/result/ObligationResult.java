@@ -10,7 +10,17 @@ import java.util.Optional;
 
 /** One obligation: where it is, its status and why, what the solver found, and what was asked of it. */
 public record ObligationResult(ObligationId id, String file, int line, Status status, Optional<String> reason,
-                               Findings findings, Statement statement, Optional<String> owner) {
+                               Findings findings, Statement statement, Optional<String> owner, Optional<String> ungated) {
+
+    public ObligationResult(ObligationId id, String file, int line, Status status, Optional<String> reason,
+                            Findings findings, Statement statement, Optional<String> owner) {
+        this(id, file, line, status, reason, findings, statement, owner, Optional.empty());
+    }
+
+    /** Whether the gate weighs it: not part of a counter-argument, not superseded by a discharged route. */
+    public boolean gated() {
+        return ungated.isEmpty();
+    }
 
     /**
      * What the solver found: time spent, the assumptions a proof used, the core of clashing
@@ -45,6 +55,11 @@ public record ObligationResult(ObligationId id, String file, int line, Status st
 
     public String node() {
         return id.node();
+    }
+
+    /** The route of a support list with choices that this step belongs to. */
+    public Optional<String> route() {
+        return id.route();
     }
 
     public long millis() {

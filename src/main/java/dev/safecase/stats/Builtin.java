@@ -16,7 +16,7 @@ public enum Builtin {
     MAX("max", Rounding.EXACT, Arg.NUMBER, Arg.NUMBER),
     ABS("abs", Rounding.EXACT, Arg.NUMBER),
     JSON("json", Rounding.EXACT, Arg.POINTER),
-    RULE_OF_THREE("rule_of_three", Rounding.UP, Arg.COUNT),
+    RULE_OF_THREE("rule_of_three", Rounding.UP, Arg.COUNT, Arg.COUNT),
     CLOPPER_PEARSON_UPPER("clopper_pearson_upper", Rounding.UP, Arg.COUNT, Arg.COUNT, Arg.CONFIDENCE),
     CLOPPER_PEARSON_LOWER("clopper_pearson_lower", Rounding.DOWN, Arg.COUNT, Arg.COUNT, Arg.CONFIDENCE),
     WILSON_UPPER("wilson_upper", Rounding.UP, Arg.COUNT, Arg.COUNT, Arg.CONFIDENCE);
@@ -43,7 +43,7 @@ public enum Builtin {
         CONFIDENCE
     }
 
-    /** The rule of three is the 95 % upper bound for zero failures. */
+    /** The rule of three is the 95 % upper bound for zero failures: {@code rule_of_three(failures, n)}, failures = 0. */
     private static final Rational RULE_OF_THREE_CONFIDENCE = Rational.of(95, 100);
 
     private final String spelling;
@@ -129,8 +129,14 @@ public enum Builtin {
                     + " (got " + values.size() + ")");
         }
         if (this == RULE_OF_THREE) {
-            Rational n = values.get(0);
+            Rational failures = values.get(0);
+            Rational n = values.get(1);
+            if (!failures.isInteger()) return Optional.of("failures must be an integer (got " + failures + ")");
             if (!n.isInteger()) return Optional.of("n must be an integer (got " + n + ")");
+            if (failures.signum() != 0) {
+                return Optional.of("the rule of three holds only after 0 failures, and there were " + failures
+                        + "; use clopper_pearson_upper(" + failures + ", n, 95%) for a bound after failures");
+            }
             return atLeastOne(n.numerator());
         }
         Rational k = values.get(0);
@@ -189,7 +195,7 @@ public enum Builtin {
         if (bad.isPresent()) throw new IllegalArgumentException(bad.get());
         try {
             return new Evaluation.Value(switch (this) {
-                case RULE_OF_THREE -> RuleOfThree.bound(values.get(0).numerator());
+                case RULE_OF_THREE -> RuleOfThree.bound(values.get(1).numerator());
                 case CLOPPER_PEARSON_UPPER -> ClopperPearson.upper(values.get(0).numerator(), values.get(1).numerator(), values.get(2), deadline);
                 case CLOPPER_PEARSON_LOWER -> ClopperPearson.lower(values.get(0).numerator(), values.get(1).numerator(), values.get(2), deadline);
                 case WILSON_UPPER -> Wilson.upper(values.get(0).numerator(), values.get(1).numerator(), values.get(2));

@@ -77,7 +77,8 @@ final class SyntaxErrors extends BaseErrorListener {
             return "missing " + symbols(what, parser.getVocabulary()) + " before " + found;
         }
         // Where a formula operand is expected a keyword usually means the formula was cut short.
-        boolean operand = expected.contains(SafeCaseParser.NUMBER);
+        // (a support list may start with a number too, `2 of (…)`, so a formula is told by its other operands)
+        boolean operand = expected.contains(SafeCaseParser.NUMBER) && expected.contains(SafeCaseParser.TRUE);
         if (tok != null && KEYWORDS.contains(tok.getText()) && expected.contains(SafeCaseParser.IDENT) && !operand) {
             return "'" + tok.getText() + "' is a reserved keyword and cannot be used as a name";
         }

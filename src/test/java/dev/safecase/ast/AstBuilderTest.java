@@ -52,9 +52,10 @@ class AstBuilderTest {
         assertEquals(new Position("t.case", 2, 1), top.pos());
         assertEquals(List.of(Clause.Kind.OWNER, Clause.Kind.SUPPORTED_BY, Clause.Kind.ASSUMING),
                 top.clauses().stream().map(Clause::kind).toList());
-        Clause.Refs sup = (Clause.Refs) top.clauses().get(1);
-        assertEquals(List.of("a", "b.c"), sup.names().stream().map(Name::text).toList());
-        assertEquals(new Position("t.case", 4, 18), sup.names().get(0).pos());
+        Clause.Support sup = (Clause.Support) top.clauses().get(1);
+        List<Name> names = sup.items().stream().map(i -> ((Clause.Plain) i).ref().name()).toList();
+        assertEquals(List.of("a", "b.c"), names.stream().map(Name::text).toList());
+        assertEquals(new Position("t.case", 4, 18), names.get(0).pos());
     }
 
     @Test

@@ -140,7 +140,7 @@ class CheckerTest {
                 claim top "t": p <= 1% supported by e
                 evidence e "E"
                     file "e.json"
-                    gives n == json("/n"), json("/level") == level, json("/ok"), p <= rule_of_three(json("/n"))
+                    gives n == json("/n"), json("/level") == level, json("/ok"), p <= rule_of_three(0, json("/n"))
                 """);
         List<Model.Fact> facts = ((Model.Evidence) m.node("e").orElseThrow()).facts();
         assertEquals(Type.INT, ((Term.Cmp) facts.get(0).formula()).right().type());
@@ -155,12 +155,12 @@ class CheckerTest {
         Model.Case m = model("""
                 quantity p : probability
                 quantity q : probability
-                assumption upper "Upper": p <= rule_of_three(300) and rule_of_three(300) >= q
+                assumption upper "Upper": p <= rule_of_three(0, 300) and rule_of_three(0, 300) >= q
                 claim top "t" assuming upper undeveloped
                 """);
         Term.And and = assertInstanceOf(Term.And.class, formula(m, "upper"));
         assertEquals(2, and.operands().size());
-        assertTrue(errors("quantity p : probability\nassumption a \"a\": p <= 1 or p <= rule_of_three(300)\n"
+        assertTrue(errors("quantity p : probability\nassumption a \"a\": p <= 1 or p <= rule_of_three(0, 300)\n"
                 + "claim t \"t\" assuming a undeveloped\n").contains("SC406"), "not a top-level conjunct");
     }
 

@@ -11,7 +11,7 @@ class CompletionsTest {
     private static Map<String, dev.safecase.ast.Decl.Element> complete(Passes p) {
         Declarations.Declared d = p.declare();
         Patterns.Instantiated i = p.instantiate(d);
-        return new Completions(d.caseScope(), i.byId(), p.diags).run(d.completions());
+        return new Completions(d.caseScope(), i.byId(), p.formulas.indexed(), p.diags).run(d.completions());
     }
 
     private static final String HEAD = "case c \"c\"\npattern P() {\n    claim top \"t\" undeveloped\n"

@@ -17,11 +17,12 @@ class NodesTest {
     private static List<Model.Node> resolve(Passes p) {
         Declarations.Declared d = p.declare();
         Patterns.Instantiated i = p.instantiate(d);
-        Map<String, dev.safecase.ast.Decl.Element> completions = new Completions(d.caseScope(), i.byId(), p.diags)
+        Map<String, dev.safecase.ast.Decl.Element> completions = new Completions(d.caseScope(), i.byId(), p.formulas.indexed(), p.diags)
                 .run(d.completions());
         p.formulas.quantities().registerDeclared(d.caseScope());
         Nodes nodes = new Nodes(p.formulas, p.texts, (w, f) -> w.startsWith("/") ? Optional.of("\"" + w + "\" is absolute")
-                : Optional.empty(), Optional.empty(), p.diags, new Nodes.Index(d.caseScope(), i.byId(), d.moduleNodes(), completions));
+                : Optional.empty(), Optional.empty(), p.diags, new Nodes.Index(d.caseScope(), i.byId(), d.moduleNodes(), completions,
+                i.excluded()));
         return nodes.resolveAll(i.order());
     }
 
@@ -35,14 +36,13 @@ class NodesTest {
 
     @Test
     void clauseMistakesAreReportedAtTheClause() {
-        Passes p = Passes.of("case c \"c\"\nclaim top \"t\" supported by s, a undeveloped\nstrategy s \"s\" supported by a\n"
+        Passes p = Passes.of("case c \"c\"\nclaim top \"t\" supported by s, a, a undeveloped\nstrategy s \"s\" supported by a\n"
                 + "claim a \"a\" undeveloped undeveloped\ncontext k \"k\" owner \"o\"\nclaim b \"b\" assuming k undeveloped\n"
                 + "evidence e \"e\" file \"/etc/passwd\"\n");
         resolve(p);
         assertEquals("""
-                2:15 SC302 claim top is supported by strategy s and by other nodes; a claim names exactly one strategy, or only \
-                claims and evidence: put the extra support under the strategy
-                2:33 SC308 `undeveloped` marks a gap, so it excludes `supported by`
+                2:34 SC302 a is listed twice in the support of top
+                2:36 SC308 `undeveloped` marks a gap, so it excludes `supported by`
                 4:25 SC307 `undeveloped` is given twice on claim a; list everything in one clause
                 5:15 SC306 `owner` is not allowed on a context (it takes no clauses)
                 6:22 SC206 `assuming` names assumptions, but k is a context

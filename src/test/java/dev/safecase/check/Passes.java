@@ -43,7 +43,7 @@ final class Passes {
     }
 
     Patterns.Instantiated instantiate(Declarations.Declared declared) {
-        return new Patterns(declared, formulas, diags).run();
+        return new Patterns(declared, formulas, formulas.indexed(), diags).run();
     }
 
     /** {@code line:col CODE message}, one per line, in source order. */

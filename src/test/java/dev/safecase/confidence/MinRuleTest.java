@@ -61,7 +61,7 @@ class MinRuleTest {
         Verifier.Prepared p = o.prepared().values().iterator().next();
         Judge.Input in = Verifier.judgeInput(p, o.verdicts());
         Judgement j = Judge.judge(in, false, new Diagnostics());
-        return Confidence.of(in, j, new WithAlternatives(new ConjunctiveRoutes(p.model()), alternatives));
+        return Confidence.of(in, j, new WithAlternatives(new SupportRoutes(p.model()), alternatives));
     }
 
     // `top` stands for a claim with alternatives; each `via_*` claim carries one of its routes (the same step a route of

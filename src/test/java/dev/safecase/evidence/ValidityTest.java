@@ -418,13 +418,23 @@ class ValidityTest {
     // ---- built-ins ----
 
     @Test
+    void ruleOfThreeAfterFailuresInTheFileInvalidatesTheEvidence() throws IOException {
+        write("evidence/x.json", "{\"n\": 40, \"failures\": 2}");
+        Term bound = new Term.Builtin(Builtin.RULE_OF_THREE, List.of(json("/failures", Type.INT), json("/n", Type.INT)), P);
+        Validity.Outcome o = decide(file("evidence/x.json", le(var("rate", Type.REAL), bound)));
+        assertEquals(Validity.State.INVALID, o.state());
+        assertTrue(o.reason().orElse("").contains("the rule of three holds only after 0 failures, and there were 2; use "
+                + "clopper_pearson_upper(2, n, 95%)"), o.reason().orElse(""));
+    }
+
+    @Test
     void builtinEvaluatedFromJson() throws IOException {
-        write("evidence/x.json", "{\"n\": 40}");
+        write("evidence/x.json", "{\"n\": 40, \"failures\": 0}");
         Term rate = var("rate", Type.REAL);
-        Term bound = new Term.Builtin(Builtin.RULE_OF_THREE, List.of(json("/n", Type.INT)), P);
+        Term bound = new Term.Builtin(Builtin.RULE_OF_THREE, List.of(json("/failures", Type.INT), json("/n", Type.INT)), P);
         Validity.Outcome o = decide(file("evidence/x.json", le(rate, bound), eq(var("n", Type.INT), json("/n", Type.INT))));
         assertEquals(Validity.State.VALID, o.state());
-        Model.Bound evaluated = new Model.Bound(Builtin.RULE_OF_THREE, List.of(Rational.of(40)), Rational.of(3, 40));
+        Model.Bound evaluated = new Model.Bound(Builtin.RULE_OF_THREE, List.of(Rational.ZERO, Rational.of(40)), Rational.of(3, 40));
         assertEquals(List.of(new Model.Fact(le(rate, new Term.Num(Rational.of(3, 40), Type.REAL)), P, List.of(evaluated)),
                 new Model.Fact(eq(var("n", Type.INT), new Term.Num(Rational.of(40), Type.INT)), P)), o.facts());
     }
@@ -485,7 +495,7 @@ class ValidityTest {
                 claim top "Top": rate <= 1 supported by judge
                 evidence judge "Judge"
                     file "evidence/judge.json"
-                    gives rate <= rule_of_three(json("/runs/0/n")), n_runs == json("/runs/0/n"),
+                    gives rate <= rule_of_three(0, json("/runs/0/n")), n_runs == json("/runs/0/n"),
                           stakes == json("/stakes"), passed == json("/ok")
                 """);
         dev.safecase.source.Sources sources = new dev.safecase.source.Sources(root);

@@ -146,7 +146,7 @@ class JudgeTest {
                 claim top "Top" supported by a, b
                 claim a "A": p <= 2% supported by ea
                 claim b "B": q <= 2% supported by eb
-                evidence ea "EA" gives p <= rule_of_three(300)
+                evidence ea "EA" gives p <= rule_of_three(0, 300)
                 evidence eb "EB" gives q <= clopper_pearson_upper(0, 300, 99%)
                 """).restProved().judge();
         Judgement.ClaimJudgement top = j.claims().get("top");

@@ -63,6 +63,36 @@ class ProverGoldenTest {
                 case "warning" -> {
                     if (run.diagnostics().stream().noneMatch(d -> d.code().id().equals(w[1]))) problems.add(line + "  -> not reported");
                 }
+                case "node" -> {
+                    String got = nodeStatus(c, w[1]);
+                    if (!got.equals(w[2])) problems.add(line + "  -> got " + got);
+                }
+                case "absent" -> {
+                    if (find(c, w[1]) != null) problems.add(line + "  -> it exists");
+                }
+                case "gated", "ungated" -> {
+                    ObligationResult o = find(c, w[1]);
+                    if (o == null) problems.add(line + "  -> no such obligation");
+                    else if (o.gated() != what.equals("gated")) problems.add(line + "  -> " + o.ungated().orElse("gated"));
+                }
+                case "route" -> {
+                    // route NODE ROUTE STATUS [chosen]
+                    String[] r = line.substring("// expect:".length()).trim().split("\\s+");
+                    String got = c.alternatives().stream().filter(a -> a.node().equals(r[1])).flatMap(a -> a.routes().stream())
+                            .filter(x -> x.name().equals(r[2])).map(x -> x.status().label() + (x.chosen() ? " chosen" : ""))
+                            .findFirst().orElse("no such route");
+                    String want = r[3] + (r.length > 4 ? " " + r[4] : "");
+                    if (!got.equals(want)) problems.add(line + "  -> got " + got);
+                }
+                case "discharged" -> {
+                    if (c.discharged() != Boolean.parseBoolean(w[1])) problems.add(line + "  -> got " + c.discharged());
+                }
+                case "reason" -> {
+                    ObligationResult o = find(c, w[1]);
+                    if (o == null || o.reason().isEmpty() || !o.reason().get().contains(w[2])) {
+                        problems.add(line + "  -> got " + (o == null ? "no such obligation" : o.reason().orElse("no reason")));
+                    }
+                }
                 default -> {
                     ObligationResult o = find(c, w[1]);
                     if (o == null) problems.add(line + "  -> no such obligation");
@@ -74,6 +104,15 @@ class ProverGoldenTest {
         }
         if (!problems.isEmpty()) fail("expectations not met in " + file.getFileName() + ":\n  " + String.join("\n  ", problems));
         checkCounterexamples(out, c);
+    }
+
+    /** The status of any node: a claim's over its closure, evidence's standing, a strategy's, a defeater's. */
+    private static String nodeStatus(CaseResult c, String id) {
+        for (var x : c.claims()) if (x.id().equals(id)) return x.status().label();
+        for (var x : c.evidence()) if (x.id().equals(id)) return x.status().label();
+        for (var x : c.strategies()) if (x.id().equals(id)) return x.status().label();
+        for (var x : c.defeaters()) if (x.id().equals(id)) return x.status().label();
+        return "no such node";
     }
 
     private static ObligationResult find(CaseResult c, String id) {

@@ -236,7 +236,7 @@ final class ReportFixture {
                 new EvidenceResult(new NodeInfo("cal_eval", x.t("Calibration study"), 57),
                         new EvidenceResult.Pin(Optional.of("evidence/cal.json"), Optional.empty(),
                                 Optional.of(LocalDate.of(2026, 12, 1))), Status.PROVED, Optional.empty(),
-                        List.of("cal_err <= rule_of_three(json(\"/n\"))"), List.of(calBound)),
+                        List.of("cal_err <= rule_of_three(0, json(\"/n\"))"), List.of(calBound)),
                 new EvidenceResult(new NodeInfo("sandbag_eval", x.t("Sandbagging probe, 300 trials"), 61),
                         new EvidenceResult.Pin(Optional.of("evidence/sb.json"), Optional.empty(), Optional.empty()),
                         Status.PROVED, Optional.empty(),
@@ -262,7 +262,8 @@ final class ReportFixture {
         CaseResult.Nodes nodes = new CaseResult.Nodes(claims, strategies, evidence, defeaters, assumptions, texts);
         return new CaseResult(new CaseResult.Source("debate", FILE, 1,
                 x.t("Alignment safety case for an R&D advisor trained with debate")), true,
-                new CaseResult.Outcome(false, summary, open, unproven), nodes, obs, diags, graph(nodes), bounds(x));
+                new CaseResult.Outcome(false, summary, open, unproven), nodes, obs, diags, graph(nodes), List.of(),
+                bounds(x));
     }
 
     /** Doubt bounds as the confidence stage gives them: the root bounded, an open claim not. */

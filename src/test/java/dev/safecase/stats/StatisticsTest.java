@@ -118,8 +118,8 @@ class StatisticsTest {
 
     @Test
     void domainErrorsThrowWithPlainMessages() {
-        assertMessage("n must be at least 1 (got 0)", () -> Builtin.RULE_OF_THREE.evaluate(List.of(Rational.ZERO)));
-        assertMessage("n must be at least 1 (got -3)", () -> Builtin.RULE_OF_THREE.evaluate(List.of(Rational.of(-3))));
+        assertMessage("n must be at least 1 (got 0)", () -> Builtin.RULE_OF_THREE.evaluate(List.of(Rational.ZERO, Rational.ZERO)));
+        assertMessage("n must be at least 1 (got -3)", () -> Builtin.RULE_OF_THREE.evaluate(List.of(Rational.ZERO, Rational.of(-3))));
         assertMessage("n must be at least 1 (got 0)", () -> Builtin.CLOPPER_PEARSON_UPPER.evaluate(args(0, 0, C95)));
         assertMessage("n must be at least 1 (got 0)", () -> Builtin.CLOPPER_PEARSON_LOWER.evaluate(args(0, 0, C95)));
         assertMessage("n must be at least 1 (got 0)", () -> Builtin.WILSON_UPPER.evaluate(args(0, 0, C95)));
@@ -135,13 +135,16 @@ class StatisticsTest {
     @Test
     void domainErrorReportsWithoutThrowing() {
         Rational half = Rational.of(1, 2);
-        assertEquals(Optional.empty(), Builtin.RULE_OF_THREE.domainError(List.of(Rational.of(10))));
+        assertEquals(Optional.empty(), Builtin.RULE_OF_THREE.domainError(List.of(Rational.ZERO, Rational.of(10))));
         assertEquals(Optional.empty(), Builtin.CLOPPER_PEARSON_UPPER.domainError(List.of(Rational.of(2), Rational.of(40), C95)));
         assertEquals(Optional.empty(), Builtin.CLOPPER_PEARSON_LOWER.domainError(List.of(Rational.of(0), Rational.of(1), half)));
         assertEquals(Optional.empty(), Builtin.WILSON_UPPER.domainError(List.of(Rational.of(3), Rational.of(3), C95)));
 
-        assertEquals(Optional.of("n must be at least 1 (got 0)"), Builtin.RULE_OF_THREE.domainError(List.of(Rational.ZERO)));
-        assertEquals(Optional.of("n must be an integer (got 7/2)"), Builtin.RULE_OF_THREE.domainError(List.of(Rational.of(7, 2))));
+        assertEquals(Optional.of("n must be at least 1 (got 0)"), Builtin.RULE_OF_THREE.domainError(List.of(Rational.ZERO, Rational.ZERO)));
+        assertEquals(Optional.of("n must be an integer (got 7/2)"), Builtin.RULE_OF_THREE.domainError(List.of(Rational.ZERO, Rational.of(7, 2))));
+        assertEquals(Optional.of("the rule of three holds only after 0 failures, and there were 1; use "
+                + "clopper_pearson_upper(1, n, 95%) for a bound after failures"),
+                Builtin.RULE_OF_THREE.domainError(List.of(Rational.ONE, Rational.of(300))));
         assertEquals(Optional.of("k must be an integer (got 5/2)"),
                 Builtin.CLOPPER_PEARSON_UPPER.domainError(List.of(Rational.of(5, 2), Rational.of(10), C95)));
         assertEquals(Optional.of("n must be an integer (got 21/2)"),
@@ -162,7 +165,7 @@ class StatisticsTest {
                 Builtin.WILSON_UPPER.domainError(List.of(Rational.of(1), Rational.of(1L << 31), C95)));
         assertEquals(Optional.of("clopper_pearson_upper takes 3 arguments (got 2)"),
                 Builtin.CLOPPER_PEARSON_UPPER.domainError(List.of(Rational.ONE, Rational.ONE)));
-        assertEquals(Optional.of("rule_of_three takes 1 argument (got 0)"),
+        assertEquals(Optional.of("rule_of_three takes 2 arguments (got 0)"),
                 Builtin.RULE_OF_THREE.domainError(List.of()));
     }
 
@@ -364,7 +367,7 @@ class StatisticsTest {
         assertEquals(new Builtin.Evaluation.Unfinished("not evaluated within the 0 ms allowed (--timeout-ms)"),
                 Builtin.CLOPPER_PEARSON_LOWER.evaluate(args(4_000, 9_000, C95), passed));
         // cheap calls never poll, and a generous deadline changes nothing
-        assertEquals(new Builtin.Evaluation.Value(Rational.of(3, 40)), Builtin.RULE_OF_THREE.evaluate(List.of(Rational.of(40)), passed));
+        assertEquals(new Builtin.Evaluation.Value(Rational.of(3, 40)), Builtin.RULE_OF_THREE.evaluate(List.of(Rational.ZERO, Rational.of(40)), passed));
         assertEquals(new Builtin.Evaluation.Value(upper(2, 40, C95)),
                 Builtin.CLOPPER_PEARSON_UPPER.evaluate(args(2, 40, C95), Deadline.after(Long.MAX_VALUE)));
     }
