@@ -15,14 +15,14 @@ import java.util.Map;
  * obligations and an empty graph). {@code graph} is the argument graph the case was judged on.
  */
 public record CaseResult(Source source, boolean checked, Outcome outcome, Nodes nodes, List<ObligationResult> obligations,
-                         List<Diagnostic> diagnostics, ArgumentGraph graph, Confidence.CaseBounds confidence) {
+                         List<Diagnostic> diagnostics, ArgumentGraph graph, Confidence.CaseConfidence confidence) {
     public CaseResult {
         obligations = List.copyOf(obligations);
         diagnostics = List.copyOf(diagnostics);
     }
 
     /** No bounds computed (results made without a judged case, as in tests): every claim unbounded. */
-    public static final Confidence.CaseBounds NO_BOUNDS = new Confidence.CaseBounds(Map.of(), List.of());
+    public static final Confidence.CaseConfidence NO_BOUNDS = new Confidence.CaseConfidence(Map.of(), List.of());
 
     public CaseResult(Source source, boolean checked, Outcome outcome, Nodes nodes, List<ObligationResult> obligations,
                       List<Diagnostic> diagnostics, ArgumentGraph graph) {
@@ -61,6 +61,11 @@ public record CaseResult(Source source, boolean checked, Outcome outcome, Nodes 
             assumptions = List.copyOf(assumptions);
             texts = List.copyOf(texts);
         }
+    }
+
+    /** The same case with other doubt bounds (with its agenda, once computed). */
+    public CaseResult withConfidence(Confidence.CaseConfidence c) {
+        return new CaseResult(source, checked, outcome, nodes, obligations, diagnostics, graph, c);
     }
 
     /** A case that could not be checked: its name, file and diagnostics, nothing else. */
