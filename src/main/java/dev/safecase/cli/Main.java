@@ -322,7 +322,7 @@ public final class Main implements Callable<Integer> {
             Path dir = output != null ? output : o.root().resolve("target/safecase");
             OutputFolder.checkReplaceable(dir, inputs(o, Map.of()));
             Verifier v = new Verifier(o);
-            Verifier.Outcome outcome = verify(v, o);
+            Verifier.Outcome outcome = v.withAgendas(verify(v, o));
             Reports.writeAll(outcome.run(), dir, inputs(o, outcome.prepared()));
             out().print(Summary.text(outcome.run()));
             out().println("report: " + TerminalText.escape(dir.resolve("index.html").toString()));
