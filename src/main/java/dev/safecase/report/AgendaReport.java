@@ -48,7 +48,7 @@ public final class AgendaReport {
 
     /** What resolving one problem does for one root, in words. */
     public static String leverage(Agenda.Leverage l) {
-        String sets = l.sets() == 0 ? "in no resolving set" : "in " + l.inSets() + " of " + l.sets() + " minimal set"
+        String sets = l.sets() == 0 ? "the root has no resolving set" : "in " + l.inSets() + " of " + l.sets() + " minimal set"
                 + (l.sets() == 1 ? "" : "s");
         return (l.alone() ? "discharges it alone" : "not alone") + "; " + sets + "; doubt if resolved alone: "
                 + bound(l.ifAlone());
