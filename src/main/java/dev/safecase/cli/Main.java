@@ -6,6 +6,7 @@ import dev.safecase.pipeline.Verifier;
 import dev.safecase.num.Rational;
 import dev.safecase.lower.Obligation;
 import dev.safecase.judge.Status;
+import dev.safecase.report.AgendaReport;
 import dev.safecase.report.JsonReport;
 import dev.safecase.bench.Robustness;
 import dev.safecase.bench.RobustnessWorker;
@@ -39,8 +40,9 @@ import picocli.CommandLine.Parameters;
 @Command(name = "safecase", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "A formal safety-case verifier: checks a case's argument, proves its obligations with Z3, "
                 + "and gates a release on what is discharged.",
-        subcommands = {Main.Check.class, Main.Report.class, Main.Explain.class, Main.Smt.class, Main.Graph.class,
-                PinCommand.class, FmtCommand.class, MergeCommand.class, Main.Bench.class, CommandLine.HelpCommand.class})
+        subcommands = {Main.Check.class, Main.Agenda.class, Main.Report.class, Main.Explain.class, Main.Smt.class,
+                Main.Graph.class, PinCommand.class, FmtCommand.class, MergeCommand.class, Main.Bench.class,
+                CommandLine.HelpCommand.class})
 public final class Main implements Callable<Integer> {
 
     public static void main(String[] args) {
@@ -349,6 +351,32 @@ public final class Main implements Callable<Integer> {
         }
     }
 
+    @Command(name = "agenda", mixinStandardHelpOptions = true, description = "The research agenda: every open problem with "
+            + "its owner, the roots it blocks and its leverage (which problems, resolved, would discharge each root; the "
+            + "minimal sets that would; the doubt bound then), grouped by owner. Exit by the gate, like check.")
+    static final class Agenda extends Run {
+        @Option(names = "--format", paramLabel = "text|md|csv|json", description = "Output format on stdout (default text).")
+        String format = "text";
+
+        @Override
+        public Integer call() {
+            if (!List.of("text", "md", "csv", "json").contains(format)) {
+                throw new BadOption("--format must be text, md, csv or json, not " + format);
+            }
+            Options o = common.options();
+            Verifier v = new Verifier(o);
+            Verifier.Outcome outcome = v.withAgendas(verify(v, o));
+            out().print(switch (format) {
+                case "md" -> AgendaReport.markdown(outcome.run());
+                case "csv" -> AgendaReport.csv(outcome.run());
+                case "json" -> AgendaReport.json(outcome.run());
+                default -> AgendaText.text(outcome.run());
+            });
+            out().flush();
+            return outcome.exitCode();
+        }
+    }
+
     @Command(name = "report", mixinStandardHelpOptions = true, description = "Check, then write every report (HTML, SVG, JSON, JUnit, SARIF, Markdown).")
     static final class Report extends Run {
         @Option(names = {"-o", "--output"}, paramLabel = "DIR", description = "Output folder (default target/safecase under the root).")
@@ -360,7 +388,7 @@ public final class Main implements Callable<Integer> {
             Path dir = output != null ? output : o.root().resolve("target/safecase");
             OutputFolder.checkReplaceable(dir, inputs(o, Map.of()));
             Verifier v = new Verifier(o);
-            Verifier.Outcome outcome = verify(v, o);
+            Verifier.Outcome outcome = v.withAgendas(verify(v, o));
             Reports.writeAll(outcome.run(), dir, inputs(o, outcome.prepared()));
             chatter().print(Summary.text(outcome.run()));
             chatter().println("report: " + TerminalText.escape(dir.resolve("index.html").toString()));

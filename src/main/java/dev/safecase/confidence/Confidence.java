@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Sound upper bounds on the probability that each claim of a judged case is false (docs/confidence.md): through a
@@ -19,11 +20,19 @@ public final class Confidence {
     private Confidence() {
     }
 
-    /** The bound of every claim, in source order, and the roots. */
-    public record CaseBounds(Map<String, Bound> claims, List<String> roots) {
-        public CaseBounds {
+    /** The bound of every claim, in source order, the roots, and the agenda when it was asked for. */
+    public record CaseConfidence(Map<String, Bound> claims, List<String> roots, Optional<Agenda> agenda) {
+        public CaseConfidence {
             claims = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(claims));
             roots = List.copyOf(roots);
+        }
+
+        public CaseConfidence(Map<String, Bound> claims, List<String> roots) {
+            this(claims, roots, Optional.empty());
+        }
+
+        public CaseConfidence withAgenda(Agenda a) {
+            return new CaseConfidence(claims, roots, Optional.of(a));
         }
 
         public Bound of(String claim) {
@@ -33,11 +42,11 @@ public final class Confidence {
     }
 
     /** The routes the support lists give ({@link SupportRoutes}). */
-    public static CaseBounds of(Judge.Input in, Judgement j) {
+    public static CaseConfidence of(Judge.Input in, Judgement j) {
         return of(in, j, new SupportRoutes(in.model()));
     }
 
-    public static CaseBounds of(Judge.Input in, Judgement j, Routes routes) {
+    public static CaseConfidence of(Judge.Input in, Judgement j, Routes routes) {
         Map<String, List<Model.Fact>> facts = new HashMap<>();
         for (Map.Entry<String, EvidenceState> e : in.evidence().entrySet()) facts.put(e.getKey(), e.getValue().facts());
         Doubts doubts = new Doubts(in.model(), facts);
@@ -45,6 +54,6 @@ public final class Confidence {
                 routes, doubts).run(in.graph());
         Map<String, Bound> out = new LinkedHashMap<>();
         for (Model.Claim c : in.model().all(Model.Claim.class)) out.put(c.id(), Sums.of(rests.get(c.id()), doubts));
-        return new CaseBounds(out, in.graph().roots());
+        return new CaseConfidence(out, in.graph().roots());
     }
 }

@@ -10,7 +10,7 @@ public final class DoubtGate {
     }
 
     /** Why the roots of one case fail the limit, in root order; empty when they all pass. */
-    public static List<String> reasons(Rational max, String caseName, Confidence.CaseBounds bounds) {
+    public static List<String> reasons(Rational max, String caseName, Confidence.CaseConfidence bounds) {
         List<String> out = new ArrayList<>();
         for (String root : bounds.roots()) {
             Bound b = bounds.of(root);

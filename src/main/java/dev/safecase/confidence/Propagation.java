@@ -91,7 +91,9 @@ final class Propagation {
         List<Route> rs = routes.routes(c.id());
         Rests own;
         if (rs.isEmpty()) {
-            own = status(support) == Status.ASSERTED ? on(doubts.ofNode(c.id()).stream().toList()) : on(List.of());
+            own = status(support) == Status.ASSERTED ? review(c.id()) : on(List.of());
+        } else if (rs.size() == 1) {
+            own = route(rs.get(0));
         } else {
             List<Rests> each = new ArrayList<>();
             List<Bound> bounds = new ArrayList<>();
@@ -128,7 +130,7 @@ final class Propagation {
             used = members(r.members());
         } else {
             // accepted by the step node's own review: the review, and everything the step lists
-            used = union(on(doubts.ofNode(r.stepNode()).stream().toList()), members(r.members()));
+            used = union(review(r.stepNode()), members(r.members()));
         }
         for (String n : r.stepNodes()) used = union(used, attacks(undercutters.getOrDefault(n, List.of())));
         return used;
@@ -138,7 +140,7 @@ final class Propagation {
         ObligationId id = ObligationId.of(Obligation.Kind.DEFEATER, d.id());
         Optional<Rests> gate = gate(id);
         if (gate.isPresent()) return gate.get();
-        if (d.accepted().isPresent()) return on(doubts.ofNode(d.id()).stream().toList());
+        if (d.accepted().isPresent()) return review(d.id());
         Optional<Verdict> proof = proof(id);
         if (proof.isPresent()) return core(proof.get());
         Rests out = on(List.of());
@@ -181,6 +183,12 @@ final class Propagation {
             }
         }
         return out;
+    }
+
+    /** The premise that a review (an `asserted` claim or strategy, an `accepted` defeater) is right. */
+    private Rests review(String node) {
+        Optional<Integer> i = doubts.ofNode(node);
+        return i.isPresent() ? on(List.of(i.get())) : new Without("the review of " + node + " is no premise");
     }
 
     private Rests attacks(List<Model.Defeater> ds) {

@@ -31,7 +31,8 @@ public final class ReportMojo extends AbstractSafecaseMojo {
         SharedRun shared = run();
         try {
             Options o = options();
-            Reports.writeAll(shared.outcome().run(), outputDirectory.toPath(), OutputFolder.Protected.of(o.root(), paths(o),
+            // the agenda re-judges the case (never re-proves): cheap next to the proofs, and the report shows it
+            Reports.writeAll(new Verifier(o).withAgendas(shared.outcome()).run(), outputDirectory.toPath(), OutputFolder.Protected.of(o.root(), paths(o),
                     shared.outcome().prepared().values().stream().map(Verifier.Prepared::model).toList()));
         } catch (IOException | RuntimeException e) {
             throw new MojoExecutionException("safecase: cannot write the report to " + outputDirectory + ": " + e.getMessage(), e);

@@ -2,6 +2,7 @@ package dev.safecase.pipeline;
 
 import dev.safecase.ast.SourceUnit;
 import dev.safecase.check.Checker;
+import dev.safecase.confidence.Agendas;
 import dev.safecase.confidence.Confidence;
 import dev.safecase.confidence.DoubtGate;
 import dev.safecase.source.CaseDiscovery;
@@ -290,6 +291,27 @@ public final class Verifier {
         diagnostics.addAll(warnings.sorted().stream().filter(d -> d.pos().file().equals(p.model().file())).toList());
         return CaseResults.of(p.model(), p.graph(), p.lowered().obligations(), j, p.evidence(),
                 diagnostics.stream().distinct().sorted(Diagnostic.SOURCE_ORDER).toList(), Confidence.of(input, j));
+    }
+
+    /**
+     * The outcome with the research agenda of every checked case (docs/confidence.md): open problems are assumed
+     * resolved and the case judged again, never proved again.
+     */
+    public Outcome withAgendas(Outcome o) {
+        List<CaseResult> cases = new ArrayList<>();
+        for (CaseResult c : o.run().cases()) {
+            Prepared p = o.prepared().get(c.name());
+            if (p == null || !c.checked()) {
+                cases.add(c);
+                continue;
+            }
+            Judge.Input in = judgeInput(p, o.verdicts());
+            Judgement j = Judge.judge(in, options.strict(), new Diagnostics());
+            cases.add(c.withConfidence(c.confidence().withAgenda(Agendas.of(in, j, options.strict()))));
+        }
+        Run r = o.run();
+        return new Outcome(new Run(r.version(), r.solver(), r.today(), r.gate(), r.diagnostics(), cases), o.prepared(),
+                o.verdicts());
     }
 
     private GateResult gate(List<CaseResult> cases, List<Diagnostic> diags) {

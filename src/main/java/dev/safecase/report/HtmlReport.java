@@ -4,6 +4,7 @@ import dev.safecase.result.CaseResult;
 import dev.safecase.result.Run;
 import java.io.StringWriter;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import org.apache.velocity.Template;
 import org.apache.velocity.VelocityContext;
@@ -46,13 +47,19 @@ public final class HtmlReport {
 
     /** {@code CASE.html}: one case in full, with its GSN diagram inline. */
     public static String casePage(Run run, CaseResult c, Map<String, String> stems) {
-        return render("case.vm", HtmlViews.casePage(run, c, stems, SvgReport.draw(c)));
+        return render("case.vm", HtmlViews.casePage(run, c, stems, SvgReport.draw(c)), Optional.of(DoubtViews.of(c)));
     }
 
     private static String render(String template, Object page) {
+        return render(template, page, Optional.empty());
+    }
+
+    /** {@code doubt} is the case page's doubt section (its own template, confidence.vm). */
+    private static String render(String template, Object page, Optional<DoubtViews.DoubtPage> doubt) {
         Template t = Engine.INSTANCE.getTemplate(BASE + template, "UTF-8");
         VelocityContext context = new VelocityContext();
         context.put("page", page);
+        doubt.ifPresent(d -> context.put("doubt", d));
         StringWriter out = new StringWriter();
         t.merge(context, out);
         return out.toString();

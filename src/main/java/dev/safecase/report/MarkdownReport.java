@@ -55,6 +55,7 @@ public final class MarkdownReport {
         }
         section(b, "Unproven obligations", unproven);
         section(b, "Open problems", problems);
+        ConfidenceMarkdown.append(b, run);
         List<String> errors = new ArrayList<>();
         for (Diagnostic d : SarifReport.allDiagnostics(run)) {
             if (!d.isError()) continue;

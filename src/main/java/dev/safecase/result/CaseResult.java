@@ -16,7 +16,7 @@ import java.util.Map;
  */
 public record CaseResult(Source source, boolean checked, Outcome outcome, Nodes nodes, List<ObligationResult> obligations,
                          List<Diagnostic> diagnostics, ArgumentGraph graph, List<AlternativesResult> alternatives,
-                         Confidence.CaseBounds confidence) {
+                         Confidence.CaseConfidence confidence) {
     public CaseResult {
         obligations = List.copyOf(obligations);
         diagnostics = List.copyOf(diagnostics);
@@ -24,7 +24,7 @@ public record CaseResult(Source source, boolean checked, Outcome outcome, Nodes 
     }
 
     /** No bounds computed (results made without a judged case, as in tests): every claim unbounded. */
-    public static final Confidence.CaseBounds NO_BOUNDS = new Confidence.CaseBounds(Map.of(), List.of());
+    public static final Confidence.CaseConfidence NO_BOUNDS = new Confidence.CaseConfidence(Map.of(), List.of());
 
     /** A case whose support lists have no choices, without bounds. */
     public CaseResult(Source source, boolean checked, Outcome outcome, Nodes nodes, List<ObligationResult> obligations,
@@ -64,6 +64,11 @@ public record CaseResult(Source source, boolean checked, Outcome outcome, Nodes 
             assumptions = List.copyOf(assumptions);
             texts = List.copyOf(texts);
         }
+    }
+
+    /** The same case with other doubt bounds (with its agenda, once computed). */
+    public CaseResult withConfidence(Confidence.CaseConfidence c) {
+        return new CaseResult(source, checked, outcome, nodes, obligations, diagnostics, graph, alternatives, c);
     }
 
     /** A case that could not be checked: its name, file and diagnostics, nothing else. */

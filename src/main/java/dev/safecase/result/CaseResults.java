@@ -41,7 +41,7 @@ public final class CaseResults {
     /** As above, with the doubt bounds of the case's claims (docs/confidence.md). */
     public static CaseResult of(Model.Case model, ArgumentGraph graph, List<Obligation> obligations, Judgement j,
                                 Map<String, Validity.Outcome> evidence, List<Diagnostic> diagnostics,
-                                Confidence.CaseBounds bounds) {
+                                Confidence.CaseConfidence bounds) {
         Map<String, Model.Node> nodes = new HashMap<>();
         for (Model.Node n : model.nodes()) nodes.putIfAbsent(n.id(), n);
         Map<String, NodeInfo.ModuleRef> modules = moduleRefs(model, graph);

@@ -56,7 +56,7 @@ class MinRuleTest {
         }
     }
 
-    private Confidence.CaseBounds bounds(String text, Map<String, List<String>> alternatives) {
+    private Confidence.CaseConfidence bounds(String text, Map<String, List<String>> alternatives) {
         Verifier.Outcome o = Cases.run(dir, Map.of("c.case", text), "c.case");
         Verifier.Prepared p = o.prepared().values().iterator().next();
         Judge.Input in = Verifier.judgeInput(p, o.verdicts());
@@ -86,7 +86,7 @@ class MinRuleTest {
 
     @Test
     void aClaimWithAlternativesHasTheLeastRouteBound() {
-        Confidence.CaseBounds b = bounds(CASE, Map.of("top", List.of("via_a", "via_b")));
+        Confidence.CaseConfidence b = bounds(CASE, Map.of("top", List.of("via_a", "via_b")));
         // route a: wa 3% + a 1% = 4%; route b: wb 1% + b 2% = 3%
         assertEquals(Rational.of(3, 100), ((Bound.Finite) b.of("top")).value());
         assertEquals(Rational.of(4, 100), ((Bound.Finite) b.of("via_a")).value());
@@ -94,16 +94,16 @@ class MinRuleTest {
 
     @Test
     void anOpenRouteCountsAsInfinity() {
-        Confidence.CaseBounds b = bounds(CASE, Map.of("top", List.of("via_c", "via_a")));
+        Confidence.CaseConfidence b = bounds(CASE, Map.of("top", List.of("via_c", "via_a")));
         assertEquals(Rational.of(4, 100), ((Bound.Finite) b.of("top")).value());
-        Confidence.CaseBounds none = bounds(CASE, Map.of("top", List.of("via_c", "via_c")));
+        Confidence.CaseConfidence none = bounds(CASE, Map.of("top", List.of("via_c", "via_c")));
         assertEquals(new Bound.Unbounded("every route is unbounded: support:c is open; support:c is open"), none.of("top"));
     }
 
     @Test
     void twoOfThreeIsTheLeastOverThePairs() {
         // `supported by 2 of (a, b, c)`: the routes {a, b}, {a, c}, {b, c}; only {a, b} is established here
-        Confidence.CaseBounds b = bounds(CASE, Map.of("top", List.of("via_c", "via_ab", "via_c")));
+        Confidence.CaseConfidence b = bounds(CASE, Map.of("top", List.of("via_c", "via_ab", "via_c")));
         // wab 0.01% + a 1%: the proof of via_ab lists a and b but needs only a, so b adds nothing
         assertEquals(Rational.of(101, 10000), ((Bound.Finite) b.of("top")).value());
     }

@@ -267,7 +267,7 @@ final class ReportFixture {
     }
 
     /** Doubt bounds as the confidence stage gives them: the root bounded, an open claim not. */
-    private static Confidence.CaseBounds bounds(Texts x) {
+    private static Confidence.CaseConfidence bounds(Texts x) {
         Map<String, Bound> claims = new LinkedHashMap<>();
         claims.put("top", new Bound.Finite(Rational.of(13, 200), List.of(
                 new Bound.Contribution(new Source("judge_eval#1", Source.Kind.FACT, Optional.of(Rational.of(1, 20)),
@@ -278,7 +278,7 @@ final class ReportFixture {
                 new Bound.Contribution(new Source("reviewed", Source.Kind.ASSERTED_CLAIM, Optional.of(Rational.of(1, 200)),
                         Optional.empty()), Rational.of(1, 200)))));
         claims.put("honest_eq", new Bound.Unbounded(x.t("support:honest_eq is open")));
-        return new Confidence.CaseBounds(claims, List.of("top"));
+        return new Confidence.CaseConfidence(claims, List.of("top"));
     }
 
     /** The argument graph the hand-built results describe, as the pipeline would have built it from the model. */
