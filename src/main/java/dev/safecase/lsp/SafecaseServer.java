@@ -58,6 +58,7 @@ public final class SafecaseServer implements LanguageServer, LanguageClientAware
      * status: 0 after {@code shutdown} then {@code exit}, 1 otherwise (as the protocol says).
      */
     public static int run(InputStream in, OutputStream out, Options options) {
+        java.util.logging.Logger logger = Log.capture();
         Path cache = Path.of(System.getProperty("java.io.tmpdir"), "safecase-lsp-" + Verifier.VERSION + "-" + System.getProperty("user.name", "user"));
         CompletableFuture<Integer> exited = new CompletableFuture<>();
         SafecaseServer server = new SafecaseServer(options, cache, c -> exited.complete(c));
@@ -75,6 +76,7 @@ public final class SafecaseServer implements LanguageServer, LanguageClientAware
             }
         })).join();
         int code = exited.isDone() ? exited.join() : 1;
+        logger.fine("exit " + code);
         server.session.stop();
         listening.cancel(true);
         return code;
