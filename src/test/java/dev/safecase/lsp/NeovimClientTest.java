@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.safecase.TestFiles;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -97,7 +98,7 @@ class NeovimClientTest {
         assertTrue(h.contains("quantity err_rate : probability") && h.contains("Share of requests answered with an error"), h);
 
         JsonNode def = r.path("definition").get(0);
-        assertEquals(file.toUri().toString(), def.path("uri").asText().replace("file:///", "file:/"), def.toString());
+        assertEquals(file.toRealPath(), Path.of(URI.create(def.path("uri").asText())).toRealPath(), def.toString());
         Map<String, Integer> decl = LspProtocolTest.at(CASE, "claim bounded", 0, "claim ".length());
         assertEquals(decl.get("line"), def.path("range").path("start").path("line").asInt(), def.toString());
         assertEquals(decl.get("character"), def.path("range").path("start").path("character").asInt(), def.toString());
