@@ -11,6 +11,29 @@ public sealed interface Clause
 
     Kind kind();
 
+    /**
+     * The node names a clause lists, in the order written (an indexed reference by its base name): the names of a
+     * {@link Refs}, the plain items and choice members of a {@link Support}, the target and relation of a
+     * {@link Target}; none for other clauses.
+     */
+    static List<Name> names(Clause c) {
+        if (c instanceof Refs r) return r.refs().stream().map(NodeRef::name).toList();
+        if (c instanceof Support s) {
+            List<Name> out = new java.util.ArrayList<>();
+            for (SupportItem i : s.items()) {
+                if (i instanceof Plain p) out.add(p.ref().name());
+                else for (NodeRef m : ((Choice) i).members()) out.add(m.name());
+            }
+            return List.copyOf(out);
+        }
+        if (c instanceof Target t) {
+            List<Name> out = new java.util.ArrayList<>(List.of(t.target().name()));
+            t.relation().ifPresent(x -> out.add(x.name()));
+            return List.copyOf(out);
+        }
+        return List.of();
+    }
+
     enum Kind {
         CONTEXT("context"), ASSUMING("assuming"), JUSTIFIED_BY("justified by"), SUPPORTED_BY("supported by"),
         UNDEVELOPED("undeveloped"), ASSERTED("asserted"), OWNER("owner"),

@@ -41,7 +41,7 @@ import picocli.CommandLine.Parameters;
         description = "A formal safety-case verifier: checks a case's argument, proves its obligations with Z3, "
                 + "and gates a release on what is discharged.",
         subcommands = {Main.Check.class, Main.Agenda.class, Main.Report.class, Main.Explain.class, Main.Smt.class,
-                Main.Graph.class, PinCommand.class, FmtCommand.class, MergeCommand.class, Main.Bench.class,
+                Main.Graph.class, PinCommand.class, FmtCommand.class, MergeCommand.class, LspCommand.class, Main.Bench.class,
                 CommandLine.HelpCommand.class})
 public final class Main implements Callable<Integer> {
 

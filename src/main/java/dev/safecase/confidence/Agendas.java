@@ -27,7 +27,7 @@ public final class Agendas {
     }
 
     public static Agenda of(Judge.Input in, Judgement now, boolean strict) {
-        return of(in, now, strict, new ConjunctiveRoutes(in.model()), MAX_SETS, MAX_JUDGEMENTS);
+        return of(in, now, strict, new SupportRoutes(in.model()), MAX_SETS, MAX_JUDGEMENTS);
     }
 
     public static Agenda of(Judge.Input in, Judgement now, boolean strict, Routes routes, int maxSets, int maxJudgements) {

@@ -311,7 +311,7 @@ public final class Verifier {
         }
         Run r = o.run();
         return new Outcome(new Run(r.version(), r.solver(), r.today(), r.gate(), r.diagnostics(), cases), o.prepared(),
-                o.verdicts());
+                o.verdicts(), o.settled(), o.cacheProblem());
     }
 
     private GateResult gate(List<CaseResult> cases, List<Diagnostic> diags) {

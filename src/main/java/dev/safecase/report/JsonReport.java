@@ -295,13 +295,13 @@ public final class JsonReport {
         g.writeStringField("id", e.id());
         Json.optional(g, "file", e.file());
         g.writeStringField("status", e.status().label());
-        g.writeStringField("validity", e.validity().label());
         Json.optional(g, "sha256", e.pin().sha256());
         Json.optional(g, "expires", e.pin().expires());
         Json.optional(g, "reason", e.reason());
         g.writeStringField("text", e.text());
         Json.strings(g, "facts", e.facts());
         g.writeNumberField("line", e.line());
+        g.writeStringField("validity", e.validity().label());
         bounds(g, e.bounds());
         module(g, e.node());
         g.writeEndObject();

@@ -55,7 +55,7 @@ class WorkedExamplesTest {
         // with the sandbagging problem of the CTF branch resolved, novice.top has a bound
         Verifier.Prepared p = o.prepared().get(c.name());
         Judge.Input in = Verifier.judgeInput(p, o.verdicts());
-        Rejudge r = new Rejudge(in, false, new ConjunctiveRoutes(p.model()), 10);
+        Rejudge r = new Rejudge(in, false, new SupportRoutes(p.model()), 10);
         Rejudge.State s = r.with(Set.of(ObligationId.parse("support:no_sandbagging_ctf").orElseThrow())).orElseThrow();
         assertEquals(Rational.of(7, 50), value(s.bounds().of("novice.top")));
         Judgement now = Judge.judge(in, false, new Diagnostics());
