@@ -35,7 +35,7 @@ class CrossCheckTest {
                     if (v == null || v.answer() == Verdict.Answer.UNKNOWN) continue;
                     Status status = Status.of(v.answer());
                     List<String> expected = expected(o, status);
-                    Path f = tmp.resolve(e.getKey() + "." + o.id().toString().replace(':', '.') + ".smt2");
+                    Path f = tmp.resolve(e.getKey() + "." + o.id().toString().replace(':', '.').replace('/', '~') + ".smt2");
                     Files.writeString(f, Verifier.standalone(o, e.getKey()), StandardCharsets.UTF_8);
                     for (String solver : List.of("z3", "cvc5")) {
                         List<String> got = Solvers.answers(solver, f);
