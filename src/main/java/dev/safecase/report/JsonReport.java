@@ -276,7 +276,6 @@ public final class JsonReport {
         g.writeStringField("id", e.id());
         Json.optional(g, "file", e.file());
         g.writeStringField("status", e.status().label());
-        g.writeStringField("validity", e.validity().label());
         Json.optional(g, "sha256", e.pin().sha256());
         Json.optional(g, "expires", e.pin().expires());
         Json.optional(g, "reason", e.reason());
@@ -284,6 +283,7 @@ public final class JsonReport {
         Json.strings(g, "facts", e.facts());
         g.writeNumberField("line", e.line());
         bounds(g, e.bounds());
+        g.writeStringField("validity", e.validity().label());
         g.writeEndObject();
     }
 
