@@ -92,7 +92,7 @@ final class ReportFixture {
                 "0.149151961274", "0.95");
         BoundResult redTeamBound = new BoundResult("red_team", "clopper_pearson_upper", List.of("2", "120", "0.95"),
                 "0.0516578407", "0.95");
-        BoundResult calBound = new BoundResult("cal_eval", "rule_of_three", List.of("300"), "0.01", "0.95");
+        BoundResult calBound = new BoundResult("cal_eval", "rule_of_three", List.of("0", "300"), "0.01", "0.95");
         BoundResult sandbagBound = new BoundResult("sandbag_eval", "clopper_pearson_upper", List.of("0", "300", "0.99"),
                 "0.0152354399", "0.99");
         List<ClaimResult> claims = List.of(
