@@ -1,6 +1,7 @@
 package dev.safecase.report;
 
 import dev.safecase.result.AssumptionResult;
+import dev.safecase.result.AlternativesResult;
 import dev.safecase.result.BoundResult;
 import dev.safecase.result.CaseResult;
 import dev.safecase.result.ClaimResult;
@@ -258,7 +259,12 @@ final class ReportFixture {
         CaseResult.Nodes nodes = new CaseResult.Nodes(claims, strategies, evidence, defeaters, assumptions, texts);
         return new CaseResult(new CaseResult.Source("debate", FILE, 1,
                 x.t("Alignment safety case for an R&D advisor trained with debate")), true,
-                new CaseResult.Outcome(false, summary, open, unproven), nodes, obs, diags, graph(nodes));
+                new CaseResult.Outcome(false, summary, open, unproven), nodes, obs, diags, graph(nodes), List.of(
+                        new AlternativesResult("tight", List.of("any of (red_team, lit_review)"), Status.ASSERTED, List.of(
+                                new AlternativesResult.Route("red_team", List.of("red_team"), Status.INVALID, false,
+                                        List.of(), List.of()),
+                                new AlternativesResult.Route("lit_review", List.of("lit_review"), Status.ASSERTED, true,
+                                        List.of(), List.of(ObligationId.parse("support:honest_eq").orElseThrow()))))));
     }
 
     /** The argument graph the hand-built results describe, as the pipeline would have built it from the model. */
