@@ -145,7 +145,10 @@ final class Quantities {
                 diags.error(Code.SC403, range.get().pos(), "empty range [" + low.get() + ", " + high.get() + "] for " + q.name());
             }
         }
-        String description = d.description().map(t -> texts.in(t, q.scope())).orElse("");
+        Optional<String> member = known.containsKey(name) ? known.get(name).member() : Optional.empty();
+        Map<String, String> index = d.indexVar().isPresent() && member.isPresent()
+                ? Map.of(d.indexVar().get().id(), member.get()) : Map.of();
+        String description = d.description().map(t -> texts.in(t, q.scope(), index)).orElse("");
         return new Model.Quantity(name, type, low, high, d.pos(), description);
     }
 

@@ -19,10 +19,17 @@ final class Texts {
         return node.arguments().isEmpty() && node.origin().isEmpty() ? t.value() : interpolate(t, node.arguments());
     }
 
-    /** A text declared in {@code scope} (a quantity's description): interpolated in an instance. */
-    String in(Text t, Scope scope) {
-        if (scope.kind() != Scope.Kind.INSTANCE) return t.value();
-        Map<String, String> params = new LinkedHashMap<>();
+    /**
+     * A text declared in {@code scope} (a quantity's description): interpolated in an instance; {@code index} gives
+     * the member an indexed quantity's index variable stands for (outside an instance only {var} is replaced).
+     */
+    String in(Text t, Scope scope, Map<String, String> index) {
+        if (scope.kind() != Scope.Kind.INSTANCE) {
+            String s = t.value();
+            for (var e : index.entrySet()) s = s.replace("{" + e.getKey() + "}", e.getValue());
+            return s;
+        }
+        Map<String, String> params = new LinkedHashMap<>(index);
         for (Scope s = scope; s != null; s = s.parent().orElse(null)) {
             for (var e : s.locals().entrySet()) {
                 if (e.getValue() instanceof Scope.ParamSym p) params.putIfAbsent(e.getKey(), p.source());

@@ -1,5 +1,6 @@
 package dev.safecase.cli;
 
+import dev.safecase.result.AlternativesResult;
 import dev.safecase.result.CaseResult;
 import dev.safecase.result.ClaimResult;
 import dev.safecase.result.GateResult;
@@ -54,21 +55,42 @@ final class Summary {
             sb.append("  unproven obligations:\n");
             for (ObligationResult o : unproven) {
                 sb.append("    ").append(t(o.file())).append(':').append(o.line()).append(": ").append(t(o.id())).append(' ')
-                        .append(o.status().label()).append(o.reason().map(r -> " - " + t(r)).orElse("")).append('\n');
+                        .append(o.status().label()).append(o.reason().map(r -> " - " + t(r)).orElse(""))
+                        .append(o.ungated().map(r -> " [not gated: " + t(r) + "]").orElse("")).append('\n');
                 if (!o.counterexample().isEmpty()) sb.append("      counterexample: ").append(t(map(o.counterexample()))).append('\n');
                 if (!o.core().isEmpty()) sb.append("      clashing premises: ").append(t(String.join(", ", o.core()))).append('\n');
             }
         }
-        List<ObligationResult> open = c.obligations().stream().filter(o -> o.status() == Status.OPEN).toList();
+        List<ObligationResult> open = c.obligations().stream().filter(o -> o.status() == Status.OPEN && o.gated()).toList();
         if (!open.isEmpty()) {
             sb.append("  open problems:\n");
-            for (ObligationResult o : open) {
-                sb.append("    ").append(t(o.file())).append(':').append(o.line()).append(": ").append(t(o.id()))
-                        .append(o.reason().map(r -> " - " + t(r)).orElse(""))
-                        .append(o.owner().map(x -> " [owner: " + t(x) + "]").orElse("")).append('\n');
+            for (ObligationResult o : open) problem(sb, o, "    ");
+        }
+        alternatives(sb, c);
+        sb.append('\n');
+    }
+
+    private static void problem(StringBuilder sb, ObligationResult o, String indent) {
+        sb.append(indent).append(t(o.file())).append(':').append(o.line()).append(": ").append(t(o.id()))
+                .append(o.reason().map(r -> " - " + t(r)).orElse(""))
+                .append(o.owner().map(x -> " [owner: " + t(x) + "]").orElse("")).append('\n');
+    }
+
+    /** Each node with choices: its routes side by side, with the open problems of each (parallel lines of work). */
+    private static void alternatives(StringBuilder sb, CaseResult c) {
+        if (c.alternatives().isEmpty()) return;
+        sb.append("  alternatives:\n");
+        for (AlternativesResult a : c.alternatives()) {
+            sb.append("    ").append(t(a.node())).append(": ").append(t(String.join(", ", a.choices()))).append(" - ")
+                    .append(a.status().label()).append('\n');
+            for (AlternativesResult.Route r : a.routes()) {
+                sb.append("      route ").append(t(r.name())).append(' ').append(r.status().label())
+                        .append(r.chosen() ? " (the claim stands by it)" : "").append('\n');
+                for (var id : r.openProblems()) {
+                    c.obligations().stream().filter(o -> o.id().equals(id)).findFirst().ifPresent(o -> problem(sb, o, "        "));
+                }
             }
         }
-        sb.append('\n');
     }
 
     static String counts(Map<Status, Integer> summary) {

@@ -99,11 +99,18 @@ public final class HtmlModel {
     public record ProblemGroup(Link claim, String claimText, String status, String css, List<Link> above,
                                List<ProblemRow> problems) {}
 
+    /** One route of a node with choices: its name, status, whether the node stands by it, its picks and open problems. */
+    public record RouteView(String name, String status, String css, boolean chosen, List<Link> picks, List<Link> problems) {}
+
+    /** A node whose support has choices: the choices as written, its status by its best route, and the routes. */
+    public record AlternativesView(Link node, String text, String choices, String status, String css, List<RouteView> routes) {}
+
     public record CasePage(String name, String text, String file, String verdict, String verdictCss, String provedLine,
                            Bar bar,
                            List<Diag> errors, List<Diag> warnings, Markup svg, String svgHref, String svgWidth, String svgMinWidth, boolean svgWide,
                            List<TreeRow> tree, List<ObligationView> obligations, List<AssumptionView> assumptions,
                            List<TextView> texts, List<EvidenceView> evidence, List<DefeaterView> defeaters, List<BoundsView> bounds,
-                           List<ProblemGroup> problems, int problemCount, List<Legend> legend, String version,
-                           String solver, String today, String gateVerdict, String gateCss) {}
+                           List<ProblemGroup> problems, int problemCount, List<AlternativesView> alternatives,
+                           List<Legend> legend, String version, String solver, String today, String gateVerdict,
+                           String gateCss) {}
 }

@@ -5,6 +5,7 @@ import dev.safecase.result.BoundResult;
 import dev.safecase.result.CaseResult;
 import dev.safecase.result.ClaimResult;
 import dev.safecase.result.DefeaterResult;
+import dev.safecase.result.AlternativesResult;
 import dev.safecase.result.EvidenceResult;
 import dev.safecase.result.GateResult;
 import dev.safecase.result.ObligationResult;
@@ -17,6 +18,8 @@ import dev.safecase.lower.Obligation;
 import dev.safecase.lower.ObligationId;
 import dev.safecase.result.Clauses;
 import dev.safecase.result.Provenance;
+import dev.safecase.report.HtmlModel.AlternativesView;
+import dev.safecase.report.HtmlModel.RouteView;
 import dev.safecase.report.HtmlModel.Bar;
 import dev.safecase.report.HtmlModel.BoundRow;
 import dev.safecase.report.HtmlModel.BoundsView;
@@ -88,7 +91,7 @@ final class HtmlViews {
         return new CasePage(c.name(), Escaping.oneLine(c.text()), c.file() + (c.line() > 0 ? ":" + c.line() : ""),
                 verdict(c), verdictCss(c), provedLine(c), bar(c.summary(), c.total()), errors, warnings, new Markup(svg.svg()),
                 stems.get(c.name()) + ".svg", svgWidth(svg, 1), svgWidth(svg, 0.7), svg.width() * 0.7 > WIDE, tree(g), obligations(g), assumptions(g), texts(g),
-                evidence(g, run.today()), defeaters(g), bounds(g), problems(g), c.openProblems().size(), legend(),
+                evidence(g, run.today()), defeaters(g), bounds(g), problems(g), c.openProblems().size(), alternatives(g), legend(),
                 run.version(), run.solver(), run.today().toString(), gate.verdict(), gate.css());
     }
 
@@ -472,6 +475,23 @@ final class HtmlViews {
                 out.add(new ProblemGroup(nodeLink(g, e.getKey()), text(g, e.getKey()), label(st), css(st), above,
                         e.getValue()));
             }
+        }
+        return out;
+    }
+
+    /** The nodes with choices, each route beside the others with its own open problems: parallel lines of work. */
+    private static List<AlternativesView> alternatives(CaseGraph g) {
+        List<AlternativesView> out = new ArrayList<>();
+        for (AlternativesResult a : g.result.alternatives()) {
+            List<RouteView> routes = new ArrayList<>();
+            for (AlternativesResult.Route r : a.routes()) {
+                Optional<Status> st = Optional.of(r.status());
+                routes.add(new RouteView(r.name(), label(st), css(st), r.chosen(), r.picks().stream().map(x -> nodeLink(g, x)).toList(),
+                        r.openProblems().stream().map(id -> obligationLink(g, id)).toList()));
+            }
+            Optional<Status> st = Optional.of(a.status());
+            out.add(new AlternativesView(nodeLink(g, a.node()), text(g, a.node()), String.join(", ", a.choices()), label(st),
+                    css(st), routes));
         }
         return out;
     }

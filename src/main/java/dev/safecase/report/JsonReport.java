@@ -301,8 +301,8 @@ public final class JsonReport {
         g.writeStringField("text", e.text());
         Json.strings(g, "facts", e.facts());
         g.writeNumberField("line", e.line());
-        g.writeStringField("validity", e.validity().label());
         bounds(g, e.bounds());
+        g.writeStringField("validity", e.validity().label());
         module(g, e.node());
         g.writeEndObject();
     }

@@ -20,7 +20,7 @@ public final class JunitReport {
     private JunitReport() {
     }
 
-    private record Suite(String name, List<String> testcases, int tests, int failures, int errors, long millis,
+    private record Suite(String name, List<String> testcases, int tests, int failures, int errors, int skipped, long millis,
                          List<String[]> properties) {}
 
     public static String render(Run run) {
@@ -31,8 +31,10 @@ public final class JunitReport {
         int tests = 0;
         int failures = 0;
         int errors = 0;
+        int skipped = 0;
         long millis = 0;
         for (Suite s : suites) {
+            skipped += s.skipped();
             tests += s.tests();
             failures += s.failures();
             errors += s.errors();
@@ -40,12 +42,14 @@ public final class JunitReport {
         }
         StringBuilder b = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
         b.append("<testsuites name=\"safecase\" tests=\"").append(tests).append("\" failures=\"").append(failures)
-                .append("\" errors=\"").append(errors).append("\" skipped=\"0\" time=\"").append(seconds(millis))
+                .append("\" errors=\"").append(errors).append("\" skipped=\"").append(skipped).append("\" time=\"")
+                .append(seconds(millis))
                 .append("\">\n");
         for (Suite s : suites) {
             b.append("  <testsuite name=\"").append(attr(s.name())).append("\" tests=\"").append(s.tests())
                     .append("\" failures=\"").append(s.failures()).append("\" errors=\"").append(s.errors())
-                    .append("\" skipped=\"0\" time=\"").append(seconds(s.millis())).append("\">\n");
+                    .append("\" skipped=\"").append(s.skipped()).append("\" time=\"").append(seconds(s.millis()))
+                    .append("\">\n");
             if (!s.properties().isEmpty()) {
                 b.append("    <properties>\n");
                 for (String[] p : s.properties()) {
@@ -75,7 +79,7 @@ public final class JunitReport {
         long millis = 0;
         for (ObligationResult o : c.obligations()) {
             millis += o.millis();
-            boolean fails = fails(run, o.status());
+            boolean fails = o.gated() && fails(run, o.status());
             if (fails) failures++;
             cases.add(testcase(c.name(), o, fails));
         }
@@ -84,7 +88,8 @@ public final class JunitReport {
             cases.add(0, inputCase(c.name(), errors));
             errorCount = 1;
         }
-        return new Suite(c.name(), cases, cases.size(), failures, errorCount, millis, props);
+        int skipped = (int) c.obligations().stream().filter(o -> !o.gated()).count();
+        return new Suite(c.name(), cases, cases.size(), failures, errorCount, skipped, millis, props);
     }
 
     /** Whether an obligation is a failing test: every status that is not discharged, and asserted under a strict gate. */
@@ -103,6 +108,9 @@ public final class JunitReport {
             String message = o.status().label() + o.reason().map(r -> ": " + Escaping.oneLine(r)).orElse("");
             b.append(">\n      <failure type=\"").append(o.status().label()).append("\" message=\"").append(attr(message))
                     .append("\">").append(Escaping.xml(details(o))).append("</failure>\n    </testcase>\n");
+        } else if (!o.gated()) {
+            b.append(">\n      <skipped message=\"").append(attr(o.status().label() + "; not gated: " + o.ungated().get()))
+                    .append("\"/>\n    </testcase>\n");
         } else if (o.status() == Status.ASSERTED) {
             b.append(">\n      <system-out>").append(Escaping.xml(details(o))).append("</system-out>\n    </testcase>\n");
         } else {
@@ -133,7 +141,7 @@ public final class JunitReport {
     }
 
     private static Suite inputSuite(String name, List<Diagnostic> errors, List<String[]> props) {
-        return new Suite(name, List.of(inputCase(name, errors)), 1, 0, 1, 0, props);
+        return new Suite(name, List.of(inputCase(name, errors)), 1, 0, 1, 0, 0, props);
     }
 
     private static String inputCase(String suite, List<Diagnostic> errors) {

@@ -1,5 +1,6 @@
 package dev.safecase.report;
 
+import dev.safecase.result.AlternativesResult;
 import dev.safecase.result.CaseResult;
 import dev.safecase.result.GateResult;
 import dev.safecase.result.ObligationResult;
@@ -55,6 +56,13 @@ public final class MarkdownReport {
         }
         section(b, "Unproven obligations", unproven);
         section(b, "Open problems", problems);
+        List<String> routes = new ArrayList<>();
+        for (CaseResult c : run.cases()) {
+            for (AlternativesResult a : c.alternatives()) {
+                for (AlternativesResult.Route r : a.routes()) routes.add(routeItem(c, a, r));
+            }
+        }
+        section(b, "Alternative routes", routes);
         ConfidenceMarkdown.append(b, run);
         List<String> errors = new ArrayList<>();
         for (Diagnostic d : SarifReport.allDiagnostics(run)) {
@@ -86,6 +94,18 @@ public final class MarkdownReport {
         blocked.ifPresent(cl -> b.append(" blocks ").append(Escaping.code(cl)));
         Optional<String> owner = g.owner(o);
         b.append(" \u2014 owner: ").append(owner.map(Escaping::markdown).orElse("none given"));
+        return b.toString();
+    }
+
+    /** One route of a claim with choices, with its status and the open problems on it. */
+    private static String routeItem(CaseResult c, AlternativesResult a, AlternativesResult.Route r) {
+        StringBuilder b = new StringBuilder(Escaping.code(c.name() + ":" + a.node())).append(" by route ")
+                .append(Escaping.code(r.name())).append(": **").append(r.status().label()).append("**");
+        if (r.chosen()) b.append(" (the claim stands by it)");
+        if (!r.openProblems().isEmpty()) {
+            b.append(" \u2014 open: ").append(String.join(", ", r.openProblems().stream().map(id -> Escaping.code(id.toString()))
+                    .toList()));
+        }
         return b.toString();
     }
 

@@ -70,7 +70,7 @@ public final class SarifReport {
             g.writeArrayFieldStart("results");
             for (CaseResult c : run.cases()) {
                 for (ObligationResult o : c.obligations()) {
-                    if (RULE_STATUSES.contains(o.status())) obligationResult(g, c, o, ruleIds);
+                    if (RULE_STATUSES.contains(o.status()) && o.gated()) obligationResult(g, c, o, ruleIds);
                 }
             }
             for (Diagnostic d : diagnostics) diagnosticResult(g, d, ruleIds);

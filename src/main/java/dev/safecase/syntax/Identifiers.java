@@ -66,7 +66,7 @@ public final class Identifiers {
      * Why {@code name} cannot be the content of a quoted name, or empty when it can: it must be
      * 1 to {@link #MAX_QUOTED_LENGTH} characters, without backticks, line breaks, tabs or other
      * control characters, bidirectional controls, {@code |} or {@code \} (which solvers' quoted
-     * symbols cannot hold), and without a space at either end.
+     * symbols cannot hold), {@code /} or {@code +} (which route obligation IDs use), and without a space at either end.
      */
     public static Optional<String> problem(String name) {
         if (name.isEmpty()) return Optional.of("a quoted name needs at least one character between the backticks");
@@ -80,6 +80,9 @@ public final class Identifiers {
             String code = String.format("U+%04X", c);
             if (c == '`') return Optional.of("a quoted name may not hold a backtick");
             if (c == '|' || c == '\\') return Optional.of("a quoted name may not hold '" + (char) c + "'");
+            if (c == '/' || c == '+') {
+                return Optional.of("a quoted name may not hold '" + (char) c + "' (obligation IDs use it for routes: inference:C/a+b)");
+            }
             if (Character.getType(c) == Character.CONTROL) {
                 return Optional.of("control character " + code + " in a quoted name");
             }

@@ -5,6 +5,7 @@ import dev.safecase.confidence.Confidence;
 import dev.safecase.confidence.Source;
 import dev.safecase.num.Rational;
 import dev.safecase.result.AssumptionResult;
+import dev.safecase.result.AlternativesResult;
 import dev.safecase.result.BoundResult;
 import dev.safecase.result.CaseResult;
 import dev.safecase.result.ClaimResult;
@@ -96,7 +97,7 @@ final class ReportFixture {
                 "0.149151961274", "0.95");
         BoundResult redTeamBound = new BoundResult("red_team", "clopper_pearson_upper", List.of("2", "120", "0.95"),
                 "0.0516578407", "0.95");
-        BoundResult calBound = new BoundResult("cal_eval", "rule_of_three", List.of("300"), "0.01", "0.95");
+        BoundResult calBound = new BoundResult("cal_eval", "rule_of_three", List.of("0", "300"), "0.01", "0.95");
         BoundResult sandbagBound = new BoundResult("sandbag_eval", "clopper_pearson_upper", List.of("0", "300", "0.99"),
                 "0.0152354399", "0.99");
         List<ClaimResult> claims = List.of(
@@ -262,7 +263,12 @@ final class ReportFixture {
         CaseResult.Nodes nodes = new CaseResult.Nodes(claims, strategies, evidence, defeaters, assumptions, texts);
         return new CaseResult(new CaseResult.Source("debate", FILE, 1,
                 x.t("Alignment safety case for an R&D advisor trained with debate")), true,
-                new CaseResult.Outcome(false, summary, open, unproven), nodes, obs, diags, graph(nodes), List.of(),
+                new CaseResult.Outcome(false, summary, open, unproven), nodes, obs, diags, graph(nodes), List.of(
+                        new AlternativesResult("tight", List.of("any of (red_team, lit_review)"), Status.ASSERTED, List.of(
+                                new AlternativesResult.Route("red_team", List.of("red_team"), Status.INVALID, false,
+                                        List.of(), List.of()),
+                                new AlternativesResult.Route("lit_review", List.of("lit_review"), Status.ASSERTED, true,
+                                        List.of(), List.of(ObligationId.parse("support:honest_eq").orElseThrow()))))),
                 bounds(x));
     }
 

@@ -54,12 +54,12 @@ class ReportFormatTest {
         assertEquals(List.of("formula", "support", "supportedBy", "owner", "origin", "asserted", "context", "assuming",
                 "justifiedBy", "undeveloped", "bounds", "jointConfidence"), keys(c.get("claims").get(0)).subList(8, 20));
         List<String> caseKeys = keys(c);
-        assertEquals(List.of("line", "text", "defeaters", "diagnostics", "strategies", "texts", "confidence"),
+        assertEquals(List.of("line", "text", "defeaters", "diagnostics", "strategies", "texts", "alternatives", "confidence"),
                 caseKeys.subList(11, caseKeys.size()));
         assertEquals("confidence", keys(c.get("claims").get(0)).get(20));
         assertEquals(List.of("bounded", "bound"), keys(c.get("claims").get(0).get("confidence")).subList(0, 2));
         List<String> evidenceKeys = keys(c.get("evidence").get(0));
-        assertEquals("bounds", evidenceKeys.get(evidenceKeys.size() - 1));
+        assertEquals(List.of("bounds", "validity"), evidenceKeys.subList(evidenceKeys.size() - 2, evidenceKeys.size()));
         JsonNode top = c.get("claims").get(0);
         assertEquals("0.89", top.get("jointConfidence").asText());
         assertEquals(3, top.get("bounds").size());
