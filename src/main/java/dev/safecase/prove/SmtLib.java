@@ -144,6 +144,13 @@ public final class SmtLib {
             boolean real = a.type() instanceof Type.Real;
             return "(" + a.op().smt + " " + term(a.left(), real) + " " + term(a.right(), real) + ")";
         }
+        if (t instanceof Term.Sum s) {
+            boolean real = s.type() instanceof Type.Real;
+            if (s.operands().size() == 1) return term(s.operands().get(0), real);
+            StringBuilder sb = new StringBuilder("(+");
+            for (Term x : s.operands()) sb.append(' ').append(term(x, real));
+            return sb.append(')').toString();
+        }
         if (t instanceof Term.Neg n) return "(- " + term(n.operand(), n.type() instanceof Type.Real) + ")";
         if (t instanceof Term.Ite i) {
             boolean real = i.type() instanceof Type.Real;
