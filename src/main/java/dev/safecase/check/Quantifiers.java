@@ -90,13 +90,7 @@ final class Quantifiers {
         List<String> members = index.get().members();
         List<Term> vars = new ArrayList<>();
         for (String m : members) vars.add(new Term.Var(quantities.name(q, Optional.of(m)), type.get()));
-        if (members.size() > CHAIN_LIMIT) return Optional.of(select(idx.get(), index.get(), vars, 0, members.size() - 1));
-        Term result = vars.get(vars.size() - 1);
-        for (int i = members.size() - 2; i >= 0; i--) {
-            Term cond = new Term.Cmp(Term.CmpOp.EQ, idx.get(), new Term.EnumConst(index.get(), members.get(i)));
-            result = new Term.Ite(cond, vars.get(i), result, type.get());
-        }
-        return Optional.of(result);
+        return Optional.of(byIndex(idx.get(), index.get(), vars, type.get()));
     }
 
     /**
@@ -106,13 +100,27 @@ final class Quantifiers {
      */
     static final int CHAIN_LIMIT = 16;
 
+    /**
+     * The value for an enum-valued index: {@code values.get(k)} is the value for the k-th member;
+     * a chain of {@code if}s up to {@link #CHAIN_LIMIT} members, a balanced split beyond.
+     */
+    static Term byIndex(Term idx, Type.EnumType e, List<Term> values, Type type) {
+        if (values.size() > CHAIN_LIMIT) return select(idx, e, values, 0, values.size() - 1, type);
+        Term result = values.get(values.size() - 1);
+        for (int i = values.size() - 2; i >= 0; i--) {
+            Term cond = new Term.Cmp(Term.CmpOp.EQ, idx, new Term.EnumConst(e, e.members().get(i)));
+            result = new Term.Ite(cond, values.get(i), result, type);
+        }
+        return result;
+    }
+
     /** {@code x[i]} for members lo..hi: {@code if i is one of lo..mid then (lo..mid) else (mid+1..hi)}. */
-    private static Term select(Term idx, Type.EnumType e, List<Term> vars, int lo, int hi) {
+    private static Term select(Term idx, Type.EnumType e, List<Term> vars, int lo, int hi, Type type) {
         if (lo == hi) return vars.get(lo);
         int mid = (lo + hi) / 2;
         List<Term> eqs = new ArrayList<>();
         for (int i = lo; i <= mid; i++) eqs.add(new Term.Cmp(Term.CmpOp.EQ, idx, new Term.EnumConst(e, e.members().get(i))));
         Term cond = eqs.size() == 1 ? eqs.get(0) : new Term.Or(eqs);
-        return new Term.Ite(cond, select(idx, e, vars, lo, mid), select(idx, e, vars, mid + 1, hi), vars.get(lo).type());
+        return new Term.Ite(cond, select(idx, e, vars, lo, mid, type), select(idx, e, vars, mid + 1, hi, type), type);
     }
 }

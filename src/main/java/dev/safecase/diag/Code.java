@@ -62,6 +62,7 @@ public enum Code {
     SC410("SC410", "unknown function or wrong arity"),
     SC411("SC411", "bad index"),
     SC412("SC412", "constant too large"),
+    SC413("SC413", "bad indexed define"),
     // evidence
     SC501("SC501", "evidence path leaves the project root"),
     SC502("SC502", "malformed sha256"),
