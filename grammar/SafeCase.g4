@@ -51,7 +51,16 @@ range
     ;
 
 defineDecl
-    : DEFINE ident EQ expr
+    : DEFINE ident (LBRACK ident IN qname RBRACK)? EQ (expr | table)
+    ;
+
+// An indexed define's value per member: `define cap[h in Hazard] = { fire: 1%, flood: 2% }`.
+table
+    : LBRACE tableEntry (COMMA tableEntry)* COMMA? RBRACE
+    ;
+
+tableEntry
+    : ident COLON expr
     ;
 
 // Claims, strategies, evidence, defeaters, assumptions, contexts and justifications share

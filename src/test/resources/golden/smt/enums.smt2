@@ -19,7 +19,7 @@
 (assert (and (<= 0.0 |risk[exfiltration]|) (<= |risk[exfiltration]| 1.0)))
 (check-sat)
 ; negated goal
-(assert (not (<= (+ (+ |risk[deception]| |risk[sabotage]|) |risk[exfiltration]|) (/ 3.0 100.0))))
+(assert (not (<= (+ |risk[deception]| |risk[sabotage]| |risk[exfiltration]|) (/ 3.0 100.0))))
 (check-sat)
 ;; ==== inference:some_low
 ; safecase 0.1.0 obligation inference:some_low of case enums (src/test/resources/golden/prover/enums.case:27:1)

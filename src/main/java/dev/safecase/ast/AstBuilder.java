@@ -119,7 +119,17 @@ public final class AstBuilder {
     }
 
     private Decl.Define defineDecl(DefineDeclContext ctx) {
-        return new Decl.Define(pos(ctx), ident(ctx.ident()), expr(ctx.expr()));
+        List<IdentContext> ids = ctx.ident();
+        Optional<Decl.Ident> indexVar = ids.size() > 1 ? Optional.of(ident(ids.get(1))) : Optional.empty();
+        Optional<Name> indexEnum = Optional.ofNullable(ctx.qname()).map(this::qname);
+        List<Decl.TableEntry> table = new ArrayList<>();
+        if (ctx.table() != null) {
+            for (TableEntryContext e : ctx.table().tableEntry()) {
+                table.add(new Decl.TableEntry(pos(e), ident(e.ident()), expr(e.expr())));
+            }
+        }
+        Expr value = ctx.expr() != null ? expr(ctx.expr()) : table.get(0).value();
+        return new Decl.Define(pos(ctx), ident(ids.get(0)), value, indexVar, indexEnum, table);
     }
 
     private Decl.Element element(ElementContext ctx) {

@@ -43,7 +43,32 @@ public sealed interface Decl
     record Quantity(Position pos, Ident name, Optional<Ident> indexVar, Optional<Name> indexEnum,
                     TypeRef type, Optional<Text> description) implements Decl {}
 
-    record Define(Position pos, Ident name, Expr value) implements Decl {}
+    /**
+     * {@code define name = value}, or an indexed define {@code define cap[h in Hazard] = value}
+     * (one value per member, {@code h} bound to it) or {@code = { fire: 1%, flood: 2% }} (a
+     * table: {@code table} lists the entries, and {@code value} is the first entry's value).
+     */
+    record Define(Position pos, Ident name, Expr value, Optional<Ident> indexVar, Optional<Name> indexEnum,
+                  List<TableEntry> table) implements Decl {
+        public Define {
+            table = List.copyOf(table);
+        }
+
+        public Define(Position pos, Ident name, Expr value) {
+            this(pos, name, value, Optional.empty(), Optional.empty(), List.of());
+        }
+
+        public boolean isIndexed() {
+            return indexVar.isPresent();
+        }
+
+        public boolean isTable() {
+            return !table.isEmpty();
+        }
+    }
+
+    /** One entry of a define's table: a member and its value. */
+    record TableEntry(Position pos, Ident member, Expr value) {}
 
     enum ElementKind {
         CONTEXT("context"), JUSTIFICATION("justification"), ASSUMPTION("assumption"), CLAIM("claim"),

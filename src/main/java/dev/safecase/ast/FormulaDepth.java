@@ -32,6 +32,7 @@ public final class FormulaDepth {
             r.ifPresent(x -> exprs.addAll(List.of(x.low(), x.high())));
         } else if (d instanceof Decl.Define def) {
             exprs.add(def.value());
+            def.table().stream().skip(1).forEach(t -> exprs.add(t.value()));
         } else if (d instanceof Decl.Element el) {
             el.formula().ifPresent(exprs::add);
             for (Clause c : el.clauses()) if (c instanceof Clause.Gives g) exprs.addAll(g.facts());

@@ -76,7 +76,7 @@ final class Calls {
             return Optional.empty();
         }
         return switch (fn) {
-            case JSON -> json(c, at.place(), expected);
+            case JSON -> json(c, at, expected);
             case MIN, MAX -> minMax(c, at, fn == Builtin.MIN);
             case ABS -> abs(c, at);
             default -> statistic(c, written, fn, at);
@@ -96,13 +96,16 @@ final class Calls {
         return new Expr.Call(c.pos(), c.function(), args);
     }
 
-    private Optional<Term> json(Expr.Call c, Place place, Optional<Type> expected) {
-        if (!place.gives()) {
+    private Optional<Term> json(Expr.Call c, Formulas.Context at, Optional<Type> expected) {
+        Place place = at.place();
+        // in a define, json() reads the file of the evidence whose gives fact uses the define
+        boolean define = place == Place.DEFINE;
+        if (!place.gives() && !define) {
             diags.error(Code.SC408, c.pos(), "json() may appear only in the gives facts of evidence with a file, not in "
                     + place.what());
             return Optional.empty();
         }
-        if (!place.evidenceHasFile()) {
+        if (!place.evidenceHasFile() && !define) {
             diags.error(Code.SC408, c.pos(), "json() needs a file: this evidence has no `file` clause");
             return Optional.empty();
         }
@@ -114,11 +117,14 @@ final class Calls {
             diags.error(Code.SC407, s.pos(), "a JSON Pointer is empty or starts with '/' (got \"" + s.value() + "\")");
             return Optional.empty();
         }
-        if (expected.isEmpty()) {
+        if (expected.isEmpty() && !define) {
             diags.error(Code.SC409, c.pos(), "cannot infer the type of json(); compare it with a typed term");
             return Optional.empty();
         }
-        return Optional.of(new Term.Json(s.value(), expected.get(), c.pos()));
+        Optional<String> pointer = JsonPointers.expand(s, at.scope(), diags);
+        if (pointer.isEmpty()) return Optional.empty();
+        // a define's json() with nothing to say its type reads a number
+        return Optional.of(new Term.Json(pointer.get(), expected.orElse(Type.REAL), c.pos()));
     }
 
     private Optional<Term> minMax(Expr.Call c, Formulas.Context at, boolean min) {

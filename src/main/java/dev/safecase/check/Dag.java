@@ -79,12 +79,21 @@ final class Dag {
     private static List<Term> arithmetic(Term t) {
         if (t instanceof Term.Neg n) return List.of(n.operand());
         if (t instanceof Term.Arith a) return List.of(a.left(), a.right());
+        if (t instanceof Term.Sum s) return s.operands();
         return List.of();
     }
 
     private static Optional<Rational> evaluate(Term t, List<Optional<Rational>> kids) {
         if (t instanceof Term.Num n) return Optional.of(n.value());
         if (t instanceof Term.Neg) return kids.get(0).map(Rational::negate);
+        if (t instanceof Term.Sum) {
+            Rational total = Rational.ZERO;
+            for (Optional<Rational> k : kids) {
+                if (k.isEmpty()) return Optional.empty();
+                total = total.add(k.get());
+            }
+            return Optional.of(total);
+        }
         if (!(t instanceof Term.Arith a) || kids.get(0).isEmpty() || kids.get(1).isEmpty()) return Optional.empty();
         Rational l = kids.get(0).get();
         Rational r = kids.get(1).get();

@@ -52,6 +52,7 @@ final class Formulas {
     private final Defines defines;
     private final Calls calls;
     private final Quantifiers quantifiers;
+    private final IndexedDefines indexedDefines;
     private final Dag dag = new Dag();
     private final Map<String, Set<String>> claimsNamed = new LinkedHashMap<>();
     private final IndexedNodes indexed;
@@ -69,6 +70,7 @@ final class Formulas {
         this.calls = new Calls(this, diags, deadlines);
         this.quantifiers = new Quantifiers(this, diags);
         this.indexed = new IndexedNodes(diags);
+        this.indexedDefines = new IndexedDefines(this, diags);
     }
 
     IndexedNodes indexed() {
@@ -121,6 +123,12 @@ final class Formulas {
     /** Any expression (range bounds, pattern arguments). */
     Optional<Term> expression(Expr e, Scope scope, Place place) {
         return entered(e, new Context(scope, place, Optional.empty(), Map.of()), Optional.empty());
+    }
+
+    /** Checks a define whole, used or not (each member of an indexed one), as a module's are. */
+    void checkDefine(Scope.DefineSym d) {
+        if (d.decl().isIndexed()) indexedDefines.resolveAll(d);
+        else defines.use(d, Optional.empty());
     }
 
     /** A define's body, for {@link Defines}. */
@@ -221,13 +229,14 @@ final class Formulas {
         Scope.Symbol sym = found.get();
         if (sym instanceof Scope.QuantitySym q) return quantifiers.quantity(q, r, at);
         if (sym instanceof Scope.IndexedNodeSym n) return indexedClaim(n, r, at);
+        if (sym instanceof Scope.DefineSym d && d.decl().isIndexed()) return indexedDefines.use(d, r, at);
         return indexCheck(symbolTerm(sym, r, at), r);
     }
 
     private Optional<Term> symbolTerm(Scope.Symbol sym, Expr.Ref r, Context at) {
         if (sym instanceof Scope.BoundSym b) return Optional.of(new Term.EnumConst(b.type(), b.member()));
         if (sym instanceof Scope.MemberSym m) return Optional.of(new Term.EnumConst(m.type(), m.member()));
-        if (sym instanceof Scope.DefineSym d) return defineTerm(d, at);
+        if (sym instanceof Scope.DefineSym d) return defineTerm(d, at, r.pos());
         if (sym instanceof Scope.ParamSym p) return param(p, r.pos());
         if (sym instanceof Scope.NodeSym n && n.kind() == Model.Kind.CLAIM) return claimRef(n.id(), r, at);
         if (sym instanceof Scope.NodeSym n) {
@@ -286,10 +295,20 @@ final class Formulas {
         return result;
     }
 
-    /** Where a define is inlined: every use shares the term its body resolved to at its first use. */
-    private Optional<Term> defineTerm(Scope.DefineSym d, Context at) {
+    /**
+     * Where a define is inlined: every use shares the term its body resolved to at its first use.
+     * A define that reads {@code json()} may be used only where json() may stand (the gives facts
+     * of evidence with a file, or another define): it reads that evidence's file.
+     */
+    Optional<Term> defineTerm(Scope.DefineSym d, Context at, Position use) {
         Optional<Defines.Resolved> resolved = defines.use(d, at.owner());
         resolved.ifPresent(r -> r.quantities().forEach(quantities::reRegister));
+        if (resolved.isPresent() && at.place() != Place.DEFINE && !(at.place().gives() && at.place().evidenceHasFile())
+                && dag.containsJson(resolved.get().term())) {
+            diags.error(Code.SC408, use, "define " + d.name() + " reads json(), so it may be used only in the gives facts "
+                    + "of evidence with a file (whose file it reads), not in " + at.place().what());
+            return Optional.empty();
+        }
         return resolved.map(Defines.Resolved::term);
     }
 

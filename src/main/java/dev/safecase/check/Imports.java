@@ -126,7 +126,7 @@ final class Imports {
             if (sym instanceof Scope.QuantitySym q) {
                 formulas.quantities().registerAll(q);
             } else if (sym instanceof Scope.DefineSym d) {
-                formulas.defines().use(d, Optional.empty());
+                formulas.checkDefine(d);
             } else if (sym instanceof Scope.NodeSym n && declaredModuleNodes.containsKey(n.id())) {
                 moduleNodes.resolve(declaredModuleNodes.get(n.id())).ifPresent(argument::add);
             }

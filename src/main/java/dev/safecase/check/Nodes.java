@@ -111,8 +111,13 @@ final class Nodes {
                 String id = moduleTodo.poll();
                 if (joined.add(id)) resolve(index.moduleNodes().get(id)).ifPresent(x -> joined(x, out));
             }
+            // a module's defeater joins with what it attacks, once its own module's argument is in the case
+            Set<Scope> modules = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+            joined.forEach(id -> modules.add(index.moduleNodes().get(id).scope()));
             for (DeclaredNode d : defeaters) {
-                if (!joined.contains(d.id()) && target(d).filter(joined::contains).isPresent()) used(d.id());
+                if (!joined.contains(d.id()) && modules.contains(d.scope()) && target(d).filter(joined::contains).isPresent()) {
+                    used(d.id());
+                }
             }
         }
         return out;

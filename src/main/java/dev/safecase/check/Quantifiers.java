@@ -43,14 +43,19 @@ final class Quantifiers {
         return Optional.of(switch (q.kind()) {
             case FORALL -> parts.size() == 1 ? parts.get(0) : new Term.And(parts);
             case EXISTS -> parts.size() == 1 ? parts.get(0) : new Term.Or(parts);
-            case SUM -> {
-                Term sum = parts.get(0);
-                for (int i = 1; i < parts.size(); i++) {
-                    sum = new Term.Arith(Term.ArithOp.ADD, sum, parts.get(i), Formulas.join(sum.type(), parts.get(i).type()));
-                }
-                yield sum;
-            }
+            case SUM -> sum(parts);
         });
+    }
+
+    /**
+     * The expansion of a {@code sum}: one flat n-ary sum, so an enum of any size adds one level
+     * of nesting.
+     */
+    private static Term sum(List<Term> parts) {
+        if (parts.size() == 1) return parts.get(0);
+        Type type = Type.INT;
+        for (Term p : parts) type = Formulas.join(type, p.type());
+        return new Term.Sum(parts, type);
     }
 
     /** A reference to a quantity: plain, indexed by a member, or indexed by an enum-valued term. */
@@ -83,12 +88,39 @@ final class Quantifiers {
             return Optional.of(new Term.Var(quantities.name(q, Optional.of(c.member())), type.get()));
         }
         List<String> members = index.get().members();
-        Term result = new Term.Var(quantities.name(q, Optional.of(members.get(members.size() - 1))), type.get());
-        for (int i = members.size() - 2; i >= 0; i--) {
-            Term var = new Term.Var(quantities.name(q, Optional.of(members.get(i))), type.get());
-            Term cond = new Term.Cmp(Term.CmpOp.EQ, idx.get(), new Term.EnumConst(index.get(), members.get(i)));
-            result = new Term.Ite(cond, var, result, type.get());
+        List<Term> vars = new ArrayList<>();
+        for (String m : members) vars.add(new Term.Var(quantities.name(q, Optional.of(m)), type.get()));
+        return Optional.of(byIndex(idx.get(), index.get(), vars, type.get()));
+    }
+
+    /**
+     * Members up to which an enum-valued index becomes a chain {@code if i == m1 then x[m1] else
+     * if i == m2 …}; a larger enum gets a balanced split instead, so its depth grows with the
+     * logarithm of its size and an enum of hundreds of members stays far inside the nesting limit.
+     */
+    static final int CHAIN_LIMIT = 16;
+
+    /**
+     * The value for an enum-valued index: {@code values.get(k)} is the value for the k-th member;
+     * a chain of {@code if}s up to {@link #CHAIN_LIMIT} members, a balanced split beyond.
+     */
+    static Term byIndex(Term idx, Type.EnumType e, List<Term> values, Type type) {
+        if (values.size() > CHAIN_LIMIT) return select(idx, e, values, 0, values.size() - 1, type);
+        Term result = values.get(values.size() - 1);
+        for (int i = values.size() - 2; i >= 0; i--) {
+            Term cond = new Term.Cmp(Term.CmpOp.EQ, idx, new Term.EnumConst(e, e.members().get(i)));
+            result = new Term.Ite(cond, values.get(i), result, type);
         }
-        return Optional.of(result);
+        return result;
+    }
+
+    /** {@code x[i]} for members lo..hi: {@code if i is one of lo..mid then (lo..mid) else (mid+1..hi)}. */
+    private static Term select(Term idx, Type.EnumType e, List<Term> vars, int lo, int hi, Type type) {
+        if (lo == hi) return vars.get(lo);
+        int mid = (lo + hi) / 2;
+        List<Term> eqs = new ArrayList<>();
+        for (int i = lo; i <= mid; i++) eqs.add(new Term.Cmp(Term.CmpOp.EQ, idx, new Term.EnumConst(e, e.members().get(i))));
+        Term cond = eqs.size() == 1 ? eqs.get(0) : new Term.Or(eqs);
+        return new Term.Ite(cond, select(idx, e, vars, lo, mid, type), select(idx, e, vars, mid + 1, hi, type), type);
     }
 }

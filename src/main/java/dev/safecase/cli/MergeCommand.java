@@ -46,7 +46,10 @@ final class MergeCommand extends Main.Run {
         } catch (Partials.NotAPartial | Verifier.MissingVerdicts e) {
             throw new Main.BadOption(e.getMessage());
         }
-        if (output != null) Reports.writeAll(outcome.run(), output, inputs(o, outcome.prepared()));
+        if (output != null) {
+            outcome = v.withAgendas(outcome); // as `report` writes them
+            Reports.writeAll(outcome.run(), output, inputs(o, outcome.prepared()));
+        }
         if (format.equals("json")) out().print(JsonReport.render(outcome.run()));
         else chatter().print(Summary.text(outcome.run()));
         if (output != null) chatter().println("report: " + TerminalText.escape(output.resolve("index.html").toString()));

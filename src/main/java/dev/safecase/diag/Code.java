@@ -64,6 +64,7 @@ public enum Code {
     SC411("SC411", "bad index"),
     SC412("SC412", "constant too large"),
     SC413("SC413", "deprecated form of a built-in"),
+    SC414("SC414", "bad indexed define"),
     // evidence
     SC501("SC501", "evidence path leaves the project root"),
     SC502("SC502", "malformed sha256"),

@@ -10,7 +10,9 @@ import dev.safecase.stats.Deadline;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.HashSet;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -43,7 +45,7 @@ final class Grounding {
     static Result ground(List<Model.Fact> facts, String written, Optional<JsonValue> doc, Supplier<Deadline> deadlines) {
         List<Model.Fact> ground = new ArrayList<>();
         for (Model.Fact f : facts) {
-            Walk walk = new Walk(written, doc, deadlines);
+            Walk walk = new Walk(written, doc, deadlines, readingDefines(f.formula()));
             Term t;
             try {
                 t = Terms.map(f.formula(), walk::step);
@@ -71,17 +73,23 @@ final class Grounding {
         private final String written;
         private final Optional<JsonValue> doc;
         private final Supplier<Deadline> deadlines;
+        private final Set<String> readingDefines;
         final List<Model.Bound> bounds = new ArrayList<>();
 
-        Walk(String written, Optional<JsonValue> doc, Supplier<Deadline> deadlines) {
+        Walk(String written, Optional<JsonValue> doc, Supplier<Deadline> deadlines, Set<String> readingDefines) {
             this.written = written;
             this.doc = doc;
             this.deadlines = deadlines;
+            this.readingDefines = readingDefines;
         }
 
         Term step(Term t) {
             if (t instanceof Term.Json j) return read(j);
             if (t instanceof Term.Builtin b) return evaluate(b);
+            // a define that reads json() means what this evidence's file says: its ground body, in place
+            if (t instanceof Term.Def d && readingDefines.contains(d.name())) {
+                return Terms.constant(d.body()).<Term>map(v -> new Term.Num(v, d.body().type())).orElse(d.body());
+            }
             return t;
         }
 
@@ -136,6 +144,19 @@ final class Grounding {
             bounds.add(new Model.Bound(b.function(), args, value));
             return new Term.Num(value, Type.REAL);
         }
+    }
+
+    /**
+     * The defines in a fact whose bodies read json(): grounded against one evidence's file, each
+     * becomes its value there, so two evidence items that read the same define from two files
+     * never give one define two bodies.
+     */
+    private static Set<String> readingDefines(Term fact) {
+        Set<String> out = new HashSet<>();
+        Terms.visit(fact, Terms.identitySet(), t -> {
+            if (t instanceof Term.Def d && Terms.containsJson(d.body())) out.add(d.name());
+        });
+        return out;
     }
 
     /** A JSON number's exact value from its decimal text, or empty when its exponent is out of range. */

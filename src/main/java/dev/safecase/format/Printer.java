@@ -208,8 +208,22 @@ final class Printer {
     }
 
     private Doc defineDecl(DefineDeclContext ctx) {
-        return Doc.cat(tokLine(ctx.DEFINE()), tail(Doc.SPACE, ident(ctx.ident()), Doc.SPACE, tok(ctx.EQ()),
-                formulaAfter(ctx.expr())));
+        Doc.Builder head = new Doc.Builder().add(ident(ctx.ident(0)));
+        if (ctx.LBRACK() != null) {
+            head.add(tok(ctx.LBRACK())).add(ident(ctx.ident(1))).space().add(tok(ctx.IN())).space().add(qname(ctx.qname()))
+                    .add(tok(ctx.RBRACK()));
+        }
+        Doc value = ctx.expr() != null ? formulaAfter(ctx.expr()) : Doc.cat(Doc.SPACE, table(ctx.table()));
+        return Doc.cat(tokLine(ctx.DEFINE()), tail(Doc.SPACE, head.build(), Doc.SPACE, tok(ctx.EQ()), value));
+    }
+
+    /** {@code { fire: 1%, flood: 2% }}: flat when it fits, else one member a line. */
+    private Doc table(TableContext ctx) {
+        return list(ctx.LBRACE().getSymbol(), ctx.tableEntry(), ctx.COMMA(), this::tableEntry, ctx.RBRACE().getSymbol());
+    }
+
+    private Doc tableEntry(TableEntryContext ctx) {
+        return Doc.cat(ident(ctx.ident()), tok(ctx.COLON()), Doc.SPACE, expr(ctx.expr()));
     }
 
     /** A formula after {@code :} or {@code =} (in a {@link #tail}): on the same line when it fits, else indented on the next. */
@@ -222,8 +236,9 @@ final class Printer {
      * clause keeps it on its line when the whole node fits there.
      */
     private Doc element(ElementContext ctx) {
+        Doc keyword = tokLine(ctx.kind); // first: it takes a pending `public` / `private`
         Doc body = grouped(ctx.qname().getStart(), ctx.getStop(), () -> Doc.group(elementBody(ctx)));
-        return Doc.cat(tokLine(ctx.kind), tail(Doc.SPACE, body));
+        return Doc.cat(keyword, tail(Doc.SPACE, body));
     }
 
     private Doc elementBody(ElementContext ctx) {
@@ -314,12 +329,14 @@ final class Printer {
     }
 
     private Doc patternDecl(PatternDeclContext ctx) {
+        Doc keyword = tokLine(ctx.PATTERN()); // first: it takes a pending `public` / `private`
+        Doc name = tail(Doc.SPACE, ident(ctx.ident()));
         List<ParamContext> params = ctx.param();
         Doc paramDoc = list(ctx.LPAREN().getSymbol(), params, ctx.COMMA(), this::param, ctx.RPAREN().getSymbol());
+        Doc open = tail(Doc.SPACE, tok(ctx.LBRACE()));
         Doc.Builder body = new Doc.Builder();
         for (DeclContext d : ctx.decl()) body.add(decl(d));
-        return Doc.cat(tokLine(ctx.PATTERN()), tail(Doc.SPACE, ident(ctx.ident())), paramDoc, tail(Doc.SPACE, tok(ctx.LBRACE())),
-                Doc.nest(INDENT, body.build()), closing(ctx.RBRACE().getSymbol(), INDENT));
+        return Doc.cat(keyword, name, paramDoc, open, Doc.nest(INDENT, body.build()), closing(ctx.RBRACE().getSymbol(), INDENT));
     }
 
     /** {@code (a, b, c)}: flat when it fits, else one item a line, indented, and the bracket on its own line. */
@@ -332,6 +349,7 @@ final class Printer {
                 if (i > 0) b.add(tok(commas.get(i - 1)));
                 b.add(i == 0 ? Doc.SOFT_LINE : Doc.LINE).add(item.apply(items.get(i)));
             }
+            if (commas.size() == items.size()) b.add(tok(commas.get(items.size() - 1))); // a trailing comma, as written
             return b.build();
         });
         Doc closeLead = leadingComments(close);

@@ -67,6 +67,14 @@ public final class Infix {
             boolean add = a.op() == Term.ArithOp.ADD || a.op() == Term.ArithOp.SUB;
             level = add ? 7 : 8;
             s = p(a.left(), level) + " " + a.op().smt + " " + p(a.right(), level + 1);
+        } else if (t instanceof Term.Sum sum) {
+            StringBuilder sb = new StringBuilder();
+            for (int i = 0; i < sum.operands().size(); i++) {
+                if (i > 0) sb.append(" + ");
+                sb.append(p(sum.operands().get(i), i == 0 ? 7 : 8));
+            }
+            s = sb.toString();
+            level = sum.operands().size() > 1 ? 7 : 10;
         } else if (t instanceof Term.Neg n) {
             s = "-" + p(n.operand(), 9);
             level = 9;

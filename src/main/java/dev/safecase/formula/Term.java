@@ -15,7 +15,7 @@ import java.util.List;
  */
 public sealed interface Term
         permits Term.Num, Term.BoolConst, Term.EnumConst, Term.Var, Term.ClaimRef, Term.Not, Term.And, Term.Or,
-                Term.Implies, Term.Iff, Term.Cmp, Term.Arith, Term.Neg, Term.Ite, Term.Json, Term.Builtin, Term.Def {
+                Term.Implies, Term.Iff, Term.Cmp, Term.Arith, Term.Sum, Term.Neg, Term.Ite, Term.Json, Term.Builtin, Term.Def {
 
     Type type();
 
@@ -87,6 +87,14 @@ public sealed interface Term
     }
 
     record Arith(ArithOp op, Term left, Term right, Type type) implements Term {}
+
+    /**
+     * A flat sum of one or more terms, as a {@code sum(v in E) t} over an enum expands: one level
+     * of nesting however many members the enum has. {@code type} is int when every operand is.
+     */
+    record Sum(List<Term> operands, Type type) implements Term {
+        public Sum { operands = List.copyOf(operands); }
+    }
 
     record Neg(Term operand, Type type) implements Term {}
 

@@ -37,6 +37,19 @@ public final class Terms {
             v = constant(d.body(), memo);
         } else if (t instanceof Term.Neg n) {
             v = constant(n.operand(), memo).map(Rational::negate);
+        } else if (t instanceof Term.Sum s) {
+            Rational total = Rational.ZERO;
+            v = Optional.empty();
+            boolean all = true;
+            for (Term x : s.operands()) {
+                Optional<Rational> c = constant(x, memo);
+                if (c.isEmpty()) {
+                    all = false;
+                    break;
+                }
+                total = total.add(c.get());
+            }
+            if (all) v = Optional.of(total);
         } else if (t instanceof Term.Arith a) {
             Optional<Rational> l = constant(a.left(), memo);
             Optional<Rational> r = l.isEmpty() ? Optional.empty() : constant(a.right(), memo);
@@ -68,6 +81,7 @@ public final class Terms {
         if (t instanceof Term.Iff i) return List.of(i.left(), i.right());
         if (t instanceof Term.Cmp c) return List.of(c.left(), c.right());
         if (t instanceof Term.Arith a) return List.of(a.left(), a.right());
+        if (t instanceof Term.Sum s) return s.operands();
         if (t instanceof Term.Neg n) return List.of(n.operand());
         if (t instanceof Term.Ite i) return List.of(i.cond(), i.then(), i.otherwise());
         if (t instanceof Term.Builtin b) return b.args();
@@ -126,6 +140,10 @@ public final class Terms {
             Term l = m.apply(a.left());
             Term r = m.apply(a.right());
             return l == a.left() && r == a.right() ? t : new Term.Arith(a.op(), l, r, a.type());
+        }
+        if (t instanceof Term.Sum s) {
+            List<Term> ops = all(s.operands(), m);
+            return ops == s.operands() ? t : new Term.Sum(ops, s.type());
         }
         if (t instanceof Term.Neg n) {
             Term o = m.apply(n.operand());

@@ -220,7 +220,7 @@ final class Hovers {
             case MIN, MAX -> List.of("a", "b");
             case ABS -> List.of("a");
             case JSON -> List.of("\"/pointer\"");
-            case RULE_OF_THREE -> List.of("n");
+            case RULE_OF_THREE -> List.of("failures", "n");
             default -> List.of("k", "n", "conf");
         };
         return b.spelling() + "(" + String.join(", ", names) + ")";
@@ -232,7 +232,7 @@ final class Hovers {
             case MAX -> "The larger of two numbers.";
             case ABS -> "The absolute value of a number.";
             case JSON -> "A value read from the evidence's file by JSON Pointer; only in the `gives` facts of evidence with a `file`.";
-            case RULE_OF_THREE -> "3/n: the usual 95 % upper bound on a rate after n trials without a failure (exact).";
+            case RULE_OF_THREE -> "3/n: the usual 95 % upper bound on a rate after n trials without a failure (exact); failures must be 0.";
             case CLOPPER_PEARSON_UPPER -> "The one-sided exact (Clopper–Pearson) upper bound on a rate after k failures in n "
                     + "trials at confidence conf, rounded up (sound only where a larger value is weaker).";
             case CLOPPER_PEARSON_LOWER -> "The one-sided exact (Clopper–Pearson) lower bound on a rate after k failures in n "

@@ -188,6 +188,13 @@ public final class SmtLib {
                 boolean real = a.type() instanceof Type.Real;
                 return "(" + a.op().smt + " " + term(a.left(), real) + " " + term(a.right(), real) + ")";
             }
+            if (t instanceof Term.Sum x) {
+                boolean real = x.type() instanceof Type.Real;
+                if (x.operands().size() == 1) return term(x.operands().get(0), real);
+                StringBuilder sb = new StringBuilder("(+");
+                for (Term o : x.operands()) sb.append(' ').append(term(o, real));
+                return sb.append(')').toString();
+            }
             if (t instanceof Term.Neg n) return "(- " + term(n.operand(), n.type() instanceof Type.Real) + ")";
             if (t instanceof Term.Ite i) {
                 boolean real = i.type() instanceof Type.Real;

@@ -107,6 +107,12 @@ final class Z3Terms {
                 case DIV -> ctx.mkDiv(l, r);
             };
         }
+        if (t instanceof Term.Sum s) {
+            boolean real = s.type() instanceof Type.Real;
+            ArithExpr[] ops = new ArithExpr[s.operands().size()];
+            for (int i = 0; i < ops.length; i++) ops[i] = arith(s.operands().get(i), real);
+            return ops.length == 1 ? ops[0] : ctx.mkAdd(ops);
+        }
         if (t instanceof Term.Neg n) return ctx.mkUnaryMinus((ArithExpr) arith(n.operand(), n.type() instanceof Type.Real));
         if (t instanceof Term.Ite i) {
             boolean real = i.type() instanceof Type.Real;

@@ -124,7 +124,7 @@ public final class SvgReport {
         List<String> titleLines = TextWrap.wrap(title, 110, 2);
         double headerHeight = HEADER + (titleLines.size() - 1) * LINE;
         StringBuilder legend = new StringBuilder();
-        double legendWidth = legend(legend, 0);
+        double legendWidth = SvgLegend.draw(legend, 0);
         boolean awayGoals = vis.values().stream().anyMatch(v -> v.away().isPresent() && v.kind() == Kind.CLAIM);
         if (awayGoals) legendWidth = Math.max(legendWidth, ModuleShapes.legend(legend, 0, 78));
         double width = Math.max(Math.max(layout.width(), legendWidth + 2 * MARGIN),
@@ -476,68 +476,16 @@ public final class SvgReport {
                 .append("<path d=\"M1,1 L11,6 L1,11 z\" ").append(paint).append("/></marker>\n");
     }
 
-    /** Three rows: status swatches, node shapes, edges. Returns the width used. */
-    private static double legend(StringBuilder b, double y) {
-        double x = 0;
-        for (Palette.Style s : Palette.all()) {
-            b.append(rect(x, y, 14, 14, 2, "fill=\"" + s.fill() + "\" stroke=\"" + s.stroke() + "\" stroke-width=\"1.6\""));
-            b.append(label(x + 19, y + 11, s.label()));
-            x += 19 + s.label().length() * CHAR + 16;
-        }
-        double w = x;
-        x = 0;
-        double y2 = y + 26;
-        String plain = "fill=\"#ffffff\" stroke=\"#555555\" stroke-width=\"1.3\"";
-        b.append(rect(x, y2, 22, 14, 0, plain)).append(label(x + 27, y2 + 11, "claim"));
-        x += 27 + 5 * CHAR + 16;
-        b.append(polygon(plain, x + 5, y2, x + 27, y2, x + 22, y2 + 14, x, y2 + 14)).append(label(x + 32, y2 + 11, "strategy"));
-        x += 32 + 8 * CHAR + 16;
-        b.append("<circle cx=\"").append(num(x + 8)).append("\" cy=\"").append(num(y2 + 7)).append("\" r=\"8\" ")
-                .append(plain).append("/>").append(label(x + 21, y2 + 11, "evidence"));
-        x += 21 + 8 * CHAR + 16;
-        b.append(rect(x, y2, 26, 14, 7, plain)).append(label(x + 31, y2 + 11, "context"));
-        x += 31 + 7 * CHAR + 16;
-        b.append("<ellipse cx=\"").append(num(x + 12)).append("\" cy=\"").append(num(y2 + 7))
-                .append("\" rx=\"12\" ry=\"7\" ").append(plain).append("/>")
-                .append(label(x + 29, y2 + 11, "J justification"));
-        x += 29 + 15 * CHAR + 16;
-        b.append("<ellipse cx=\"").append(num(x + 12)).append("\" cy=\"").append(num(y2 + 7))
-                .append("\" rx=\"12\" ry=\"7\" ").append(plain).append("/>").append(label(x + 29, y2 + 11, "A assumption"));
-        x += 29 + 12 * CHAR + 16;
-        b.append(polygon("fill=\"#ffffff\" stroke=\"" + Palette.ATTACK + "\" stroke-width=\"2\"",
-                x, y2 + 7, x + 5, y2, x + 19, y2, x + 24, y2 + 7, x + 19, y2 + 14, x + 5, y2 + 14))
-                .append(label(x + 29, y2 + 11, "D defeater"));
-        x += 29 + 10 * CHAR + 16;
-        b.append(polygon(plain, x + 8, y2, x + 16, y2 + 7, x + 8, y2 + 14, x, y2 + 7))
-                .append(label(x + 21, y2 + 11, "undeveloped"));
-        x += 21 + 11 * CHAR;
-        w = Math.max(w, x);
-        x = 0;
-        double y3 = y2 + 26;
-        b.append("<path d=\"M").append(num(x)).append(',').append(num(y3 + 7)).append(" h26\" stroke=\"#333333\" ")
-                .append("stroke-width=\"1.3\" marker-end=\"url(#sc-arrow)\"/>")
-                .append(label(x + 32, y3 + 11, "supported by; from a defeater: eliminated by"));
-        x += 32 + 44 * CHAR + 16;
-        b.append("<path d=\"M").append(num(x)).append(',').append(num(y3 + 7)).append(" h26\" stroke=\"#333333\" ")
-                .append("stroke-width=\"1.3\" marker-end=\"url(#sc-hollow)\"/>").append(label(x + 32, y3 + 11, "in context of"));
-        x += 32 + 13 * CHAR + 16;
-        b.append("<path d=\"M").append(num(x)).append(',').append(num(y3 + 7)).append(" h26\" stroke=\"")
-                .append(Palette.ATTACK).append("\" stroke-width=\"1.8\" stroke-dasharray=\"6 4\" ")
-                .append("marker-end=\"url(#sc-attack)\"/>").append(label(x + 32, y3 + 11, "attacks"));
-        x += 32 + 7 * CHAR;
-        return Math.max(w, x);
-    }
-
-    private static String label(double x, double y, String text) {
+    static String label(double x, double y, String text) {
         return "<text x=\"" + num(x) + "\" y=\"" + num(y) + "\" fill=\"" + INK + "\">" + Escaping.xml(text) + "</text>\n";
     }
 
-    private static String rect(double x, double y, double w, double h, double rx, String paint) {
+    static String rect(double x, double y, double w, double h, double rx, String paint) {
         return "<rect x=\"" + num(x) + "\" y=\"" + num(y) + "\" width=\"" + num(w) + "\" height=\"" + num(h) + "\""
                 + (rx > 0 ? " rx=\"" + num(rx) + "\"" : "") + " " + paint + "/>\n";
     }
 
-    private static String polygon(String paint, double... xy) {
+    static String polygon(String paint, double... xy) {
         StringBuilder p = new StringBuilder("<polygon points=\"");
         for (int i = 0; i < xy.length; i += 2) {
             if (i > 0) p.append(' ');

@@ -103,7 +103,7 @@ public final class CaseResults {
     }
 
     /**
-     * The module of each module node, and whether a node outside that module names it: as a
+     * The module of each module node, and whether the case reaches it: whether a node outside that module names it, as a
      * support, an attack target or an eliminating claim, or in `assuming`, `context` or
      * `justified by`.
      */
@@ -130,9 +130,11 @@ public final class CaseResults {
         for (Model.Node n : model.nodes()) {
             Optional<String> module = model.module(n.id());
             if (module.isEmpty()) continue;
-            // named from outside its module, or by nothing at all (a claim that a case's formula borrows)
+            // named from outside its module, or by nothing at all (a claim that a case's formula borrows),
+            // or developed by the case's own nodes (a contract: no module names a case's node)
             Set<String> by = namedBy.getOrDefault(n.id(), Set.of());
-            boolean away = by.isEmpty() || by.stream().anyMatch(p -> !model.module(p).equals(module));
+            boolean away = by.isEmpty() || by.stream().anyMatch(p -> !model.module(p).equals(module))
+                    || graph.children(n.id()).stream().anyMatch(c -> model.module(c).isEmpty());
             out.put(n.id(), new NodeInfo.ModuleRef(module.get(), n.pos().file(), away));
         }
         return out;

@@ -19,7 +19,7 @@ class ArchitectureTest {
     static final List<String> ORDER = List.of(
             "diag", "num", "stats", "syntax", "ast", "format", "source", "formula", "model", "graph", "check",
             "evidence", "lower", "prove", "cache", "judge", "confidence", "result", "report", "pipeline",
-            "bench", "cli",
+            "lsp", "bench", "cli",
             "maven");
 
     private static JavaClasses classes;
@@ -75,6 +75,7 @@ class ArchitectureTest {
     void librariesStayBehindTheirPackage() {
         only("picocli..", "dev.safecase.cli..");
         only("org.apache.velocity..", "dev.safecase.report..");
+        only("org.eclipse.lsp4j..", "dev.safecase.lsp..");
         only("org.apache.maven..", "dev.safecase.maven..");
         only("org.antlr..", "dev.safecase.syntax..", "dev.safecase.ast..", "dev.safecase.format..", "dev.safecase.bench..");
     }

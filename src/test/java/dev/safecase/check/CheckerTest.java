@@ -80,8 +80,8 @@ class CheckerTest {
                 claim each "Each": forall h in Hazard: total <= 1
                     undeveloped
                 """);
-        Term sum = new Term.Arith(Term.ArithOp.ADD, new Term.Var("risk[deception]", Type.REAL),
-                new Term.Var("risk[sabotage]", Type.REAL), Type.REAL);
+        Term sum = new Term.Sum(List.of(new Term.Var("risk[deception]", Type.REAL),
+                new Term.Var("risk[sabotage]", Type.REAL)), Type.REAL);
         Term le = new Term.Cmp(Term.CmpOp.LE, sum, new Term.Num(Rational.ONE, Type.INT));
         // the define's own binder h is not the claim's h: each conjunct holds the whole sum
         assertEquals(new Term.And(List.of(le, le)), dev.safecase.formula.Terms.inline(formula(m, "each")));

@@ -33,13 +33,16 @@ class WorkedExamplesTest {
         Agenda a = c.confidence().agenda().orElseThrow();
         Agenda.Root safe = a.roots().stream().filter(r -> r.claim().equals("advisor_safe")).findFirst().orElseThrow();
         assertInstanceOf(Bound.Unbounded.class, safe.bound());
-        assertEquals(1, safe.sets().size());
-        assertEquals(7, safe.sets().get(0).problems().size());
-        assertEquals(Rational.of(21, 200), value(safe.sets().get(0).bound()));
+        // the two exploration-hacking routes are parallel shots: one minimal set through each
+        assertEquals(2, safe.sets().size());
+        for (Agenda.ResolvingSet set : safe.sets()) {
+            assertEquals(6, set.problems().size());
+            assertEquals(Rational.of(21, 200), value(set.bound()));
+        }
+        assertTrue(safe.sets().get(0).problems().contains(ObligationId.parse("support:perturbation_robust").orElseThrow()));
+        assertTrue(safe.sets().get(1).problems().contains(ObligationId.parse("support:bad_context_search").orElseThrow()));
         Agenda.Root local = a.roots().stream().filter(r -> r.claim().equals("local_honesty")).findFirst().orElseThrow();
         assertEquals("inference:local_honesty is refuted", local.blocker().orElseThrow());
-        Agenda.Problem bad = a.problem(ObligationId.parse("defeater:bad_contexts").orElseThrow()).orElseThrow();
-        assertEquals(List.of("bad_context_search"), bad.waitsOn());
     }
 
     @Test

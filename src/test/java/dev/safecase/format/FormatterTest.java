@@ -88,6 +88,20 @@ class FormatterTest {
     }
 
     @Test
+    void modifiersChoicesIndexesAndTablesKeepTheirPlace() {
+        String text = "enum H { a, b }\npublic pattern p(x: bool) { claim c \"C\" undeveloped when x }\n"
+                + "define cap[h in H] = { a: 1%, b: 2%, }\n"
+                + "public evidence e \"E\" file \"e.json\" sha256 \"00\" gives true\n"
+                + "private claim k[h in H] \"K {h}\" supported by any of (m[*], n), 2 of (e, m[a], n)\n";
+        String once = fmt(text);
+        assertTrue(once.contains("public pattern p(x: bool) {"), once);
+        assertTrue(once.contains("define cap[h in H] = {a: 1%, b: 2%,}"), once);
+        assertTrue(once.contains("public evidence e \"E\"\n"), once);
+        assertTrue(once.contains("private claim k[h in H] \"K {h}\" supported by any of (m[*], n), 2 of (e, m[a], n)"), once);
+        checkAll("modifiers", text);
+    }
+
+    @Test
     void layoutIsCanonical() {
         String messy = "case  t   \"T\"\nquantity x:probability \"X\"\n\n\n\nclaim top \"Top\" :x<=1%   supported by\n a,b\n"
                 + "claim a \"A\" undeveloped   owner \"Me\"\nclaim b \"B\"    undeveloped\n";

@@ -51,7 +51,7 @@ class LspProtocolTest {
 
             evidence run "The load-test run"
                 file "evidence/run.json"
-                gives measured <= rule_of_three(json("/n"))
+                gives measured <= rule_of_three(0, json("/n"))
             """;
 
     /** {line, character} of the n-th (0-based) occurrence of {@code what} in {@code text}, plus {@code shift} characters. */
@@ -159,7 +159,7 @@ class LspProtocolTest {
             String c = lsp.request("textDocument/hover", pos(uri, at(FIXED, "claim top", 0, 7))).path("contents").path("value").asText();
             assertTrue(c.contains("Status: **refuted**") && c.contains("inference:top") && c.contains("counterexample"), c);
             String b = lsp.request("textDocument/hover", pos(uri, at(FIXED, "rule_of_three", 0, 2))).path("contents").path("value").asText();
-            assertTrue(b.contains("rule_of_three(n)") && b.contains("95 %"), b);
+            assertTrue(b.contains("rule_of_three(failures, n)") && b.contains("95 %"), b);
 
             // definition across an import
             JsonNode def = lsp.request("textDocument/definition", pos(uri, at(FIXED, "prem.headroom", 0, 6)));

@@ -32,6 +32,11 @@ final class ExactEval {
         if (t instanceof Term.Iff i) return truth(i.left()) == truth(i.right());
         if (t instanceof Term.Ite i) return truth(i.cond()) ? eval(i.then()) : eval(i.otherwise());
         if (t instanceof Term.Neg n) return ((Rational) eval(n.operand())).negate();
+        if (t instanceof Term.Sum s) {
+            Rational total = Rational.ZERO;
+            for (Term x : s.operands()) total = total.add((Rational) eval(x));
+            return total;
+        }
         if (t instanceof Term.Arith a) {
             Rational l = (Rational) eval(a.left());
             Rational r = (Rational) eval(a.right());
