@@ -62,7 +62,7 @@ abstract class AbstractSafecaseMojo extends AbstractMojo {
     int jobs;
 
     /** The verdict cache's folder (docs/cli.md, "The verdict cache"). */
-    @Parameter(property = "safecase.cacheDir", defaultValue = "${project.build.directory}/safecase/cache")
+    @Parameter(property = "safecase.cacheDir", defaultValue = "${project.build.directory}/safecase-cache")
     File cacheDir;
 
     /** Neither read nor write the verdict cache. */
