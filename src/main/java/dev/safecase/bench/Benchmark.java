@@ -1,119 +1,204 @@
 package dev.safecase.bench;
 
-import dev.safecase.pipeline.Options;
-import dev.safecase.result.Run;
-import dev.safecase.pipeline.Verifier;
+import dev.safecase.diag.Diagnostics;
 import dev.safecase.lower.Obligation;
-import dev.safecase.lower.Premise;
-import dev.safecase.prove.SmtLib;
-import dev.safecase.prove.Verdict;
+import dev.safecase.pipeline.Options;
+import dev.safecase.pipeline.Verifier;
+import dev.safecase.prove.SolverId;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
- * A plain timed harness (not a unit test): generates cases of a given number of claims, runs
- * the whole pipeline with --jobs 1 and --jobs 2, and compares with the z3 command line on the
- * same obligations exported into one script.
+ * The timed harness of {@code ./safecase bench} (docs/benchmarks.md). For each size it generates
+ * a case ({@link Generator}) and runs, each as a process of its own measured from outside
+ * ({@link Child}: wall, CPU, peak RSS): safecase {@code check --no-cache} with {@code --jobs 1}
+ * and {@code --jobs 2} (its JSON result kept to weigh it), the z3 command line on the same checks
+ * without and with unsat cores, and a run with an empty verdict cache followed by one after one
+ * claim's formula was edited. Then the hello case's start-up against a bare JVM's.
  */
 public final class Benchmark {
+    private static final Pattern CLAIM_T5 = Pattern.compile("(claim t5 \"node 5 is bounded\": x5 <= )(\\d+)");
+    private static final int STARTS = 5;
+
     private Benchmark() {
+    }
+
+    /** The JVM options of this run that its children get too (the launcher's, e.g. a class-data archive). */
+    private static List<String> jvmOptions() {
+        List<String> out = new ArrayList<>();
+        for (String a : ManagementFactory.getRuntimeMXBean().getInputArguments()) {
+            if (a.startsWith("-agentlib") || a.startsWith("-javaagent") || a.startsWith("-Xlog") || a.startsWith("-XX:ArchiveClassesAtExit")) {
+                continue;
+            }
+            out.add(a);
+        }
+        return out;
+    }
+
+    private static List<String> safecase(String... args) {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        cmd.addAll(jvmOptions());
+        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), "dev.safecase.cli.Main"));
+        cmd.addAll(Arrays.asList(args));
+        return cmd;
     }
 
     public static void run(List<Integer> sizes, Path workDir, PrintWriter out) throws IOException, InterruptedException {
         Files.createDirectories(workDir);
-        boolean z3Cli = onPath("z3");
-        out.println("size = claims per case; wall = whole run (parse, check, lower, prove, judge); z3 = time inside Z3;");
-        out.println("ob/s = solver obligations per second of wall time; z3-cli = the z3 binary on the same obligations");
-        out.printf(Locale.ROOT, "%-7s %-5s %6s %9s %9s %9s %9s %9s %8s%n", "size", "jobs", "claims", "solved", "wall-ms",
-                "z3-ms", "ob/s", "heap-MiB", "z3-cli");
+        Path nowhere = workDir.resolve("stdout.txt");
+        boolean z3 = onPath("z3");
+        String z3Version = z3 ? z3Version(workDir) : "not installed";
+        out.printf(Locale.ROOT, "safecase bench: %d cores, Java %s, %s inside safecase, %s on the command line%n",
+                Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), SolverId.declared(), z3Version);
+        out.println("each figure is one process measured from outside: wall time, CPU time (user + system), peak RSS;");
+        out.println("ratios are safecase's wall time over the z3 command line's without / with unsat cores");
+        out.printf(Locale.ROOT, "%-7s %-34s %8s %8s %9s %9s %s%n", "claims", "run", "wall-s", "cpu-s", "peak-MiB", "JSON-MB", "ratio");
         out.flush();
         for (int size : sizes) {
-            Path file = workDir.resolve("bench" + size + ".case");
-            Files.writeString(file, Generator.generate(size), StandardCharsets.UTF_8);
-            String cli = "n/a";
-            for (int jobs : List.of(1, 2)) {
-                System.gc();
-                resetPeaks();
-                Options o = Options.defaults(workDir).withJobs(jobs);
-                long t0 = System.nanoTime();
-                Verifier.Outcome outcome = new Verifier(o).run(List.of(file));
-                long wall = (System.nanoTime() - t0) / 1_000_000;
-                long heap = peakHeap() / (1024 * 1024);
-                long inZ3 = outcome.verdicts().values().stream().mapToLong(Verdict::nanos).sum() / 1_000_000;
-                int solved = outcome.verdicts().size();
-                int claims = outcome.run().cases().stream().mapToInt(c -> c.claims().size()).sum();
-                if (outcome.run().hasInputErrors()) throw new IllegalStateException("generated case has errors: " + file);
-                if (jobs == 1 && z3Cli) cli = z3CliMillis(outcome, workDir.resolve("bench" + size + ".smt2")) + " ms";
-                out.printf(Locale.ROOT, "%-7d %-5d %6d %9d %9d %9d %9.0f %9d %8s%n", size, jobs, claims, solved, wall, inZ3,
-                        solved * 1000.0 / Math.max(1, wall), heap, jobs == 1 ? cli : "");
-                out.flush();
-                gateSanity(outcome.run());
+            Path dir = Files.createDirectories(workDir.resolve("claims-" + size));
+            Path cases = Files.createDirectories(dir.resolve("cases"));
+            Path file = cases.resolve("bench.case");
+            String text = Generator.generate(size);
+            Files.writeString(file, text, StandardCharsets.UTF_8);
+            List<Obligation> solved = solved(dir, file);
+            double plain = Double.NaN;
+            double cores = Double.NaN;
+            if (z3) {
+                Files.writeString(dir.resolve("plain.smt2"), Z3Scripts.script(solved, false), StandardCharsets.UTF_8);
+                Files.writeString(dir.resolve("cores.smt2"), Z3Scripts.script(solved, true), StandardCharsets.UTF_8);
+                Child p = Child.run(List.of("z3", "plain.smt2"), dir, nowhere);
+                plain = p.wallSeconds();
+                Child c = Child.run(List.of("z3", "cores.smt2"), dir, nowhere);
+                cores = c.wallSeconds();
+                row(out, size, "z3 command line, no cores", p, -1, "");
+                row(out, size, "z3 command line, with cores", c, -1, "");
             }
+            double full = Double.NaN;
+            for (String jobs : List.of("1", "2")) {
+                Path json = dir.resolve("result-jobs" + jobs + ".json");
+                Child s = Child.run(safecase("check", "--no-cache", "--root", dir.toString(), "--jobs", jobs, "--format", "json",
+                        file.toString()), dir, json);
+                if (jobs.equals("1")) full = s.wallSeconds();
+                row(out, size, "safecase check --jobs " + jobs, s, Files.size(json), ratios(s.wallSeconds(), plain, cores));
+            }
+            Path cache = dir.resolve("cache");
+            deleteTree(cache);
+            Child filled = Child.run(safecase("check", "--cache-dir", cache.toString(), "--root", dir.toString(), "--jobs", "1",
+                    file.toString()), dir, nowhere);
+            row(out, size, "safecase, empty cache --jobs 1", filled, -1, ratios(filled.wallSeconds(), plain, cores));
+            Matcher m = CLAIM_T5.matcher(text);
+            if (m.find()) {
+                Files.writeString(file, m.replaceFirst("$1" + (Long.parseLong(m.group(2)) + 1)), StandardCharsets.UTF_8);
+                Child edited = Child.run(safecase("check", "--cache-dir", cache.toString(), "--root", dir.toString(), "--jobs", "1",
+                        file.toString()), dir, nowhere);
+                row(out, size, "  then after editing claim t5", edited, -1, String.format(Locale.ROOT, "%.0f %% of the full run",
+                        100 * edited.wallSeconds() / full));
+                Files.writeString(file, text, StandardCharsets.UTF_8);
+            }
+            out.flush();
+        }
+        startUp(workDir, out);
+    }
+
+    private static void startUp(Path workDir, PrintWriter out) throws IOException, InterruptedException {
+        Path dir = Files.createDirectories(workDir.resolve("hello"));
+        Files.writeString(dir.resolve("hello.case"), HELLO, StandardCharsets.UTF_8);
+        Path nowhere = dir.resolve("stdout.txt");
+        List<String> bare = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                System.getProperty("java.class.path"), HelloWorld.class.getName()));
+        Map<String, List<String>> runs = new LinkedHashMap<>();
+        runs.put("bare JVM, a hello-world class", bare);
+        runs.put("safecase --version", safecase("--version"));
+        runs.put("safecase check hello.case --no-cache", safecase("check", "--no-cache", "--root", dir.toString(), "hello.case"));
+        runs.put("safecase check hello.case, cached", safecase("check", "--cache-dir", dir.resolve("cache").toString(), "--root",
+                dir.toString(), "hello.case"));
+        out.printf(Locale.ROOT, "start-up, median of %d runs after one unmeasured:%n", STARTS);
+        double base = Double.NaN;
+        for (Map.Entry<String, List<String>> r : runs.entrySet()) {
+            Child.run(r.getValue(), dir, nowhere); // warms the file cache (and fills the verdict cache)
+            double[] walls = new double[STARTS];
+            for (int i = 0; i < STARTS; i++) walls[i] = Child.run(r.getValue(), dir, nowhere).wallSeconds();
+            Arrays.sort(walls);
+            double median = walls[STARTS / 2];
+            if (Double.isNaN(base)) base = median;
+            out.printf(Locale.ROOT, "  %-40s %6.2f s  %5.1fx the bare JVM%n", r.getKey(), median, median / base);
+            out.flush();
         }
     }
 
-    private static void gateSanity(Run run) {
-        if (run.gate().total() == 0) throw new IllegalStateException("no obligations");
+    private static String ratios(double wall, double plain, double cores) {
+        if (Double.isNaN(plain)) return "";
+        return String.format(Locale.ROOT, "%.2fx / %.2fx", wall / plain, wall / cores);
     }
 
-    /** Every solver obligation in one script: push, premises, check-sat, negated goal, check-sat, pop. */
-    static long z3CliMillis(Verifier.Outcome outcome, Path script) throws IOException, InterruptedException {
-        StringBuilder sb = new StringBuilder("(set-logic ALL)\n");
-        Set<String> declared = new LinkedHashSet<>();
-        List<Obligation> obs = new ArrayList<>();
-        for (Verifier.Prepared p : outcome.prepared().values()) {
-            for (Obligation o : p.lowered().obligations()) {
-                if (o.mode() == Obligation.Mode.ENTAILMENT || o.mode() == Obligation.Mode.SATISFIABLE) obs.add(o);
-            }
-        }
-        for (Obligation o : obs) {
-            for (String line : SmtLib.declarations(o).split("\n")) {
-                if (!line.isBlank() && declared.add(line)) sb.append(line).append('\n');
-            }
-        }
-        for (Obligation o : obs) {
-            sb.append("(push 1)\n");
-            for (Premise p : o.premises()) sb.append("(assert ").append(SmtLib.bool(p.formula())).append(")\n");
-            sb.append("(check-sat)\n");
-            o.goal().ifPresent(g -> sb.append("(assert (not ").append(SmtLib.bool(g)).append("))\n(check-sat)\n"));
-            sb.append("(pop 1)\n");
-        }
-        Files.writeString(script, sb.toString(), StandardCharsets.UTF_8);
-        long t0 = System.nanoTime();
-        Process p = new ProcessBuilder("z3", script.toString()).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-        if (!p.waitFor(30, TimeUnit.MINUTES)) p.destroyForcibly();
-        return (System.nanoTime() - t0) / 1_000_000;
+    private static void row(PrintWriter out, int size, String what, Child c, long jsonBytes, String ratio) {
+        out.printf(Locale.ROOT, "%-7d %-34s %8.2f %8.2f %9s %9s %s%s%n", size, what, c.wallSeconds(), c.cpuMillis() / 1000.0,
+                c.peakRssKib() < 0 ? "?" : Long.toString(c.peakRssKib() / 1024), jsonBytes < 0 ? "" : String.format(Locale.ROOT, "%.1f",
+                        jsonBytes / 1e6), ratio, c.exit() > 2 ? "  (exit " + c.exit() + ")" : "");
+        out.flush();
+    }
+
+    private static List<Obligation> solved(Path root, Path file) {
+        Map<String, Verifier.Prepared> p = new Verifier(Options.defaults(root)).prepare(List.of(file), new Diagnostics(),
+                new LinkedHashMap<>());
+        List<Obligation> out = new ArrayList<>();
+        for (Verifier.Prepared c : p.values()) out.addAll(c.lowered().obligations().stream().filter(Obligation::isSolved).toList());
+        if (out.isEmpty()) throw new IllegalStateException("the generated case has no solver obligations: " + file);
+        return out;
+    }
+
+    private static String z3Version(Path dir) throws IOException, InterruptedException {
+        Path o = dir.resolve("z3-version.txt");
+        Child.run(List.of("z3", "--version"), dir, o);
+        String v = Files.readString(o).strip();
+        Matcher m = Pattern.compile("(\\d+\\.\\d+\\.\\d+)").matcher(v);
+        return m.find() ? "z3 " + m.group(1) : v;
     }
 
     private static boolean onPath(String name) {
         for (String dir : System.getenv().getOrDefault("PATH", "").split(":")) {
-            if (Files.isExecutable(Path.of(dir, name))) return true;
+            if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, name))) return true;
         }
         return false;
     }
 
-    private static void resetPeaks() {
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) pool.resetPeakUsage();
+    private static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir)) return;
+        try (Stream<Path> s = Files.walk(dir)) {
+            for (Path p : s.sorted((a, b) -> b.getNameCount() - a.getNameCount()).toList()) Files.deleteIfExists(p);
+        }
     }
 
-    private static long peakHeap() {
-        long sum = 0;
-        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
-            if (pool.getType() == MemoryType.HEAP) sum += pool.getPeakUsage().getUsed();
-        }
-        return sum;
-    }
+    /** cases/examples/hello.case, so that the start-up figure needs no checkout. */
+    static final String HELLO = String.join("\n",
+            "case hello \"A rate limiter keeps the error rate of a service under 1%\"",
+            "",
+            "quantity err_rate  : probability  \"Share of requests answered with an error\"",
+            "quantity measured  : probability  \"Upper bound on the error rate from the load test\"",
+            "",
+            "assumption load_test_representative \"The load test's traffic matches production traffic\":",
+            "    err_rate <= measured",
+            "",
+            "claim top \"The error rate stays under 1%\": err_rate <= 1%",
+            "    assuming load_test_representative",
+            "    supported by bounded",
+            "",
+            "claim bounded \"The load test bounds the error rate at 0.8%\": measured <= 0.8%",
+            "    asserted \"Load-test report LT-12, reviewed by the SRE team\"",
+            "");
+
 }

@@ -48,6 +48,10 @@ public final class Lowering {
     private final Map<String, Optional<Premise>> ranges = new HashMap<>();
     /** Assumptions that the intersection of Γ drops at a node with several parents (SC314, reported when it matters). */
     private final List<ScopeWarnings.Dropped> dropped = new ArrayList<>();
+    /** The quantities and claim atoms of each premise formula, by identity: premises are shared by many obligations. */
+    private final Map<Term, Symbols> symbols = new java.util.IdentityHashMap<>();
+
+    private record Symbols(Set<String> vars, Set<String> atoms) {}
 
     private Lowering(Model.Case model, ArgumentGraph graph, Map<String, EvidenceState> evidence, Diagnostics diags) {
         this.model = model;
@@ -244,7 +248,7 @@ public final class Lowering {
         }
         Term goal = expand(goalTerm);
         List<Premise> withRanges = withRanges(premises, Optional.of(goal));
-        if (goal instanceof Term.ClaimRef atom && !mentioned(withRanges, atom.claimId())) {
+        if (goal instanceof Term.ClaimRef atom && !mentioned(withRanges, atom.claimId(), this::symbolsOf)) {
             if (oid.kind() == Kind.EVIDENCE) {
                 return new Obligation(oid, owner.pos(), Mode.ASSERTED, withRanges, Optional.of(goal), listed,
                         Optional.of("informal claim resting on valid evidence: accepted on review of "
@@ -402,11 +406,19 @@ public final class Lowering {
         return expandedAssumptions.computeIfAbsent(a.id(), k -> expand(a.formula().orElseThrow()));
     }
 
+    private Symbols symbolsOf(Term t) {
+        return symbols.computeIfAbsent(t, f -> {
+            Set<String> vars = new LinkedHashSet<>();
+            Set<String> atoms = new LinkedHashSet<>();
+            Terms.collect(f, vars, atoms);
+            return new Symbols(vars, atoms);
+        });
+    }
+
     private List<Premise> withRanges(List<Premise> premises, Optional<Term> goal) {
         Set<String> vars = new LinkedHashSet<>();
-        Set<String> atoms = new LinkedHashSet<>();
-        for (Premise p : premises) Terms.collect(p.formula(), vars, atoms);
-        goal.ifPresent(g -> Terms.collect(g, vars, atoms));
+        for (Premise p : premises) vars.addAll(symbolsOf(p.formula()).vars());
+        goal.ifPresent(g -> vars.addAll(symbolsOf(g).vars()));
         List<Premise> out = new ArrayList<>(premises);
         for (String v : vars) range(v).ifPresent(out::add);
         return out;
@@ -442,12 +454,9 @@ public final class Lowering {
      * atom that no premise mentions is left to review: once a premise speaks of it, the solver
      * decides, and a counterexample stands.
      */
-    private static boolean mentioned(List<Premise> premises, String atom) {
+    private static boolean mentioned(List<Premise> premises, String atom, java.util.function.Function<Term, Symbols> symbols) {
         for (Premise p : premises) {
-            Set<String> vars = new LinkedHashSet<>();
-            Set<String> atoms = new LinkedHashSet<>();
-            Terms.collect(p.formula(), vars, atoms);
-            if (atoms.contains(atom)) return true;
+            if (symbols.apply(p.formula()).atoms().contains(atom)) return true;
         }
         return false;
     }

@@ -8,6 +8,7 @@ import com.microsoft.z3.Status;
 import dev.safecase.formula.Term;
 import dev.safecase.lower.Obligation;
 import dev.safecase.lower.Premise;
+import dev.safecase.num.Rational;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
@@ -19,7 +20,7 @@ import java.util.Set;
 /**
  * The consistency phase: shows the premises of many obligations of one case satisfiable at once,
  * by monotonicity (every subset of a satisfiable set is satisfiable). The union of all their
- * premises is checked once; when it has no model, each group of premises that share symbols
+ * premises is tried first on a guessed model ({@link Witness}), then checked once by Z3; when it has no model, each group of premises that share symbols
  * (connected through them, so independent of the others) is checked, and an obligation whose
  * premises lie in satisfiable groups only is shown too. The rest are checked one by one (equal
  * premise lists once). What is not shown here is checked again, with a core, by the obligation's
@@ -47,7 +48,13 @@ final class Consistency {
                 }
             }
         }
-        if (formulas.isEmpty()) {
+        Map<String, Rational> lows = new HashMap<>();
+        for (Obligation o : obligations) {
+            for (Premise p : o.premises()) {
+                if (p instanceof Premise.Range r) Witness.low(r).ifPresent(l -> lows.putIfAbsent(r.quantity(), l));
+            }
+        }
+        if (formulas.isEmpty() || Witness.satisfiesAll(formulas, lows)) {
             for (Obligation o : obligations) out.put(o, Satisfiable.YES);
             return out;
         }
@@ -60,7 +67,9 @@ final class Consistency {
             Map<Integer, List<Term>> members = new LinkedHashMap<>();
             for (int i = 0; i < formulas.size(); i++) members.computeIfAbsent(group[i], k -> new ArrayList<>()).add(formulas.get(i));
             Map<Integer, Boolean> groupSat = new HashMap<>();
-            if (members.size() > 1) members.forEach((g, fs) -> groupSat.put(g, phase.satisfiable(fs)));
+            if (members.size() > 1) {
+                members.forEach((g, fs) -> groupSat.put(g, Witness.satisfiesAll(fs, lows) || phase.satisfiable(fs)));
+            }
             Map<String, Boolean> byList = new HashMap<>();
             for (Obligation o : obligations) {
                 boolean shown = !o.premises().isEmpty() && members.size() > 1;
@@ -72,8 +81,8 @@ final class Consistency {
                 }
                 if (o.premises().isEmpty()) shown = true;
                 if (!shown) {
-                    shown = byList.computeIfAbsent(key.toString(),
-                            k -> phase.satisfiable(o.premises().stream().map(Premise::formula).toList()));
+                    List<Term> own = o.premises().stream().map(Premise::formula).toList();
+                    shown = byList.computeIfAbsent(key.toString(), k -> Witness.satisfiesAll(own, lows) || phase.satisfiable(own));
                 }
                 out.put(o, shown ? Satisfiable.YES : Satisfiable.NOT_SHOWN);
             }

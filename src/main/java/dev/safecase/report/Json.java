@@ -72,6 +72,41 @@ final class Json {
         return out + "\n";
     }
 
+    /** The house layout on one line: {@code {"id": "x", "n": [1, 2]}}. */
+    private static DefaultPrettyPrinter oneLine() {
+        Separators seps = Separators.createDefaultInstance()
+                .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
+                .withObjectEntrySpacing(Separators.Spacing.AFTER)
+                .withArrayValueSpacing(Separators.Spacing.AFTER)
+                .withObjectEmptySeparator("")
+                .withArrayEmptySeparator("");
+        DefaultPrettyPrinter pp = new DefaultPrettyPrinter(seps);
+        pp.indentObjectsWith(new DefaultPrettyPrinter.NopIndenter());
+        pp.indentArraysWith(new DefaultPrettyPrinter.NopIndenter());
+        return pp;
+    }
+
+    /** Writes a value on one line inside a document ({@code body} writes exactly one value). */
+    static void oneLine(JsonGenerator g, Body body) throws IOException {
+        StringWriter out = new StringWriter();
+        try (JsonGenerator line = FACTORY.createGenerator(out)) {
+            line.setPrettyPrinter(oneLine());
+            line.setCharacterEscapes(TERMINAL_SAFE);
+            body.write(line);
+        }
+        g.writeRawValue(out.toString());
+    }
+
+    /** An array of strings on one line: {@code "field": ["a", "b"]}. */
+    static void inlineStrings(JsonGenerator g, String field, List<String> values) throws IOException {
+        g.writeFieldName(field);
+        oneLine(g, line -> {
+            line.writeStartArray();
+            for (String v : values) line.writeString(v);
+            line.writeEndArray();
+        });
+    }
+
     static void strings(JsonGenerator g, String field, List<String> values) throws IOException {
         g.writeArrayFieldStart(field);
         for (String v : values) g.writeString(v);

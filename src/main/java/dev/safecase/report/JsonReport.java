@@ -20,6 +20,7 @@ import dev.safecase.lower.ObligationId;
 import dev.safecase.result.Clauses;
 import dev.safecase.diag.Diagnostic;
 import java.io.IOException;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -28,6 +29,10 @@ import java.util.Map;
  * in that order; extra keys (formulas, owners, premises, defeaters, per-case diagnostics, strategies, contexts and
  * justifications, clause lists, statistical bounds) after them. Exact numbers of bounds are strings, as the results
  * carry them (a decimal, or p/q where no finite decimal is exact).
+ *
+ * <p>Schema version {@value #SCHEMA_VERSION} (docs/reports.md): an obligation names its premises; each case has one
+ * table of the premises' formulas and one of the defines they use. Each item of a case's lists (a claim, an
+ * obligation, …) and every list of strings is written on one line.
  */
 public final class JsonReport {
     private JsonReport() {
@@ -40,16 +45,20 @@ public final class JsonReport {
     static final List<Status> SUMMARY_ORDER = List.of(Status.PROVED, Status.REFUTED, Status.VACUOUS, Status.UNKNOWN,
             Status.ASSERTED, Status.OPEN, Status.INVALID);
 
+    /** The version of this layout: 2 names premises by ID (version 1 repeated their formulas in every obligation). */
+    public static final int SCHEMA_VERSION = 2;
+
     public static String render(Run run) {
         return Json.document(g -> {
             g.writeStartObject();
             g.writeStringField("tool", "safecase");
+            g.writeNumberField("schemaVersion", SCHEMA_VERSION);
             g.writeStringField("version", run.version());
             g.writeStringField("solver", run.solver());
             g.writeStringField("today", run.today().toString());
             gate(g, run.gate());
             g.writeArrayFieldStart("diagnostics");
-            for (Diagnostic d : run.diagnostics()) diagnostic(g, d);
+            for (Diagnostic d : run.diagnostics()) Json.oneLine(g, x -> diagnostic(x, d));
             g.writeEndArray();
             g.writeArrayFieldStart("cases");
             for (CaseResult c : run.cases()) caseResult(g, c);
@@ -62,11 +71,11 @@ public final class JsonReport {
         g.writeObjectFieldStart("gate");
         g.writeBooleanField("passed", gate.passed());
         g.writeBooleanField("strict", gate.strict());
-        Json.strings(g, "failOn", gate.failOn().stream().map(Status::label).toList());
+        Json.inlineStrings(g, "failOn", gate.failOn().stream().map(Status::label).toList());
         Json.ratio(g, "minProved", gate.minProved());
         g.writeNumberField("proved", gate.proved());
         g.writeNumberField("total", gate.total());
-        Json.strings(g, "reasons", gate.reasons());
+        Json.inlineStrings(g, "reasons", gate.reasons());
         if (gate.maxDoubt().isPresent()) g.writeStringField("maxDoubt", gate.maxDoubt().get());
         g.writeEndObject();
     }
@@ -88,41 +97,46 @@ public final class JsonReport {
         g.writeStringField("file", c.file());
         g.writeBooleanField("checked", c.checked());
         g.writeBooleanField("discharged", c.discharged());
-        g.writeObjectFieldStart("summary");
-        for (Status s : SUMMARY_ORDER) g.writeNumberField(s.label(), count(c.summary(), s));
-        g.writeNumberField("total", c.total());
-        g.writeEndObject();
+        g.writeFieldName("summary");
+        Json.oneLine(g, x -> {
+            x.writeStartObject();
+            for (Status s : SUMMARY_ORDER) x.writeNumberField(s.label(), count(c.summary(), s));
+            x.writeNumberField("total", c.total());
+            x.writeEndObject();
+        });
         g.writeArrayFieldStart("claims");
-        for (ClaimResult cl : c.claims()) claim(g, c, cl);
+        for (ClaimResult cl : c.claims()) Json.oneLine(g, x -> claim(x, c, cl));
         g.writeEndArray();
         g.writeArrayFieldStart("obligations");
-        for (ObligationResult o : c.obligations()) obligation(g, o);
+        for (ObligationResult o : c.obligations()) Json.oneLine(g, x -> obligation(x, o));
         g.writeEndArray();
         g.writeArrayFieldStart("assumptions");
-        for (AssumptionResult a : c.assumptions()) assumption(g, a);
+        for (AssumptionResult a : c.assumptions()) Json.oneLine(g, x -> assumption(x, a));
         g.writeEndArray();
         g.writeArrayFieldStart("evidence");
-        for (EvidenceResult e : c.evidence()) evidence(g, e);
+        for (EvidenceResult e : c.evidence()) Json.oneLine(g, x -> evidence(x, e));
         g.writeEndArray();
-        Json.strings(g, "openProblems", ids(c.openProblems()));
-        Json.strings(g, "unproven", ids(c.unproven()));
+        Json.inlineStrings(g, "openProblems", ids(c.openProblems()));
+        Json.inlineStrings(g, "unproven", ids(c.unproven()));
         g.writeNumberField("line", c.line());
         g.writeStringField("text", c.text());
         g.writeArrayFieldStart("defeaters");
-        for (DefeaterResult d : c.defeaters()) defeater(g, d);
+        for (DefeaterResult d : c.defeaters()) Json.oneLine(g, x -> defeater(x, d));
         g.writeEndArray();
         g.writeArrayFieldStart("diagnostics");
-        for (Diagnostic d : c.diagnostics()) diagnostic(g, d);
+        for (Diagnostic d : c.diagnostics()) Json.oneLine(g, x -> diagnostic(x, d));
         g.writeEndArray();
         g.writeArrayFieldStart("strategies");
-        for (StrategyResult s : c.strategies()) strategy(g, s);
+        for (StrategyResult s : c.strategies()) Json.oneLine(g, x -> strategy(x, s));
         g.writeEndArray();
         g.writeArrayFieldStart("texts");
-        for (TextResult t : c.texts()) text(g, t);
+        for (TextResult t : c.texts()) Json.oneLine(g, x -> text(x, t));
         g.writeEndArray();
         g.writeArrayFieldStart("alternatives");
-        for (AlternativesResult a : c.alternatives()) alternatives(g, a);
+        for (AlternativesResult a : c.alternatives()) Json.oneLine(g, x -> alternatives(x, a));
         g.writeEndArray();
+        table(g, "premises", c.obligations().stream().flatMap(o -> o.premises().stream()).toList());
+        table(g, "definitions", c.obligations().stream().flatMap(o -> o.definitions().stream()).toList());
         if (c.checked()) ConfidenceJson.caseRoots(g, c);
         g.writeEndObject();
     }
@@ -146,6 +160,30 @@ public final class JsonReport {
         }
         g.writeEndArray();
         g.writeEndObject();
+    }
+
+    /**
+     * A case's table of named formulas, in first-use order, each name once: {@code premises} for the premises its
+     * obligations name, {@code definitions} for the defines they use. A name is one formula within a case.
+     */
+    private static void table(JsonGenerator g, String field, List<PremiseText> uses) throws IOException {
+        Map<String, String> byName = new LinkedHashMap<>();
+        for (PremiseText p : uses) {
+            String old = byName.putIfAbsent(p.name(), p.formula());
+            if (old != null && !old.equals(p.formula())) {
+                throw new IllegalStateException("two formulas named " + p.name() + " in one case: " + old + " and " + p.formula());
+            }
+        }
+        g.writeArrayFieldStart(field);
+        for (Map.Entry<String, String> e : byName.entrySet()) {
+            Json.oneLine(g, x -> {
+                x.writeStartObject();
+                x.writeStringField("name", e.getKey());
+                x.writeStringField("formula", e.getValue());
+                x.writeEndObject();
+            });
+        }
+        g.writeEndArray();
     }
 
     private static List<String> ids(List<ObligationId> ids) {
@@ -256,25 +294,12 @@ public final class JsonReport {
         }
         g.writeEndObject();
         Json.optional(g, "reason", o.reason());
-        named(g, "premises", o.premises());
+        Json.strings(g, "premises", o.premises().stream().map(PremiseText::name).toList());
         Json.optional(g, "goal", o.goal());
         Json.optional(g, "owner", o.owner());
-        if (!o.definitions().isEmpty()) named(g, "definitions", o.definitions());
         if (o.route().isPresent()) g.writeStringField("route", o.route().get());
         if (!o.gated()) g.writeStringField("notGated", o.ungated().get());
         g.writeEndObject();
-    }
-
-    /** An array of {@code {"name", "formula"}} objects. */
-    private static void named(JsonGenerator g, String field, List<PremiseText> items) throws IOException {
-        g.writeArrayFieldStart(field);
-        for (PremiseText p : items) {
-            g.writeStartObject();
-            g.writeStringField("name", p.name());
-            g.writeStringField("formula", p.formula());
-            g.writeEndObject();
-        }
-        g.writeEndArray();
     }
 
     private static void assumption(JsonGenerator g, AssumptionResult a) throws IOException {

@@ -18,6 +18,8 @@ import dev.safecase.model.Model;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -46,9 +48,10 @@ public final class CaseResults {
         for (Model.Node n : model.nodes()) nodes.putIfAbsent(n.id(), n);
         Map<String, NodeInfo.ModuleRef> modules = moduleRefs(model, graph);
         List<ObligationResult> obs = new ArrayList<>();
+        Texts printed = new Texts();
         for (Obligation o : obligations) {
             Optional<String> owner = Optional.ofNullable(nodes.get(o.node())).flatMap(CaseResults::ownerOf);
-            obs.add(obligation(model, o, j.obligations().get(o.id()), owner, Optional.ofNullable(j.ungated().get(o.id()))));
+            obs.add(obligation(model, o, j.obligations().get(o.id()), owner, Optional.ofNullable(j.ungated().get(o.id())), printed));
         }
         List<ClaimResult> claims = new ArrayList<>();
         for (Model.Claim c : model.all(Model.Claim.class)) claims.add(claim(c, j.claims().get(c.id()), modules));
@@ -145,20 +148,46 @@ public final class CaseResults {
     }
 
     private static ObligationResult obligation(Model.Case model, Obligation o, Judged j, Optional<String> owner,
-                                               Optional<String> ungated) {
-        List<ObligationResult.PremiseText> premises = o.premises().stream()
-                .map(p -> new ObligationResult.PremiseText(p.name(), Infix.print(p.formula()))).toList();
+                                               Optional<String> ungated, Texts texts) {
+        List<ObligationResult.PremiseText> premises = o.premises().stream().map(p -> texts.premise(p.name(), p.formula())).toList();
         List<Term> formulas = new ArrayList<>();
         o.premises().forEach(p -> formulas.add(p.formula()));
         o.goal().ifPresent(formulas::add);
-        List<ObligationResult.PremiseText> definitions = new ArrayList<>();
-        Terms.definitions(formulas).forEach((name, body) -> definitions.add(new ObligationResult.PremiseText(name,
-                Infix.print(body))));
         // a module node's obligations are where the node is, in the module's file
         String file = model.module(o.node()).isPresent() ? o.pos().file() : model.file();
         return new ObligationResult(o.id(), file, o.pos().line(), j.status(), j.reason(),
                 new ObligationResult.Findings(j.millis(), j.usedAssumptions(), j.core(), j.counterexample()),
-                new ObligationResult.Statement(premises, o.goal().map(Infix::print), definitions), owner, ungated);
+                new ObligationResult.Statement(premises, o.goal().map(Infix::print), texts.definitions(formulas)), owner,
+                ungated);
+    }
+
+    /**
+     * The printed premises and defines of one case's obligations, each made once: premises are shared by many
+     * obligations (an inherited assumption, a range), so a case's results hold each text once.
+     */
+    private static final class Texts {
+        private final Map<Term, Map<String, ObligationResult.PremiseText>> premises = new IdentityHashMap<>();
+        private final Map<Term, List<ObligationResult.PremiseText>> definitions = new IdentityHashMap<>();
+
+        ObligationResult.PremiseText premise(String name, Term formula) {
+            return premises.computeIfAbsent(formula, k -> new HashMap<>())
+                    .computeIfAbsent(name, n -> new ObligationResult.PremiseText(n, Infix.print(formula)));
+        }
+
+        /** The defines the formulas use, each once, a define after those it uses (as {@link Terms#definitions}). */
+        List<ObligationResult.PremiseText> definitions(List<Term> formulas) {
+            Map<String, ObligationResult.PremiseText> out = new LinkedHashMap<>();
+            for (Term f : formulas) {
+                for (ObligationResult.PremiseText d : definitions.computeIfAbsent(f, this::ofFormula)) out.putIfAbsent(d.name(), d);
+            }
+            return List.copyOf(out.values());
+        }
+
+        private List<ObligationResult.PremiseText> ofFormula(Term f) {
+            List<ObligationResult.PremiseText> out = new ArrayList<>();
+            Terms.definitions(List.of(f)).forEach((name, body) -> out.add(new ObligationResult.PremiseText(name, Infix.print(body))));
+            return out.isEmpty() ? List.of() : List.copyOf(out);
+        }
     }
 
     private static Optional<String> ownerOf(Model.Node n) {

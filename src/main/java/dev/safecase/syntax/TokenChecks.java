@@ -18,7 +18,6 @@ final class TokenChecks {
 
     static void check(List<Token> tokens, String file, Diagnostics diags) {
         for (Token t : tokens) {
-            Position at = new Position(file, t.getLine(), t.getCharPositionInLine() + 1);
             switch (t.getType()) {
                 case SafeCaseLexer.STRING -> {
                     escapes(t, file, diags);
@@ -26,12 +25,16 @@ final class TokenChecks {
                 }
                 case SafeCaseLexer.LONG_STRING -> invisible(t, file, diags);
                 case SafeCaseLexer.QUOTED_IDENT -> Identifiers.problem(t.getText().substring(1, t.getText().length() - 1))
-                        .ifPresent(why -> diags.error(Code.SC102, at, why));
-                case SafeCaseLexer.UNCLOSED_COMMENT -> diags.error(Code.SC102, at, "unterminated /* comment (it needs a */)");
-                case SafeCaseLexer.UNCLOSED_LONG_STRING -> diags.error(Code.SC102, at, "unterminated \"\"\" string (it needs a closing \"\"\")");
+                        .ifPresent(why -> diags.error(Code.SC102, at(file, t), why));
+                case SafeCaseLexer.UNCLOSED_COMMENT -> diags.error(Code.SC102, at(file, t), "unterminated /* comment (it needs a */)");
+                case SafeCaseLexer.UNCLOSED_LONG_STRING -> diags.error(Code.SC102, at(file, t), "unterminated \"\"\" string (it needs a closing \"\"\")");
                 default -> { }
             }
         }
+    }
+
+    private static Position at(String file, Token t) {
+        return new Position(file, t.getLine(), t.getCharPositionInLine() + 1);
     }
 
     /** The lexer reads any escape, so that one bad escape does not derail the line; only three exist. */

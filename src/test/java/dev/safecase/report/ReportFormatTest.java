@@ -35,7 +35,8 @@ class ReportFormatTest {
     @Test
     void jsonKeepsTheDocumentedKeyOrder() throws Exception {
         JsonNode root = mapper.readTree(JsonReport.render(run));
-        assertEquals(List.of("tool", "version", "solver", "today", "gate", "diagnostics", "cases"), keys(root));
+        assertEquals(List.of("tool", "schemaVersion", "version", "solver", "today", "gate", "diagnostics", "cases"), keys(root));
+        assertEquals(JsonReport.SCHEMA_VERSION, root.get("schemaVersion").asInt());
         assertEquals(List.of("passed", "strict", "failOn", "minProved", "proved", "total"),
                 keys(root.get("gate")).subList(0, 6));
         assertTrue(root.get("gate").get("minProved").isNumber());
@@ -54,10 +55,22 @@ class ReportFormatTest {
         assertEquals(List.of("formula", "support", "supportedBy", "owner", "origin", "asserted", "context", "assuming",
                 "justifiedBy", "undeveloped", "bounds", "jointConfidence"), keys(c.get("claims").get(0)).subList(8, 20));
         List<String> caseKeys = keys(c);
-        assertEquals(List.of("line", "text", "defeaters", "diagnostics", "strategies", "texts", "alternatives", "confidence"),
+        assertEquals(List.of("line", "text", "defeaters", "diagnostics", "strategies", "texts", "alternatives", "premises",
+                "definitions", "confidence"),
                 caseKeys.subList(11, caseKeys.size()));
         assertEquals("confidence", keys(c.get("claims").get(0)).get(20));
         assertEquals(List.of("bounded", "bound"), keys(c.get("claims").get(0).get("confidence")).subList(0, 2));
+        JsonNode firstWithPremises = null;
+        for (JsonNode o : c.get("obligations")) {
+            if (o.get("premises").size() > 0) {
+                firstWithPremises = o;
+                break;
+            }
+        }
+        assertTrue(firstWithPremises != null && firstWithPremises.get("premises").get(0).isTextual(), "schema 2 names premises");
+        List<String> table = new ArrayList<>();
+        c.get("premises").forEach(p -> table.add(p.get("name").asText()));
+        for (JsonNode o : c.get("obligations")) o.get("premises").forEach(p -> assertTrue(table.contains(p.asText()), p.asText()));
         List<String> evidenceKeys = keys(c.get("evidence").get(0));
         assertEquals(List.of("bounds", "validity"), evidenceKeys.subList(evidenceKeys.size() - 2, evidenceKeys.size()));
         JsonNode top = c.get("claims").get(0);
