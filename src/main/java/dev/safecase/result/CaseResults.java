@@ -90,7 +90,8 @@ public final class CaseResults {
         Terms.definitions(formulas).forEach((name, body) -> definitions.add(new ObligationResult.PremiseText(name,
                 Infix.print(body))));
         return new ObligationResult(o.id(), model.file(), o.pos().line(), j.status(), j.reason(),
-                new ObligationResult.Findings(j.millis(), j.usedAssumptions(), j.core(), j.counterexample()),
+                new ObligationResult.Findings(j.millis(), j.usedAssumptions(), j.core(), j.counterexample(),
+                        Witnesses.of(o, j.counterexample())),
                 new ObligationResult.Statement(premises, o.goal().map(Infix::print), definitions), owner);
     }
 
