@@ -285,7 +285,8 @@ public final class Main implements Callable<Integer> {
             OutputFolder.checkReplaceable(dir, inputs(o, Map.of()));
             Verifier v = new Verifier(o);
             Verifier.Outcome outcome = verify(v, o);
-            Reports.writeAll(outcome.run(), dir, inputs(o, outcome.prepared()));
+            Reports.writeAll(outcome.run(), file -> v.source(file).map(dev.safecase.diag.SourceText::text), dir,
+                    inputs(o, outcome.prepared()));
             out().print(Summary.text(outcome.run()));
             out().println("report: " + TerminalText.escape(dir.resolve("index.html").toString()));
             return outcome.exitCode();

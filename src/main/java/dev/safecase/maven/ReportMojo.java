@@ -31,12 +31,21 @@ public final class ReportMojo extends AbstractSafecaseMojo {
         SharedRun shared = run();
         try {
             Options o = options();
-            Reports.writeAll(shared.outcome().run(), outputDirectory.toPath(), OutputFolder.Protected.of(o.root(), paths(o),
+            Reports.writeAll(shared.outcome().run(), file -> sourceText(o, file), outputDirectory.toPath(), OutputFolder.Protected.of(o.root(), paths(o),
                     shared.outcome().prepared().values().stream().map(Verifier.Prepared::model).toList()));
         } catch (IOException | RuntimeException e) {
             throw new MojoExecutionException("safecase: cannot write the report to " + outputDirectory + ": " + e.getMessage(), e);
         }
         getLog().info("safecase: report written to " + outputDirectory.toPath().resolve("index.html"));
         if (shared.hasInputErrors()) throw shared.inputErrors();
+    }
+
+    /** A case file's text for its source page, read from the project (the run shows files relative to the root). */
+    private static java.util.Optional<String> sourceText(Options o, String file) {
+        try {
+            return java.util.Optional.of(java.nio.file.Files.readString(o.root().resolve(file)));
+        } catch (IOException | RuntimeException e) {
+            return java.util.Optional.empty();
+        }
     }
 }

@@ -11,8 +11,9 @@ import org.apache.velocity.app.VelocityEngine;
 
 /**
  * The HTML pages, rendered by Velocity templates under {@code dev/safecase/report/}: strict reference mode, every
- * inserted value HTML-escaped by {@link HtmlEscaping}, and all display data computed by {@link HtmlViews}.
- * Pages are self-contained (inline CSS and SVG, no scripts), so they work from {@code file://}.
+ * inserted value HTML-escaped by {@link HtmlEscaping}, and all display data computed beforehand ({@link HtmlViews},
+ * {@link CaseViews}). Pages are self-contained (inline CSS, SVG and a small script that reads only the page), so they
+ * work from {@code file://}, and work without the script too.
  */
 public final class HtmlReport {
     private HtmlReport() {
@@ -44,9 +45,17 @@ public final class HtmlReport {
         return render("index.vm", HtmlViews.index(run, stems));
     }
 
-    /** {@code CASE.html}: one case in full, with its GSN diagram inline. */
+    /** {@code CASE.html}: the case page, with its GSN diagram inline. */
     public static String casePage(Run run, CaseResult c, Map<String, String> stems) {
-        return render("case.vm", HtmlViews.casePage(run, c, stems, SvgReport.draw(c)));
+        CaseViews.Page p = CaseViews.pages(run, c, stems.get(c.name()), SourceViews.Sources.NONE).get(0);
+        return render(p.template(), p.model());
+    }
+
+    /** Every page of a case: path in the report folder to content, the case page first. */
+    static Map<String, String> casePages(Run run, CaseResult c, Map<String, String> stems, SourceViews.Sources sources) {
+        Map<String, String> out = new java.util.LinkedHashMap<>();
+        for (CaseViews.Page p : CaseViews.pages(run, c, stems.get(c.name()), sources)) out.put(p.path(), render(p.template(), p.model()));
+        return out;
     }
 
     private static String render(String template, Object page) {

@@ -15,7 +15,9 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
@@ -37,7 +39,16 @@ public final class Reports {
      * Replaces {@code outDir}; on failure the previous report (if any) is left as it was.
      */
     public static void writeAll(Run run, Path outDir, OutputFolder.Protected keep) throws IOException {
-        writeAtomically(outDir, keep, dir -> writeEverything(run, dir));
+        writeAll(run, file -> Optional.empty(), outDir, keep);
+    }
+
+    /**
+     * As {@link #writeAll(Run, Path, OutputFolder.Protected)}; {@code sources} gives the text of a case file by the
+     * name the run shows it under, for the source pages (a file it has no text for gets a page that says so).
+     */
+    public static void writeAll(Run run, Function<String, Optional<String>> sources, Path outDir,
+                                OutputFolder.Protected keep) throws IOException {
+        writeAtomically(outDir, keep, dir -> writeEverything(run, sources::apply, dir));
     }
 
     private static final Pattern STALE_SVG = Pattern.compile("\\.svg-(\\d+)-\\d+\\.tmp");
@@ -72,7 +83,7 @@ public final class Reports {
         }
     }
 
-    private static void writeEverything(Run run, Path dir) throws IOException {
+    private static void writeEverything(Run run, SourceViews.Sources sources, Path dir) throws IOException {
         Map<String, String> stems = fileStems(run);
         write(dir, "safecase.json", JsonReport.render(run));
         write(dir, "junit.xml", JunitReport.render(run));
@@ -80,8 +91,12 @@ public final class Reports {
         write(dir, "summary.md", MarkdownReport.render(run));
         for (CaseResult c : run.cases()) {
             String stem = stems.get(c.name());
-            write(dir, stem + ".svg", SvgReport.render(c));
-            write(dir, stem + ".html", HtmlReport.casePage(run, c, stems));
+            write(dir, stem + ".svg", SvgReport.standalone(c, stem));
+            for (Map.Entry<String, String> page : HtmlReport.casePages(run, c, stems, sources).entrySet()) {
+                int slash = page.getKey().lastIndexOf('/');
+                if (slash > 0) Files.createDirectories(dir.resolve(page.getKey().substring(0, slash)));
+                write(dir, page.getKey(), page.getValue());
+            }
         }
         write(dir, "index.html", HtmlReport.index(run, stems));
     }
