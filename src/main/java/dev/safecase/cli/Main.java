@@ -376,6 +376,8 @@ public final class Main implements Callable<Integer> {
         Path output;
         @Option(names = "--robustness", description = "Fuzz the whole tool with seeded mutants of cases/, stdlib/ and the test corpus.")
         boolean robustness;
+        @Option(names = "--reports", description = "Time writing the reports of generated cases (with refuted and open obligations) and measure their pages.")
+        boolean reports;
         @Option(names = "--minutes", paramLabel = "N", description = "How long the fuzzer runs (default 10).")
         double minutes = 10;
         @Option(names = "--seed", paramLabel = "S", description = "The fuzzer's seed (default: from the clock, printed).")
@@ -409,6 +411,10 @@ public final class Main implements Callable<Integer> {
             if (robustness) return robustness();
             for (int n : sizes) if (n < 10) throw new BadOption("--sizes: each size must be at least 10 (got " + n + ")");
             Path dir = output != null ? output : Path.of("target/bench");
+            if (reports) {
+                dev.safecase.bench.ReportBenchmark.run(sizes, dir.toAbsolutePath(), spec.commandLine().getOut());
+                return 0;
+            }
             dev.safecase.bench.Benchmark.run(sizes, dir.toAbsolutePath(), spec.commandLine().getOut());
             return 0;
         }

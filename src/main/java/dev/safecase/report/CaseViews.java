@@ -28,7 +28,7 @@ final class CaseViews {
     private CaseViews() {
     }
 
-    /** A page to write: its path in the report folder, its template and its view model. */
+    /** A file to write: its path in the report folder, and its template and view model, or ({@code template} empty) its text. */
     record Page(String path, String template, Object model) {}
 
     static List<Page> pages(Run run, CaseResult c, String stem, SourceViews.Sources sources) {
@@ -47,6 +47,8 @@ final class CaseViews {
             pages.add(new Page(plan.diagramPage(), "case.vm", diagramPage(run, c, g, plan, diagrams)));
         }
         if (c.checked()) pages.add(new Page(plan.sourcePage(), "source.vm", SourceViews.page(run, c, g, plan, sources)));
+        Links svgLinks = new Links(g, plan, plan.svg(), plan.large ? TreeViews.pruned(g) : Set.copyOf(g.allNodes()));
+        pages.add(new Page(plan.svg(), "", SvgReport.standalone(diagrams.fullScene(), svgLinks)));
         return pages;
     }
 

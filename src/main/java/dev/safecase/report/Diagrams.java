@@ -24,9 +24,16 @@ final class Diagrams {
     static final int SUMMARY_NODES = 150;
 
     private final CaseGraph g;
+    private SvgReport.Scene full;
 
     Diagrams(CaseGraph g) {
         this.g = g;
+    }
+
+    /** The whole argument, laid out once for every page that draws it. */
+    SvgReport.Scene fullScene() {
+        if (full == null) full = SvgReport.scene(g, Set.of());
+        return full;
     }
 
     /** Nodes the full diagram draws (claims, strategies, evidence, defeaters). */
@@ -35,7 +42,7 @@ final class Diagrams {
     }
 
     DiagramView full(Links l) {
-        SvgReport.Drawing d = SvgReport.draw(g, new SvgReport.Options(Set.of(), id -> href(l, id), true));
+        SvgReport.Drawing d = SvgReport.draw(fullScene(), id -> href(l, id));
         String note = "The argument in GSN notation, coloured by status; failing nodes also have a dashed or dotted "
                 + "border. Drag to pan, use the buttons (or Ctrl and the wheel) to zoom, and the round buttons to fold a "
                 + "subtree; a node links to where it is described, or to the obligation that makes it fail.";
@@ -45,7 +52,7 @@ final class Diagrams {
 
     DiagramView summary(Links l) {
         Set<String> only = summaryNodes();
-        SvgReport.Drawing d = SvgReport.draw(g, new SvgReport.Options(only, id -> href(l, id), true));
+        SvgReport.Drawing d = SvgReport.draw(g, new SvgReport.Options(only, id -> href(l, id)));
         String note = "This case has " + drawn() + " nodes; the summary shows " + only.size() + ": the roots and the "
                 + "paths down to every node that is neither proved nor asserted. A node with more below it says how "
                 + "many.";

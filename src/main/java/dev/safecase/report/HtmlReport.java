@@ -54,7 +54,9 @@ public final class HtmlReport {
     /** Every page of a case: path in the report folder to content, the case page first. */
     static Map<String, String> casePages(Run run, CaseResult c, Map<String, String> stems, SourceViews.Sources sources) {
         Map<String, String> out = new java.util.LinkedHashMap<>();
-        for (CaseViews.Page p : CaseViews.pages(run, c, stems.get(c.name()), sources)) out.put(p.path(), render(p.template(), p.model()));
+        for (CaseViews.Page p : CaseViews.pages(run, c, stems.get(c.name()), sources)) {
+            out.put(p.path(), p.template().isEmpty() ? (String) p.model() : render(p.template(), p.model()));
+        }
         return out;
     }
 

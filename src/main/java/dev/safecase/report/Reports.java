@@ -85,20 +85,44 @@ public final class Reports {
 
     private static void writeEverything(Run run, SourceViews.Sources sources, Path dir) throws IOException {
         Map<String, String> stems = fileStems(run);
+        Lap lap = new Lap();
         write(dir, "safecase.json", JsonReport.render(run));
+        lap.lap("json");
         write(dir, "junit.xml", JunitReport.render(run));
         write(dir, "safecase.sarif", SarifReport.render(run));
         write(dir, "summary.md", MarkdownReport.render(run));
+        lap.lap("junit, sarif, markdown");
         for (CaseResult c : run.cases()) {
-            String stem = stems.get(c.name());
-            write(dir, stem + ".svg", SvgReport.standalone(c, stem));
             for (Map.Entry<String, String> page : HtmlReport.casePages(run, c, stems, sources).entrySet()) {
                 int slash = page.getKey().lastIndexOf('/');
                 if (slash > 0) Files.createDirectories(dir.resolve(page.getKey().substring(0, slash)));
                 write(dir, page.getKey(), page.getValue());
             }
+            lap.lap("html and svg");
         }
         write(dir, "index.html", HtmlReport.index(run, stems));
+        lap.lap("index");
+        lap.report();
+    }
+
+    /** Time per writer, summed, printed on stderr with {@code -Dsafecase.timing=true}. */
+    private static final class Lap {
+        private final boolean on = Boolean.getBoolean("safecase.timing");
+        private final Map<String, Long> spent = new LinkedHashMap<>();
+        private long t = System.nanoTime();
+
+        void lap(String what) {
+            long now = System.nanoTime();
+            spent.merge(what, (now - t) / 1_000_000, Long::sum);
+            t = now;
+        }
+
+        void report() {
+            if (!on) return;
+            StringBuilder b = new StringBuilder("safecase timing: report");
+            spent.forEach((k, v) -> b.append(", ").append(k).append(' ').append(v).append(" ms"));
+            System.err.println(b);
+        }
     }
 
     /** Writes one file of a report folder being built, unless a signal is stopping the run. */

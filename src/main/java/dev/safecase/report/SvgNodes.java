@@ -44,11 +44,18 @@ final class SvgNodes {
      * is the shape's height (the box adds the diamond's room below).
      */
     record Vis(String key, String node, Kind kind, boolean review, List<Line> lines, double width, double height,
-               double shapeHeight, Optional<Status> status, boolean undeveloped, boolean unused, String tooltip) {
+               double shapeHeight, Optional<Status> status, boolean undeveloped, boolean unused, String tooltip,
+               boolean cut) {
         Vis as(String newKey) {
             return new Vis(newKey, node, kind, review, lines, width, height, shapeHeight, status, undeveloped, unused,
-                    tooltip);
+                    tooltip, cut);
         }
+    }
+
+    /** Whether the lines drawn leave out some of {@code text} (they were cut with an ellipsis). */
+    static boolean cut(List<String> lines, String text) {
+        String shown = String.join("", lines).replace(" ", "");
+        return !shown.equals(Escaping.oneLine(text).replace(" ", ""));
     }
 
     static Vis visual(CaseGraph g, String id, int hiddenBelow) {
@@ -56,14 +63,14 @@ final class SvgNodes {
         Optional<Status> status = g.status(id);
         String statusWord = status.map(Status::label).orElse("no obligations");
         List<Line> lines = new ArrayList<>();
+        boolean[] cut = {false};
         String tooltip;
         switch (kind) {
             case CLAIM -> {
                 ClaimResult cl = g.claims.get(id);
                 lines.add(new Line(id, Style.BOLD, statusWord));
-                TextWrap.wrap(cl.text(), 28, 6).forEach(t -> lines.add(new Line(t, Style.PLAIN, "")));
-                cl.formula().filter(f -> !f.isBlank())
-                        .ifPresent(f -> TextWrap.wrap(f, 30, 2).forEach(t -> lines.add(new Line(t, Style.MONO, ""))));
+                add(lines, cut, cl.text(), 28, 6, Style.PLAIN);
+                cl.formula().filter(f -> !f.isBlank()).ifPresent(f -> add(lines, cut, f, 30, 2, Style.MONO));
                 tooltip = id + " (" + statusWord + "): " + Escaping.oneLine(cl.text())
                         + cl.formula().map(f -> " \u2014 " + f).orElse("");
             }
@@ -73,7 +80,7 @@ final class SvgNodes {
                 if (st.text().isBlank()) {
                     lines.add(new Line("strategy", Style.STATUS, ""));
                 } else {
-                    TextWrap.wrap(st.text(), 30, 4).forEach(t -> lines.add(new Line(t, Style.PLAIN, "")));
+                    add(lines, cut, st.text(), 30, 4, Style.PLAIN);
                 }
                 tooltip = "strategy " + id + " (" + statusWord + ")"
                         + (st.text().isBlank() ? "" : ": " + Escaping.oneLine(st.text()));
@@ -81,7 +88,7 @@ final class SvgNodes {
             case EVIDENCE -> {
                 EvidenceResult e = g.evidence.get(id);
                 lines.add(new Line(id, Style.BOLD, ""));
-                TextWrap.wrap(e.text(), 18, 2).forEach(t -> lines.add(new Line(t, Style.PLAIN, "")));
+                add(lines, cut, e.text(), 18, 2, Style.PLAIN);
                 lines.add(new Line(statusWord, Style.STATUS, ""));
                 tooltip = id + " (" + statusWord + "): " + Escaping.oneLine(e.text())
                         + e.file().map(f -> " \u2014 " + f).orElse("");
@@ -89,7 +96,7 @@ final class SvgNodes {
             case DEFEATER -> {
                 DefeaterResult d = g.defeaters.get(id);
                 lines.add(new Line(id, Style.BOLD, statusWord));
-                TextWrap.wrap(d.text(), 26, 4).forEach(t -> lines.add(new Line(t, Style.PLAIN, "")));
+                add(lines, cut, d.text(), 26, 4, Style.PLAIN);
                 lines.add(new Line(d.attack() + " " + d.target(), Style.STATUS, ""));
                 tooltip = "defeater " + id + " (" + statusWord + "), " + d.attack() + " " + d.target() + ": "
                         + Escaping.oneLine(d.text());
@@ -126,19 +133,20 @@ final class SvgNodes {
         boolean undeveloped = g.undeveloped(id);
         double shape = Math.ceil(h);
         return new Vis(id, id, kind, false, lines, Math.ceil(w), shape + (undeveloped ? DIAMOND : 0), shape, status,
-                undeveloped, false, tooltip);
+                undeveloped, false, tooltip, cut[0]);
     }
 
     /** The review that accepts an asserted leaf, drawn as a GSN solution under it: a circle labelled with the review. */
     static Vis review(String id, String text) {
         List<Line> lines = new ArrayList<>();
+        boolean[] cut = {false};
         lines.add(new Line("review", Style.BOLD, ""));
-        TextWrap.wrap(text, 18, 3).forEach(t -> lines.add(new Line(t, Style.PLAIN, "")));
+        add(lines, cut, text, 18, 3, Style.PLAIN);
         double tw = textWidth(lines);
         double th = lines.size() * LINE;
         double r = Math.ceil(Math.max(32, Math.sqrt(tw * tw / 4 + th * th / 4) + 4));
         return new Vis(id + "#review", id, Kind.EVIDENCE, true, lines, 2 * r, 2 * r, 2 * r,
-                Optional.of(Status.ASSERTED), false, false, "review accepting " + id + ": " + Escaping.oneLine(text));
+                Optional.of(Status.ASSERTED), false, false, "review accepting " + id + ": " + Escaping.oneLine(text), cut[0]);
     }
 
     /**
@@ -149,20 +157,21 @@ final class SvgNodes {
         Kind kind = g.kind(id);
         if (kind != Kind.CONTEXT && kind != Kind.JUSTIFICATION && kind != Kind.ASSUMPTION) return Optional.empty();
         List<Line> lines = new ArrayList<>();
+        boolean[] cut = {false};
         lines.add(new Line(id, Style.BOLD, ""));
         String tip;
         boolean unused = false;
         if (kind == Kind.ASSUMPTION) {
             AssumptionResult a = g.assumptions.get(id);
-            TextWrap.wrap(a.text(), 24, 3).forEach(t -> lines.add(new Line(t, Style.PLAIN, "")));
+            add(lines, cut, a.text(), 24, 3, Style.PLAIN);
             unused = a.inScopeOf().isEmpty() && a.usedBy().isEmpty();
+            cut[0] |= a.formula().filter(f -> !f.isBlank()).isPresent();
             if (unused) lines.add(new Line("unused", Style.STATUS, ""));
             tip = "assumption " + id + ": " + Escaping.oneLine(a.text())
                     + a.formula().filter(f -> !f.isBlank()).map(f -> " \u2014 " + f).orElse("");
         } else {
             TextResult t = g.texts.get(id);
-            TextWrap.wrap(t.text(), kind == Kind.CONTEXT ? 30 : 24, kind == Kind.CONTEXT ? 4 : 3)
-                    .forEach(x -> lines.add(new Line(x, Style.PLAIN, "")));
+            add(lines, cut, t.text(), kind == Kind.CONTEXT ? 30 : 24, kind == Kind.CONTEXT ? 4 : 3, Style.PLAIN);
             tip = t.kind() + " " + id + ": " + Escaping.oneLine(t.text());
         }
         double tw = textWidth(lines);
@@ -178,7 +187,14 @@ final class SvgNodes {
             h = Math.max(48, th * 1.34 + 8);
         }
         return Optional.of(new Vis(id, id, kind, false, lines, Math.ceil(w), Math.ceil(h), Math.ceil(h),
-                Optional.empty(), false, unused, tip));
+                Optional.empty(), false, unused, tip, cut[0]));
+    }
+
+    /** Adds {@code text} wrapped; notes in {@code cut} when the wrap left some of it out. */
+    private static void add(List<Line> lines, boolean[] cut, String text, int width, int max, Style style) {
+        List<String> wrapped = TextWrap.wrap(text, width, max);
+        wrapped.forEach(t -> lines.add(new Line(t, style, "")));
+        cut[0] |= cut(wrapped, text);
     }
 
     private static double textWidth(List<Line> lines) {
@@ -201,15 +217,15 @@ final class SvgNodes {
     /**
      * One node: a group with its kind and status as classes (the style sheet paints it), its ID as
      * {@code data-id}, the shape and text inside a link ({@code href}: where the node is described, or the obligation
-     * that makes it fail), and (interactive diagrams) a button that folds the subtree under it.
+     * that makes it fail). The full text is in a tooltip only when the node cuts it; it is always where the link goes.
      */
-    static void draw(StringBuilder b, Vis v, Box box, String href, boolean toggle) {
+    static void draw(StringBuilder b, Vis v, Box box, String href) {
         String css = v.status().map(s -> " " + Palette.of(s).css()).orElse("");
         b.append("<g class=\"node ").append(v.kind().name().toLowerCase(Locale.ROOT)).append(v.review() ? " review" : "")
                 .append(css).append(v.unused() ? " unused" : "").append("\" data-id=\"").append(Escaping.xml(v.key()))
                 .append("\">");
         if (!href.isEmpty()) b.append("<a href=\"").append(Escaping.xml(href)).append("\">");
-        b.append("<title>").append(Escaping.xml(v.tooltip())).append("</title>\n");
+        if (v.cut()) b.append("<title>").append(Escaping.xml(v.tooltip())).append("</title>\n");
         double l = box.left();
         double r = box.right();
         double t = box.top();
@@ -257,15 +273,6 @@ final class SvgNodes {
             y += LINE;
         }
         if (!href.isEmpty()) b.append("</a>");
-        if (toggle) {
-            double tx = box.right() - 9;
-            double ty = sb - 9;
-            b.append("<g class=\"tg\" data-id=\"").append(Escaping.xml(v.key()))
-                    .append("\" role=\"button\" tabindex=\"0\" aria-label=\"fold or unfold what is below ")
-                    .append(Escaping.xml(v.node())).append("\"><circle cx=\"").append(num(tx)).append("\" cy=\"")
-                    .append(num(ty)).append("\" r=\"7\"/><text x=\"").append(num(tx)).append("\" y=\"")
-                    .append(num(ty + 4)).append("\">\u2212</text></g>\n");
-        }
         b.append("</g>\n");
     }
 
@@ -283,10 +290,9 @@ final class SvgNodes {
         return p.append("\"/>\n").toString();
     }
 
-    /** Coordinates with at most one decimal, no trailing ".0", never locale-dependent. */
+    /** Coordinates to half a pixel, no trailing ".0", never locale-dependent. */
     static String num(double v) {
-        double r = Math.round(v * 10) / 10.0;
-        if (r == Math.rint(r)) return Long.toString((long) r);
-        return String.format(Locale.ROOT, "%.1f", r);
+        long halves = Math.round(v * 2);
+        return (halves % 2 == 0) ? Long.toString(halves / 2) : (halves < 0 && halves / 2 == 0 ? "-0" : Long.toString(halves / 2)) + ".5";
     }
 }

@@ -43,14 +43,11 @@ public final class SvgReport {
     private static final double LEGEND_HEIGHT = 96;
     private static final double LINE = SvgNodes.LINE;
 
-    private enum EdgeKind { SUPPORT, ATTACK, ELIMINATION }
+    enum EdgeKind { SUPPORT, ATTACK, ELIMINATION }
 
-    /**
-     * What to draw and how: {@code only} the nodes to draw (empty: all), {@code href} where a node links (empty: no
-     * link), {@code interactive} adds the fold buttons that the page's script uses.
-     */
-    record Options(Set<String> only, Function<String, String> href, boolean interactive) {
-        static final Options PLAIN = new Options(Set.of(), id -> "", false);
+    /** What to draw and how: {@code only} the nodes to draw (empty: all), {@code href} where a node links (empty: no link). */
+    record Options(Set<String> only, Function<String, String> href) {
+        static final Options PLAIN = new Options(Set.of(), id -> "");
     }
 
     /** An {@code <svg>} element, its natural size in pixels and the root it should open on. */
@@ -62,15 +59,11 @@ public final class SvgReport {
     }
 
     /** {@code CASE.svg} of a report: each node links to where the case's pages describe it. */
-    static String standalone(CaseResult c, String stem) {
-        CaseGraph g = new CaseGraph(c);
-        Diagrams d = new Diagrams(g);
-        PagePlan plan = new PagePlan(stem, c, d.drawn());
-        Links l = new Links(g, plan, plan.svg(), plan.large ? TreeViews.pruned(g) : java.util.Set.copyOf(g.allNodes()));
-        return render(g, new Options(Set.of(), id -> {
+    static String standalone(Scene scene, Links l) {
+        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + draw(scene, id -> {
             String h = Diagrams.href(l, id);
-            return h.startsWith("#") ? plan.casePage() + h : h;
-        }, false));
+            return h.startsWith("#") ? l.plan.casePage() + h : h;
+        }).svg();
     }
 
     static String render(CaseGraph g, Options o) {
@@ -82,10 +75,10 @@ public final class SvgReport {
         return draw(new CaseGraph(c), Options.PLAIN);
     }
 
-    static Drawing draw(CaseGraph g, Options o) {
+    /** What a diagram of {@code only} (empty: all) holds, and where it goes: laid out once, drawn for any page. */
+    static Scene scene(CaseGraph g, Set<String> only) {
         CaseResult c = g.result;
         Map<String, Vis> vis = new LinkedHashMap<>();
-        Set<String> only = o.only();
         for (String id : g.allNodes()) {
             if (!only.isEmpty() && !only.contains(id)) continue;
             int hidden = only.isEmpty() ? 0 : (int) g.children(id).stream().filter(k -> !only.contains(k)).count();
@@ -140,7 +133,25 @@ public final class SvgReport {
         List<LayeredLayout.Spec> specs = new ArrayList<>();
         for (Vis v : vis.values()) specs.add(new LayeredLayout.Spec(v.key(), v.width(), v.height()));
         LayeredLayout.Result layout = layout(specs, List.copyOf(edges.keySet()), side);
+        return new Scene(g, vis, edges, side, layout);
+    }
 
+    /** A diagram laid out: its nodes to draw, its edges by kind, its side nodes, and the layout. */
+    record Scene(CaseGraph g, Map<String, Vis> vis, Map<Edge, EdgeKind> edges, Map<String, LayeredLayout.Side> side,
+                 LayeredLayout.Result layout) {}
+
+    static Drawing draw(CaseGraph g, Options o) {
+        return draw(scene(g, o.only()), o.href());
+    }
+
+    /** The scene as an {@code <svg>} element, each node linking to {@code href} of its ID. */
+    static Drawing draw(Scene scene, Function<String, String> href) {
+        CaseGraph g = scene.g();
+        CaseResult c = g.result;
+        Map<String, Vis> vis = scene.vis();
+        Map<Edge, EdgeKind> edges = scene.edges();
+        Map<String, LayeredLayout.Side> side = scene.side();
+        LayeredLayout.Result layout = scene.layout();
         String title = "case " + c.name() + (c.text().isBlank() ? "" : " \u2014 " + Escaping.oneLine(c.text()));
         List<String> titleLines = TextWrap.wrap(title, 110, 2);
         double headerHeight = HEADER + (titleLines.size() - 1) * LINE;
@@ -182,8 +193,7 @@ public final class SvgReport {
         for (Vis v : vis.values()) {
             Box box = layout.boxes().get(v.key());
             if (box == null) continue;
-            boolean toggle = o.interactive() && !v.review() && hasChildren(v.key(), edges);
-            SvgNodes.draw(b, v, box, o.href().apply(v.node()), toggle);
+            SvgNodes.draw(b, v, box, href.apply(v.node()));
         }
         b.append("</g>\n</g>\n");
         b.append("<g class=\"legend\" transform=\"translate(").append(num(MARGIN)).append(',')
@@ -215,11 +225,6 @@ public final class SvgReport {
             }
             default -> Optional.empty();
         };
-    }
-
-    private static boolean hasChildren(String key, Map<Edge, EdgeKind> edges) {
-        for (Edge e : edges.keySet()) if (e.from().equals(key)) return true;
-        return false;
     }
 
     // ---- edges ----

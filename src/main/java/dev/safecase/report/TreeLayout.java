@@ -30,7 +30,7 @@ final class TreeLayout {
     static final double INDENT = 40;
     private static final double SPINE = 20;
     private static final double GAP = LayeredLayout.NODE_GAP;
-    private static final double LAYER_GAP = LayeredLayout.LAYER_GAP;
+    private static final double LAYER_GAP = 48;
     /** Width budgets are never cut below this. */
     private static final double FLOOR = 700;
 

@@ -216,6 +216,33 @@
       (kids[f] = kids[f] || []).push(t);
       hasParent[t] = true;
     });
+    // a fold button at the lower right of every node with something below it (made here: the SVG has no script)
+    var NS = 'http://www.w3.org/2000/svg';
+    nodes.forEach(function (n) {
+      var id = n.getAttribute('data-id');
+      var below = (kids[id] || []).filter(function (k) { return k.indexOf('@') < 0; });
+      var shape = n.querySelector('.sh');
+      if (!below.length || !shape) return;
+      var b = shape.getBBox();
+      var g = doc.createElementNS(NS, 'g');
+      g.setAttribute('class', 'tg');
+      g.setAttribute('data-id', id);
+      g.setAttribute('role', 'button');
+      g.setAttribute('tabindex', '0');
+      g.setAttribute('aria-label', 'fold or unfold what is below ' + id);
+      g.setAttribute('aria-pressed', 'false');
+      var c = doc.createElementNS(NS, 'circle');
+      c.setAttribute('cx', String(b.x + b.width - 9));
+      c.setAttribute('cy', String(b.y + b.height - 9));
+      c.setAttribute('r', '7');
+      var t = doc.createElementNS(NS, 'text');
+      t.setAttribute('x', String(b.x + b.width - 9));
+      t.setAttribute('y', String(b.y + b.height - 5));
+      t.textContent = '\u2212';
+      g.appendChild(c);
+      g.appendChild(t);
+      n.appendChild(g);
+    });
     function refresh() {
       var shown = {}, stack = [];
       nodes.forEach(function (n) {

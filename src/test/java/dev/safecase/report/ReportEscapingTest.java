@@ -18,7 +18,27 @@ class ReportEscapingTest {
     private final Run run = ReportFixture.hostileRun();
     private final Map<String, String> stems = Reports.fileStems(run);
 
-    private static void assertShownAsText(String out, String where) {
+    /** The report's own script, as every page embeds it. */
+    static final String OWN_SCRIPT = own();
+
+    private static String own() {
+        try (var in = ReportEscapingTest.class.getResourceAsStream("/dev/safecase/report/report.js")) {
+            return "<script>\n" + new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8) + "</script>";
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** A page without the one script it may hold: the report's own, exactly as shipped. */
+    static String withoutOwnScript(String html) {
+        int at = html.indexOf(OWN_SCRIPT);
+        if (at < 0) return html;
+        String rest = html.substring(0, at) + html.substring(at + OWN_SCRIPT.length());
+        return rest;
+    }
+
+    private static void assertShownAsText(String page, String where) {
+        String out = withoutOwnScript(page);
         assertFalse(out.contains("<script"), where + " contains a raw <script>");
         assertFalse(out.contains("<b>bold"), where + " contains raw markup from case text");
         assertTrue(out.contains(ESCAPED_SCRIPT), where + " lacks the escaped script text");

@@ -164,22 +164,27 @@ class ReportFormatTest {
         CaseResult c = run.cases().get(0);
         // error_budget is named by argue_debate and no_sandbagging and drawn beside each; many_queries, named by
         // nothing, stands alone
+        // the board's review of the asserted claim "reviewed" is drawn as a solution under it
         int nodes = c.claims().size() + c.strategies().size() + c.evidence().size() + c.defeaters().size()
-                + c.assumptions().size() + 1 + c.texts().size();
+                + c.assumptions().size() + 1 + c.texts().size() + 1;
         assertEquals(nodes, classes.stream().filter(s -> s.startsWith("node ")).count());
+        assertTrue(classes.contains("node evidence review st-asserted"), classes.toString());
+        assertTrue(svg.contains("Board minutes 2026-10"), "the review's text");
         assertTrue(classes.contains("node claim st-open"), classes.toString());
         assertTrue(classes.contains("node strategy st-invalid"), classes.toString());
         assertTrue(classes.contains("node evidence st-invalid"), classes.toString());
         assertTrue(classes.contains("node defeater st-vacuous"), classes.toString());
         assertTrue(classes.contains("node context"), classes.toString());
         assertTrue(classes.contains("node justification"), classes.toString());
-        assertEquals(5, classes.stream().filter(s -> s.equals("node assumption")).count());
+        assertEquals(5, classes.stream().filter(s -> s.startsWith("node assumption")).count());
+        assertTrue(classes.contains("node assumption unused"), "many_queries is in scope of nothing");
         assertTrue(svg.contains(">J</text>") && svg.contains(">A</text>"), "GSN letters");
         assertTrue(svg.contains("Argue over the debate game"), "the strategy's text");
-        assertTrue(svg.contains("class=\"attack\""));
-        assertTrue(svg.contains("class=\"support\""));
-        assertEquals(6, svg.split("class=\"context\"", -1).length - 1, "one in-context-of edge per named side node");
-        assertTrue(svg.contains("class=\"elimination\""));
+        assertTrue(svg.contains("class=\"e attack\" data-from"));
+        assertTrue(svg.contains("class=\"e support\" data-from"));
+        assertEquals(6, svg.split("class=\"e context\" data-from", -1).length - 1, "one in-context-of edge per named side node");
+        assertTrue(svg.contains("class=\"e elimination\" data-from"));
+        assertTrue(svg.contains("marker-end:url(#sc-elim)"), "eliminated by has its own head");
     }
 
     @Test
@@ -277,7 +282,7 @@ class ReportFormatTest {
         for (CaseResult c : run.cases()) pages.add(HtmlReport.casePage(run, c, stems));
         for (String html : pages) {
             assertTrue(html.startsWith("<!DOCTYPE html>"));
-            assertFalse(html.contains("<script"), "no JavaScript");
+            assertFalse(ReportEscapingTest.withoutOwnScript(html).contains("<script"), "no script but the report's own");
             assertFalse(html.contains("<link"), "no external stylesheet");
             assertFalse(html.contains(" src="), "no external image or script");
             assertFalse(html.replace("xmlns=\"http://www.w3.org/2000/svg\"", "").contains("http"), "no URL");
