@@ -178,12 +178,12 @@ final class TreeLayout {
             for (int i = 0; i < m; i++) dx[i] += shift;
             return new Block(width, top + tallest, cx + shift, dx, dy, k, false, 0);
         }
-        // wrapped: rows under the node, fed by a spine down its left side
-        int ck = Math.min(levels, k + 1);
+        // wrapped: rows under the node, fed by a spine down its left side; the children get the width the rows have
         double nodeLeft = n.lw() - n.w / 2;
         double spineX = nodeLeft + SPINE;
         double x0 = spineX + SPINE;
         double rowLimit = Math.max(budget - x0, 1);
+        int ck = Math.min(levels, k + (int) Math.ceil(x0 / INDENT));
         double y = top;
         double rowX = 0;
         double rowHeight = 0;
