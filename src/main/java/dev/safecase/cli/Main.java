@@ -277,15 +277,23 @@ public final class Main implements Callable<Integer> {
     static final class Report extends Run {
         @Option(names = {"-o", "--output"}, paramLabel = "DIR", description = "Output folder (default target/safecase under the root).")
         Path output;
+        @Option(names = "--link-base", paramLabel = "URL", description = "Where the files are on the web (e.g. https://github.com/OWNER/REPO/blob/SHA): summary.md links each location to URL/FILE#LLINE.")
+        String linkBase;
 
         @Override
         public Integer call() throws IOException {
+            Optional<String> base;
+            try {
+                base = linkBase == null ? Optional.empty() : Optional.of(dev.safecase.report.MarkdownReport.checkLinkBase(linkBase));
+            } catch (IllegalArgumentException e) {
+                throw new BadOption(e.getMessage());
+            }
             Options o = common.options();
             Path dir = output != null ? output : o.root().resolve("target/safecase");
             OutputFolder.checkReplaceable(dir, inputs(o, Map.of()));
             Verifier v = new Verifier(o);
             Verifier.Outcome outcome = verify(v, o);
-            Reports.writeAll(outcome.run(), file -> v.source(file).map(dev.safecase.diag.SourceText::text), dir,
+            Reports.writeAll(outcome.run(), file -> v.source(file).map(dev.safecase.diag.SourceText::text), base, dir,
                     inputs(o, outcome.prepared()));
             out().print(Summary.text(outcome.run()));
             out().println("report: " + TerminalText.escape(dir.resolve("index.html").toString()));

@@ -22,6 +22,10 @@ public final class ReportMojo extends AbstractSafecaseMojo {
     @Parameter(property = "safecase.outputDirectory", defaultValue = "${project.build.directory}/safecase")
     File outputDirectory;
 
+    /** Where the project's files are on the web ({@code https://github.com/OWNER/REPO/blob/SHA}): summary.md links to them. */
+    @Parameter(property = "safecase.linkBase")
+    String linkBase;
+
     @Override
     public void execute() throws MojoExecutionException {
         if (skip) {
@@ -31,7 +35,9 @@ public final class ReportMojo extends AbstractSafecaseMojo {
         SharedRun shared = run();
         try {
             Options o = options();
-            Reports.writeAll(shared.outcome().run(), file -> sourceText(o, file), outputDirectory.toPath(), OutputFolder.Protected.of(o.root(), paths(o),
+            java.util.Optional<String> base = linkBase == null || linkBase.isBlank() ? java.util.Optional.empty()
+                    : java.util.Optional.of(dev.safecase.report.MarkdownReport.checkLinkBase(linkBase));
+            Reports.writeAll(shared.outcome().run(), file -> sourceText(o, file), base, outputDirectory.toPath(), OutputFolder.Protected.of(o.root(), paths(o),
                     shared.outcome().prepared().values().stream().map(Verifier.Prepared::model).toList()));
         } catch (IOException | RuntimeException e) {
             throw new MojoExecutionException("safecase: cannot write the report to " + outputDirectory + ": " + e.getMessage(), e);

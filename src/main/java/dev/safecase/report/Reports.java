@@ -48,7 +48,13 @@ public final class Reports {
      */
     public static void writeAll(Run run, Function<String, Optional<String>> sources, Path outDir,
                                 OutputFolder.Protected keep) throws IOException {
-        writeAtomically(outDir, keep, dir -> writeEverything(run, sources::apply, dir));
+        writeAll(run, sources, Optional.empty(), outDir, keep);
+    }
+
+    /** As above; {@code linkBase} makes the locations in {@code summary.md} links ({@link MarkdownReport#checkLinkBase}). */
+    public static void writeAll(Run run, Function<String, Optional<String>> sources, Optional<String> linkBase,
+                                Path outDir, OutputFolder.Protected keep) throws IOException {
+        writeAtomically(outDir, keep, dir -> writeEverything(run, sources::apply, linkBase, dir));
     }
 
     private static final Pattern STALE_SVG = Pattern.compile("\\.svg-(\\d+)-\\d+\\.tmp");
@@ -83,14 +89,15 @@ public final class Reports {
         }
     }
 
-    private static void writeEverything(Run run, SourceViews.Sources sources, Path dir) throws IOException {
+    private static void writeEverything(Run run, SourceViews.Sources sources, Optional<String> linkBase, Path dir)
+            throws IOException {
         Map<String, String> stems = fileStems(run);
         Lap lap = new Lap();
         write(dir, "safecase.json", JsonReport.render(run));
         lap.lap("json");
         write(dir, "junit.xml", JunitReport.render(run));
         write(dir, "safecase.sarif", SarifReport.render(run));
-        write(dir, "summary.md", MarkdownReport.render(run));
+        write(dir, "summary.md", MarkdownReport.render(run, linkBase));
         lap.lap("junit, sarif, markdown");
         for (CaseResult c : run.cases()) {
             for (Map.Entry<String, String> page : HtmlReport.casePages(run, c, stems, sources).entrySet()) {

@@ -55,6 +55,45 @@ class ReportEscapingTest {
         }
     }
 
+    /** Every page of every case (source pages included, with hostile lines in the case file) and its SVG. */
+    @Test
+    void everyPageShowsHostileTextEscaped() throws Exception {
+        Map<String, java.util.Optional<String>> sources = ReportFixture.sources(ReportFixture.HOSTILE);
+        for (CaseResult c : run.cases()) {
+            Map<String, String> pages = HtmlReport.casePages(run, c, stems, f -> sources.getOrDefault(f, java.util.Optional.empty()));
+            for (Map.Entry<String, String> p : pages.entrySet()) {
+                String out = withoutOwnScript(p.getValue());
+                assertFalse(out.contains("<script"), p.getKey() + " contains a raw <script>");
+                assertFalse(out.contains("</script"), p.getKey() + " closes a script");
+                assertFalse(out.contains("<b>"), p.getKey() + " contains raw markup from case text");
+                if (p.getKey().endsWith(".svg")) ReportFormatTest.xml(p.getValue());
+            }
+            if (c.checked()) {
+                String source = pages.get(stems.get(c.name()) + "_files/source.html");
+                assertShownAsText(source, "source page");
+                assertTrue(source.contains("&lt;/script&gt;&lt;script&gt;alert(2)&lt;/script&gt;"), "a line that closes a script is text");
+            }
+        }
+    }
+
+    /**
+     * What the script reads from the page (data attributes of the diagram and the obligation table, the values it
+     * sorts and filters by) is escaped like any other attribute: no case text can close the attribute or the tag.
+     */
+    @Test
+    void dataForTheScriptIsEscaped() {
+        String html = withoutOwnScript(HtmlReport.casePage(run, run.cases().get(0), stems));
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("data-[a-z]+=\"([^\"]*)\"").matcher(html);
+        int n = 0;
+        while (m.find()) {
+            n++;
+            assertFalse(m.group(1).contains("<") || m.group(1).contains(">"), "raw markup in " + m.group());
+        }
+        assertTrue(n > 50, "data attributes found: " + n);
+        assertFalse(html.contains("javascript:"), "no script URL");
+        assertFalse(html.matches("(?s).*\\son[a-z]+=.*"), "no inline event handler");
+    }
+
     @Test
     void indexShowsHostileTextEscaped() {
         assertShownAsText(HtmlReport.index(run, stems), "index.html");
