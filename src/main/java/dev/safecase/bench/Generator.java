@@ -10,27 +10,35 @@ public final class Generator {
     }
 
     public static String generate(int claims) {
+        return generate(claims, false);
+    }
+
+    /**
+     * With {@code flawed}, one inner node of the tree in 97 claims a bound one too low (its inference is refuted)
+     * and one leaf in 61 is undeveloped (an open problem): a case whose report has something to show.
+     */
+    public static String generate(int claims, boolean flawed) {
         StringBuilder sb = new StringBuilder();
         sb.append("case bench").append(claims).append(" \"Synthetic benchmark case with ").append(claims).append(" claims\"\n\n");
         sb.append("enum Part { a, b, c, d }\n");
         int treeClaims = Math.max(3, claims * 7 / 10);
         int chainClaims = Math.max(2, claims * 2 / 10);
         int fanClaims = Math.max(2, claims - treeClaims - chainClaims);
-        tree(sb, treeClaims);
+        tree(sb, treeClaims, flawed);
         chains(sb, chainClaims);
         fan(sb, fanClaims);
         return sb.toString();
     }
 
     /** Node i has children 2i and 2i+1; x_i ≤ x_2i + x_2i+1 is the warrant; leaves are measured. */
-    private static void tree(StringBuilder sb, int n) {
+    private static void tree(StringBuilder sb, int n, boolean flawed) {
         for (int i = 1; i <= n; i++) {
             sb.append("quantity x").append(i).append(" : real in [0, 1000000]\n");
         }
         for (int i = 1; i <= n; i++) {
             int l = 2 * i;
             int r = 2 * i + 1;
-            long bound = bound(i, n);
+            long bound = bound(i, n) - (flawed && i % 97 == 5 && 2 * i + 1 <= n ? 1 : 0);
             sb.append("claim t").append(i).append(" \"node ").append(i).append(" is bounded\": x").append(i).append(" <= ")
                     .append(bound).append('\n');
             if (r <= n) {
@@ -43,6 +51,8 @@ public final class Generator {
                 sb.append("    assuming w").append(i).append("\n    supported by t").append(l).append('\n');
                 sb.append("assumption w").append(i).append(" \"node ").append(i).append(" follows its child\": x").append(i)
                         .append(" <= x").append(l).append('\n');
+            } else if (flawed && i % 61 == 7) {
+                sb.append("    undeveloped\n");
             } else {
                 sb.append("    asserted \"measured\"\n");
             }

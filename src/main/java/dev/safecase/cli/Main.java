@@ -381,15 +381,24 @@ public final class Main implements Callable<Integer> {
     static final class Report extends Run {
         @Option(names = {"-o", "--output"}, paramLabel = "DIR", description = "Output folder (default target/safecase under the root).")
         Path output;
+        @Option(names = "--link-base", paramLabel = "URL", description = "Where the files are on the web (e.g. https://github.com/OWNER/REPO/blob/SHA): summary.md links each location to URL/FILE#LLINE.")
+        String linkBase;
 
         @Override
         public Integer call() throws IOException {
+            Optional<String> base;
+            try {
+                base = linkBase == null ? Optional.empty() : Optional.of(dev.safecase.report.MarkdownReport.checkLinkBase(linkBase));
+            } catch (IllegalArgumentException e) {
+                throw new BadOption(e.getMessage());
+            }
             Options o = common.options();
             Path dir = output != null ? output : o.root().resolve("target/safecase");
             OutputFolder.checkReplaceable(dir, inputs(o, Map.of()));
             Verifier v = new Verifier(o);
             Verifier.Outcome outcome = v.withAgendas(verify(v, o));
-            Reports.writeAll(outcome.run(), dir, inputs(o, outcome.prepared()));
+            Reports.writeAll(outcome.run(), file -> v.source(file).map(dev.safecase.diag.SourceText::text), base, dir,
+                    inputs(o, outcome.prepared()));
             chatter().print(Summary.text(outcome.run()));
             chatter().println("report: " + TerminalText.escape(dir.resolve("index.html").toString()));
             chatter().flush();
@@ -480,6 +489,8 @@ public final class Main implements Callable<Integer> {
         Path output;
         @Option(names = "--robustness", description = "Fuzz the whole tool with seeded mutants of cases/, stdlib/ and the test corpus.")
         boolean robustness;
+        @Option(names = "--reports", description = "Time writing the reports of generated cases (with refuted and open obligations) and measure their pages.")
+        boolean reports;
         @Option(names = "--minutes", paramLabel = "N", description = "How long the fuzzer runs (default 10).")
         double minutes = 10;
         @Option(names = "--seed", paramLabel = "S", description = "The fuzzer's seed (default: from the clock, printed).")
@@ -513,6 +524,10 @@ public final class Main implements Callable<Integer> {
             if (robustness) return robustness();
             for (int n : sizes) if (n < 10) throw new BadOption("--sizes: each size must be at least 10 (got " + n + ")");
             Path dir = output != null ? output : Path.of("target/bench");
+            if (reports) {
+                dev.safecase.bench.ReportBenchmark.run(sizes, dir.toAbsolutePath(), spec.commandLine().getOut());
+                return 0;
+            }
             dev.safecase.bench.Benchmark.run(sizes, dir.toAbsolutePath(), spec.commandLine().getOut());
             return 0;
         }

@@ -48,7 +48,8 @@ final class MergeCommand extends Main.Run {
         }
         if (output != null) {
             outcome = v.withAgendas(outcome); // as `report` writes them
-            Reports.writeAll(outcome.run(), output, inputs(o, outcome.prepared()));
+            Reports.writeAll(outcome.run(), file -> v.source(file).map(dev.safecase.diag.SourceText::text), output,
+                    inputs(o, outcome.prepared()));
         }
         if (format.equals("json")) out().print(JsonReport.render(outcome.run()));
         else chatter().print(Summary.text(outcome.run()));

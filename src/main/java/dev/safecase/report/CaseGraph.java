@@ -68,19 +68,17 @@ final class CaseGraph {
     }
 
     private List<String> displayOrder() {
-        List<String> all = new ArrayList<>();
+        Set<String> all = new LinkedHashSet<>();
         for (ClaimResult cl : claims.values()) {
             all.add(cl.id());
             for (String s : cl.support().supportedBy()) {
-                if (strategies.containsKey(s) && !all.contains(s)) all.add(s);
+                if (strategies.containsKey(s)) all.add(s);
             }
         }
-        for (String s : strategies.keySet()) {
-            if (!all.contains(s)) all.add(s);
-        }
+        all.addAll(strategies.keySet());
         all.addAll(evidence.keySet());
         all.addAll(defeaters.keySet());
-        return all;
+        return new ArrayList<>(all);
     }
 
     /** The module a node belongs to, for a node of an imported module. */

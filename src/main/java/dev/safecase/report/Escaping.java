@@ -7,6 +7,7 @@ final class Escaping {
 
     /** XML/HTML text and attribute values: the five special characters, and characters XML 1.0 forbids dropped. */
     static String xml(String s) {
+        if (plain(s)) return s;
         StringBuilder b = new StringBuilder(s.length() + 16);
         for (int i = 0; i < s.length(); i++) {
             char ch = s.charAt(i);
@@ -30,6 +31,15 @@ final class Escaping {
         return b.toString();
     }
 
+    /** Nothing to escape: printable ASCII without the five special characters (the common case, checked fast). */
+    private static boolean plain(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            char ch = s.charAt(i);
+            if (ch < 0x20 || ch > 0x7e || ch == '&' || ch == '<' || ch == '>' || ch == '"' || ch == '\'') return false;
+        }
+        return true;
+    }
+
     private static boolean allowedInXml(char ch) {
         if (Character.isSurrogate(ch)) return false;
         return ch == '\t' || ch == '\n' || ch == '\r' || (ch >= 0x20 && ch != 0xFFFE && ch != 0xFFFF);
@@ -37,7 +47,12 @@ final class Escaping {
 
     /** Whitespace runs (newlines included) as one space, trimmed. */
     static String oneLine(String s) {
-        return s.strip().replaceAll("\\s+", " ");
+        boolean simple = !s.isEmpty() && s.charAt(0) != ' ' && s.charAt(s.length() - 1) != ' ';
+        for (int i = 0; simple && i < s.length(); i++) {
+            char ch = s.charAt(i);
+            if (Character.isWhitespace(ch) && (ch != ' ' || i + 1 < s.length() && s.charAt(i + 1) == ' ')) simple = false;
+        }
+        return simple ? s : s.strip().replaceAll("\\s+", " ");
     }
 
     /**

@@ -67,11 +67,36 @@ public final class HtmlModel {
         }
     }
 
-    public record ObligationView(String id, String anchor, String kind, String checks, String nodeKind, Link node, String location, String status,
-                                 String css, String millis, boolean expanded, String reason,
-                                 List<KeyValue> counterexample, List<String> core, List<Link> usedAssumptions,
-                                 List<KeyValue> premises, String goal, List<KeyValue> definitions, String owner,
-                                 Link blocks) {}
+    public record ObligationView(String id, String anchor, String kind, String checks, String nodeKind, Link node,
+                                 Link location, String status, String css, String millis, boolean expanded,
+                                 String reason, List<ValueRow> counterexample, int hidden, List<EvalRow> goalValues,
+                                 List<String> core, List<Link> usedAssumptions, List<KeyValue> premises, String goal,
+                                 List<KeyValue> definitions, String owner, Link blocks) {}
+
+    /** One row of the sortable obligation table; {@code rank} sorts by severity, {@code failing} marks unproven rows. */
+    public record ObligationRow(Link obligation, String status, String css, int rank, boolean failing, String kind,
+                                Link node, Link location, int line, long millis, String reason) {}
+
+    /** The obligations part of a page: the table, the details, and the other pages that hold the rest. */
+    public record ObligationsView(String note, List<ObligationRow> rows, List<ObligationView> details,
+                                  List<Link> pages, List<Legend> statuses) {}
+
+    /** A value of a counterexample or of a part of the goal: as shown, and exact (the fraction) when that differs. */
+    public record ValueRow(String name, String shown, String exact, boolean rounded) {}
+
+    /** A part of the goal evaluated in the counterexample, indented by {@code depth}. */
+    public record EvalRow(int depth, String expression, String shown, String exact, String css) {}
+
+    /** A root claim in the case page's header: its status and one line of why. */
+    public record RootView(Link claim, String text, String status, String css, String why, Link because) {}
+
+    /**
+     * One unproven obligation in the case page's "Unproven" box: why in one line, the counterexample restricted to
+     * the symbols that matter, the goal evaluated, the clashing premises.
+     */
+    public record UnprovenItem(Link obligation, String status, String css, String nodeKind, Link node, Link location,
+                               String why, List<ValueRow> counterexample, int hidden, List<EvalRow> goalValues,
+                               List<KeyValue> core, String owner) {}
 
     public record AssumptionView(String id, String anchor, String text, String formula, int line, List<Link> namedBy,
                                  List<Link> inScopeOf, List<Link> usedBy, List<Link> restingClaims, String note) {}
@@ -93,11 +118,37 @@ public final class HtmlModel {
 
     /** One open obligation: the node that is open (its kind, link and text), why, who owns it, where. */
     public record ProblemRow(Link obligation, String kind, Link node, String text, String reason, String owner,
-                             String location) {}
+                             Link location) {}
 
     /** The claim a group of problems blocks, with the claims above it up to a root. */
     public record ProblemGroup(Link claim, String claimText, String status, String css, List<Link> above,
                                List<ProblemRow> problems) {}
+
+    /** The diagram part of a page: the inline SVG, what it shows, and where the full diagram is. */
+    public record DiagramView(Markup svg, String root, String note, Link full, Link svgFile) {}
+
+    /** The claim tree part of a page; {@code note} says what a pruned tree leaves out. */
+    public record TreeView(List<TreeRow> rows, String note, Link full) {}
+
+    /** The nodes' sections: assumptions, contexts and justifications, evidence, defeaters. */
+    public record NodesView(List<AssumptionView> assumptions, List<TextView> texts, List<EvidenceView> evidence,
+                            List<DefeaterView> defeaters) {}
+
+    /** What every page of a case starts with. */
+    public record Head(String name, String text, Link file, String verdict, String verdictCss, String provedLine,
+                       Bar bar, List<Legend> legend, String version, String solver, String today, String gateVerdict,
+                       String gateCss, String home) {}
+
+    /**
+     * A page of a case: the case page ({@code part} empty) or one of its other pages ({@code part} says which). A
+     * section is shown when its flag is set; its lists may be empty ("none").
+     */
+    public record CasePage(Head head, String part, Link back, List<Link> toc, List<Link> pages, List<Diag> errors,
+                           List<Diag> warnings, boolean showVerdict, List<RootView> roots, List<UnprovenItem> unproven,
+                           int unprovenCount, String unprovenNote, boolean showProblems, List<ProblemGroup> problems, int problemCount,
+                           String problemsNote, boolean showDiagram, DiagramView diagram, boolean showTree,
+                           TreeView tree, boolean showObligations, ObligationsView obligations, boolean showNodes,
+                           NodesView nodes, boolean showBounds, List<BoundsView> bounds, List<AlternativesView> alternatives) {}
 
     /** One route of a node with choices: its name, status, whether the node stands by it, its picks and open problems. */
     public record RouteView(String name, String status, String css, boolean chosen, List<Link> picks, List<Link> problems) {}
@@ -105,12 +156,8 @@ public final class HtmlModel {
     /** A node whose support has choices: the choices as written, its status by its best route, and the routes. */
     public record AlternativesView(Link node, String text, String choices, String status, String css, List<RouteView> routes) {}
 
-    public record CasePage(String name, String text, String file, String verdict, String verdictCss, String provedLine,
-                           Bar bar,
-                           List<Diag> errors, List<Diag> warnings, Markup svg, String svgHref, String svgWidth, String svgMinWidth, boolean svgWide,
-                           List<TreeRow> tree, List<ObligationView> obligations, List<AssumptionView> assumptions,
-                           List<TextView> texts, List<EvidenceView> evidence, List<DefeaterView> defeaters, List<BoundsView> bounds,
-                           List<ProblemGroup> problems, int problemCount, List<AlternativesView> alternatives,
-                           List<Legend> legend, String version, String solver, String today, String gateVerdict,
-                           String gateCss) {}
+    /** One line of a source page: its number, its text, its status (worst of its obligations) and their links. */
+    public record SourceLine(int number, String anchor, String text, String css, List<Link> obligations) {}
+
+    public record SourcePage(Head head, Link back, String file, List<SourceLine> lines, String note) {}
 }

@@ -12,8 +12,9 @@ import org.apache.velocity.app.VelocityEngine;
 
 /**
  * The HTML pages, rendered by Velocity templates under {@code dev/safecase/report/}: strict reference mode, every
- * inserted value HTML-escaped by {@link HtmlEscaping}, and all display data computed by {@link HtmlViews}.
- * Pages are self-contained (inline CSS and SVG, no scripts), so they work from {@code file://}.
+ * inserted value HTML-escaped by {@link HtmlEscaping}, and all display data computed beforehand ({@link HtmlViews},
+ * {@link CaseViews}). Pages are self-contained (inline CSS, SVG and a small script that reads only the page), so they
+ * work from {@code file://}, and work without the script too.
  */
 public final class HtmlReport {
     private HtmlReport() {
@@ -45,9 +46,23 @@ public final class HtmlReport {
         return render("index.vm", HtmlViews.index(run, stems));
     }
 
-    /** {@code CASE.html}: one case in full, with its GSN diagram inline. */
+    /** {@code CASE.html}: the case page, with its GSN diagram inline. */
     public static String casePage(Run run, CaseResult c, Map<String, String> stems) {
-        return render("case.vm", HtmlViews.casePage(run, c, stems, SvgReport.draw(c)), Optional.of(DoubtViews.of(c)));
+        CaseViews.Page p = CaseViews.pages(run, c, stems.get(c.name()), SourceViews.Sources.NONE).get(0);
+        return render(p.template(), p.model(), Optional.of(DoubtViews.of(c)));
+    }
+
+    /** Every page of a case: path in the report folder to content, the case page first. */
+    static Map<String, String> casePages(Run run, CaseResult c, Map<String, String> stems, SourceViews.Sources sources) {
+        Map<String, String> out = new java.util.LinkedHashMap<>();
+        boolean first = true;
+        for (CaseViews.Page p : CaseViews.pages(run, c, stems.get(c.name()), sources)) {
+            // the doubt section (and agenda) is on the case page only
+            Optional<DoubtViews.DoubtPage> doubt = first ? Optional.of(DoubtViews.of(c)) : Optional.empty();
+            first = false;
+            out.put(p.path(), p.template().isEmpty() ? (String) p.model() : render(p.template(), p.model(), doubt));
+        }
+        return out;
     }
 
     private static String render(String template, Object page) {

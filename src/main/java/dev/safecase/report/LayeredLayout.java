@@ -45,8 +45,13 @@ final class LayeredLayout {
     /** A layer's vertical extent: edges run straight through it and bend only between layers. */
     record Band(double top, double bottom) {}
 
+    /**
+     * Where everything goes: node boxes; for the layered layout the dummy points of long edges ({@code routes}) and
+     * the layers' bands; and for every edge its path, from the bottom of its upper node to the top of its lower one,
+     * running straight down through layers and bending only between them.
+     */
     record Result(Map<String, Box> boxes, Map<Edge, List<Point>> routes, List<Band> bands, double width,
-                  double height) {
+                  double height, Map<Edge, List<Point>> paths) {
         /** The band of the layer at height {@code y} (the nearest one). */
         Band bandAt(double y) {
             Band best = bands.isEmpty() ? new Band(y, y) : bands.get(0);
@@ -164,7 +169,8 @@ final class LayeredLayout {
         reduceCrossings(layers);
         for (N s : sides) s.layer = s.anchor.layer;
         placeX(layers);
-        return result(layers, all, chains, margin);
+        Result r = result(layers, all, chains, margin);
+        return new Result(r.boxes(), r.routes(), r.bands(), r.width(), r.height(), paths(r, edges));
     }
 
     /** Drops edges that close a cycle (depth-first from each node in input order) and edges touching side nodes. */
@@ -436,7 +442,31 @@ final class LayeredLayout {
             for (N d : e.getValue()) pts.add(new Point(round(d.x + shift), round(layerCentre[d.layer])));
             routes.put(e.getKey(), pts);
         }
-        return new Result(boxes, routes, bands, round(maxX - minX + 2 * margin), round(height));
+        return new Result(boxes, routes, bands, round(maxX - minX + 2 * margin), round(height), Map.of());
+    }
+
+    /** Each edge's path: down from its upper node through its band, through the dummies' bands, into the lower node. */
+    private static Map<Edge, List<Point>> paths(Result r, List<Edge> edges) {
+        Map<Edge, List<Point>> out = new LinkedHashMap<>();
+        for (Edge e : edges) {
+            Box from = r.boxes().get(e.from());
+            Box to = r.boxes().get(e.to());
+            if (from == null || to == null || from == to || out.containsKey(e)) continue;
+            List<Point> pts = new ArrayList<>();
+            pts.add(new Point(from.cx(), from.bottom()));
+            Band first = r.bandAt(from.cy());
+            if (first.bottom() > from.bottom() + 0.5) pts.add(new Point(from.cx(), first.bottom()));
+            for (Point d : r.routes().getOrDefault(e, List.of())) {
+                Band band = r.bandAt(d.y());
+                pts.add(new Point(d.x(), band.top()));
+                pts.add(new Point(d.x(), band.bottom()));
+            }
+            Band last = r.bandAt(to.cy());
+            if (last.top() < to.top() - 0.5) pts.add(new Point(to.cx(), last.top()));
+            pts.add(new Point(to.cx(), to.top()));
+            out.put(e, pts);
+        }
+        return out;
     }
 
     /** A side column: stacked top to bottom, centred on the anchor's middle, its inner edge at {@code edge}. */

@@ -1,7 +1,5 @@
 package dev.safecase.report;
 
-import dev.safecase.report.LayeredLayout.Box;
-
 /**
  * GSN's modular extension in the diagram. A claim of an imported module that the case names is
  * an <em>away goal</em>: the goal rectangle with a band along its foot that holds the module
@@ -25,12 +23,12 @@ final class ModuleShapes {
     }
 
     /** The band of an away goal: a rule above the foot of the box, the module symbol, and the label. */
-    static void band(StringBuilder b, Box box, String stroke, String module) {
-        double y = box.bottom() - BAND;
-        b.append("<line x1=\"").append(SvgReport.num(box.left())).append("\" y1=\"").append(SvgReport.num(y))
-                .append("\" x2=\"").append(SvgReport.num(box.right())).append("\" y2=\"").append(SvgReport.num(y))
+    static void band(StringBuilder b, double left, double right, double bottom, String stroke, String module) {
+        double y = bottom - BAND;
+        b.append("<line x1=\"").append(SvgReport.num(left)).append("\" y1=\"").append(SvgReport.num(y))
+                .append("\" x2=\"").append(SvgReport.num(right)).append("\" y2=\"").append(SvgReport.num(y))
                 .append("\" stroke=\"").append(stroke).append("\" stroke-width=\"1.2\"/>\n");
-        double x = box.left() + 8;
+        double x = left + 8;
         symbol(b, x, y + 5, stroke);
         b.append("<text x=\"").append(SvgReport.num(x + 20)).append("\" y=\"").append(SvgReport.num(y + 14))
                 .append("\" font-style=\"italic\" font-size=\"11\" fill=\"#1a1a1a\">")

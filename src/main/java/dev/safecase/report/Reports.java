@@ -15,7 +15,9 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Pattern;
 
 /**
@@ -37,7 +39,22 @@ public final class Reports {
      * Replaces {@code outDir}; on failure the previous report (if any) is left as it was.
      */
     public static void writeAll(Run run, Path outDir, OutputFolder.Protected keep) throws IOException {
-        writeAtomically(outDir, keep, dir -> writeEverything(run, dir));
+        writeAll(run, file -> Optional.empty(), outDir, keep);
+    }
+
+    /**
+     * As {@link #writeAll(Run, Path, OutputFolder.Protected)}; {@code sources} gives the text of a case file by the
+     * name the run shows it under, for the source pages (a file it has no text for gets a page that says so).
+     */
+    public static void writeAll(Run run, Function<String, Optional<String>> sources, Path outDir,
+                                OutputFolder.Protected keep) throws IOException {
+        writeAll(run, sources, Optional.empty(), outDir, keep);
+    }
+
+    /** As above; {@code linkBase} makes the locations in {@code summary.md} links ({@link MarkdownReport#checkLinkBase}). */
+    public static void writeAll(Run run, Function<String, Optional<String>> sources, Optional<String> linkBase,
+                                Path outDir, OutputFolder.Protected keep) throws IOException {
+        writeAtomically(outDir, keep, dir -> writeEverything(run, sources::apply, linkBase, dir));
     }
 
     private static final Pattern STALE_SVG = Pattern.compile("\\.svg-(\\d+)-\\d+\\.tmp");
@@ -72,18 +89,47 @@ public final class Reports {
         }
     }
 
-    private static void writeEverything(Run run, Path dir) throws IOException {
+    private static void writeEverything(Run run, SourceViews.Sources sources, Optional<String> linkBase, Path dir)
+            throws IOException {
         Map<String, String> stems = fileStems(run);
+        Lap lap = new Lap();
         write(dir, "safecase.json", JsonReport.render(run));
+        lap.lap("json");
         write(dir, "junit.xml", JunitReport.render(run));
         write(dir, "safecase.sarif", SarifReport.render(run));
-        write(dir, "summary.md", MarkdownReport.render(run));
+        write(dir, "summary.md", MarkdownReport.render(run, linkBase));
+        lap.lap("junit, sarif, markdown");
         for (CaseResult c : run.cases()) {
-            String stem = stems.get(c.name());
-            write(dir, stem + ".svg", SvgReport.render(c));
-            write(dir, stem + ".html", HtmlReport.casePage(run, c, stems));
+            for (Map.Entry<String, String> page : HtmlReport.casePages(run, c, stems, sources).entrySet()) {
+                int slash = page.getKey().lastIndexOf('/');
+                if (slash > 0) Files.createDirectories(dir.resolve(page.getKey().substring(0, slash)));
+                write(dir, page.getKey(), page.getValue());
+            }
+            lap.lap("html and svg");
         }
         write(dir, "index.html", HtmlReport.index(run, stems));
+        lap.lap("index");
+        lap.report();
+    }
+
+    /** Time per writer, summed, printed on stderr with {@code -Dsafecase.timing=true}. */
+    private static final class Lap {
+        private final boolean on = Boolean.getBoolean("safecase.timing");
+        private final Map<String, Long> spent = new LinkedHashMap<>();
+        private long t = System.nanoTime();
+
+        void lap(String what) {
+            long now = System.nanoTime();
+            spent.merge(what, (now - t) / 1_000_000, Long::sum);
+            t = now;
+        }
+
+        void report() {
+            if (!on) return;
+            StringBuilder b = new StringBuilder("safecase timing: report");
+            spent.forEach((k, v) -> b.append(", ").append(k).append(' ').append(v).append(" ms"));
+            System.err.println(b);
+        }
     }
 
     /** Writes one file of a report folder being built, unless a signal is stopping the run. */

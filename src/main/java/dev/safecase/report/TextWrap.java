@@ -42,6 +42,12 @@ final class TextWrap {
         return lines;
     }
 
+    /** At most {@code max} characters (code points), a cut text ending with an ellipsis. */
+    static String cut(String text, int max) {
+        if (text.codePointCount(0, text.length()) <= max) return text;
+        return text.substring(0, text.offsetByCodePoints(0, max - 1)) + "\u2026";
+    }
+
     /** Widest line, in characters. */
     static int widest(List<String> lines) {
         int w = 0;

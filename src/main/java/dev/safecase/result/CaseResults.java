@@ -156,7 +156,8 @@ public final class CaseResults {
         // a module node's obligations are where the node is, in the module's file
         String file = model.module(o.node()).isPresent() ? o.pos().file() : model.file();
         return new ObligationResult(o.id(), file, o.pos().line(), j.status(), j.reason(),
-                new ObligationResult.Findings(j.millis(), j.usedAssumptions(), j.core(), j.counterexample()),
+                new ObligationResult.Findings(j.millis(), j.usedAssumptions(), j.core(), j.counterexample(),
+                        Witnesses.of(o, j.counterexample())),
                 new ObligationResult.Statement(premises, o.goal().map(Infix::print), texts.definitions(formulas)), owner,
                 ungated);
     }

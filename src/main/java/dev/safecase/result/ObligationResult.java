@@ -25,15 +25,22 @@ public record ObligationResult(ObligationId id, String file, int line, Status st
     /**
      * What the solver found: time spent, the assumptions a proof used, the core of clashing
      * premises (for any status but proved), the counterexample of a refutation (symbol to value,
-     * in the order given: the judge gives the obligation's symbol order).
+     * in the order given: the judge gives the obligation's symbol order), and for a refutation the
+     * {@link Witness}: the symbols that matter and the goal evaluated in the counterexample.
      */
-    public record Findings(long millis, List<String> usedAssumptions, List<String> core, Map<String, String> counterexample) {
+    public record Findings(long millis, List<String> usedAssumptions, List<String> core, Map<String, String> counterexample,
+                           Witness witness) {
         public static final Findings NONE = new Findings(0, List.of(), List.of(), Map.of());
 
         public Findings {
             usedAssumptions = List.copyOf(usedAssumptions);
             core = List.copyOf(core);
             counterexample = Collections.unmodifiableMap(new LinkedHashMap<>(counterexample));
+        }
+
+        /** Findings without a witness (every symbol of a counterexample shown, nothing evaluated). */
+        public Findings(long millis, List<String> usedAssumptions, List<String> core, Map<String, String> counterexample) {
+            this(millis, usedAssumptions, core, counterexample, Witness.NONE);
         }
     }
 
@@ -76,6 +83,10 @@ public record ObligationResult(ObligationId id, String file, int line, Status st
 
     public Map<String, String> counterexample() {
         return findings.counterexample();
+    }
+
+    public Witness witness() {
+        return findings.witness();
     }
 
     public List<PremiseText> premises() {

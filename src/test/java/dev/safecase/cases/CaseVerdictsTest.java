@@ -56,6 +56,13 @@ class CaseVerdictsTest {
         Golden.check(GOLDEN.resolve(name + ".verdicts"), sb.toString());
     }
 
+    /** The pull-request summary of cases/: the refutations and clashes first, with their counterexamples. */
+    @Test
+    void summaryIsPinned() throws IOException {
+        Golden.check(GOLDEN.resolve("summary.md"), dev.safecase.report.MarkdownReport.render(run,
+                java.util.Optional.of("https://github.com/example/safecase/blob/main")));
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("caseNames")
     void expectCommentsHold(String name) throws IOException {

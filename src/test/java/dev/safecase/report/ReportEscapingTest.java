@@ -18,7 +18,27 @@ class ReportEscapingTest {
     private final Run run = ReportFixture.hostileRun();
     private final Map<String, String> stems = Reports.fileStems(run);
 
-    private static void assertShownAsText(String out, String where) {
+    /** The report's own script, as every page embeds it. */
+    static final String OWN_SCRIPT = own();
+
+    private static String own() {
+        try (var in = ReportEscapingTest.class.getResourceAsStream("/dev/safecase/report/report.js")) {
+            return "<script>\n" + new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8) + "</script>";
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** A page without the one script it may hold: the report's own, exactly as shipped. */
+    static String withoutOwnScript(String html) {
+        int at = html.indexOf(OWN_SCRIPT);
+        if (at < 0) return html;
+        String rest = html.substring(0, at) + html.substring(at + OWN_SCRIPT.length());
+        return rest;
+    }
+
+    private static void assertShownAsText(String page, String where) {
+        String out = withoutOwnScript(page);
         assertFalse(out.contains("<script"), where + " contains a raw <script>");
         assertFalse(out.contains("<b>bold"), where + " contains raw markup from case text");
         assertTrue(out.contains(ESCAPED_SCRIPT), where + " lacks the escaped script text");
@@ -33,6 +53,45 @@ class ReportEscapingTest {
             String html = HtmlReport.casePage(run, c, stems);
             assertShownAsText(html, c.name() + ".html");
         }
+    }
+
+    /** Every page of every case (source pages included, with hostile lines in the case file) and its SVG. */
+    @Test
+    void everyPageShowsHostileTextEscaped() throws Exception {
+        Map<String, java.util.Optional<String>> sources = ReportFixture.sources(ReportFixture.HOSTILE);
+        for (CaseResult c : run.cases()) {
+            Map<String, String> pages = HtmlReport.casePages(run, c, stems, f -> sources.getOrDefault(f, java.util.Optional.empty()));
+            for (Map.Entry<String, String> p : pages.entrySet()) {
+                String out = withoutOwnScript(p.getValue());
+                assertFalse(out.contains("<script"), p.getKey() + " contains a raw <script>");
+                assertFalse(out.contains("</script"), p.getKey() + " closes a script");
+                assertFalse(out.contains("<b>"), p.getKey() + " contains raw markup from case text");
+                if (p.getKey().endsWith(".svg")) ReportFormatTest.xml(p.getValue());
+            }
+            if (c.checked()) {
+                String source = pages.get(stems.get(c.name()) + "_files/source.html");
+                assertShownAsText(source, "source page");
+                assertTrue(source.contains("&lt;/script&gt;&lt;script&gt;alert(2)&lt;/script&gt;"), "a line that closes a script is text");
+            }
+        }
+    }
+
+    /**
+     * What the script reads from the page (data attributes of the diagram and the obligation table, the values it
+     * sorts and filters by) is escaped like any other attribute: no case text can close the attribute or the tag.
+     */
+    @Test
+    void dataForTheScriptIsEscaped() {
+        String html = withoutOwnScript(HtmlReport.casePage(run, run.cases().get(0), stems));
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("data-[a-z]+=\"([^\"]*)\"").matcher(html);
+        int n = 0;
+        while (m.find()) {
+            n++;
+            assertFalse(m.group(1).contains("<") || m.group(1).contains(">"), "raw markup in " + m.group());
+        }
+        assertTrue(n > 50, "data attributes found: " + n);
+        assertFalse(html.contains("javascript:"), "no script URL");
+        assertFalse(html.matches("(?s).*\\son[a-z]+=.*"), "no inline event handler");
     }
 
     @Test

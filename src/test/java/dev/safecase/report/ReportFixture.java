@@ -57,6 +57,25 @@ final class ReportFixture {
         return run(text -> text);
     }
 
+    /** The text of the fixture's case file for its source page: a line per node, and lines that try to break out. */
+    static java.util.Map<String, java.util.Optional<String>> sources(String hostile) {
+        StringBuilder b = new StringBuilder();
+        for (int i = 1; i <= 80; i++) {
+            String line = switch (i) {
+                case 1 -> "case debate \"The advisor is safe\"";
+                case 18 -> "claim top \"The advisor is safe to use\": p_unsafe <= 1/100";
+                case 24 -> "strategy argue_debate \"" + hostile + "\"";
+                case 30 -> "claim honest_eq \"Honesty is an equilibrium\" undeveloped";
+                case 73 -> "defeater few_trials \"</script><script>alert(2)</script>\" rebuts converged";
+                default -> i % 7 == 0 ? "// comment " + i + " & <b>not bold</b>\t(tab)" : "";
+            };
+            b.append(line).append('\n');
+        }
+        return java.util.Map.of(FILE, java.util.Optional.of(b.toString()));
+    }
+
+    static final java.util.Map<String, java.util.Optional<String>> SOURCES = sources("Argue over the debate game");
+
     /** The same run with every free text replaced by {@link #LINKS}. */
     static Run linkRun() {
         return run(text -> LINKS);

@@ -179,22 +179,27 @@ class ReportFormatTest {
         CaseResult c = run.cases().get(0);
         // error_budget is named by argue_debate and no_sandbagging and drawn beside each; many_queries, named by
         // nothing, stands alone
+        // the board's review of the asserted claim "reviewed" is drawn as a solution under it
         int nodes = c.claims().size() + c.strategies().size() + c.evidence().size() + c.defeaters().size()
-                + c.assumptions().size() + 1 + c.texts().size();
+                + c.assumptions().size() + 1 + c.texts().size() + 1;
         assertEquals(nodes, classes.stream().filter(s -> s.startsWith("node ")).count());
+        assertTrue(classes.contains("node evidence review st-asserted"), classes.toString());
+        assertTrue(svg.contains(">Board minutes<"), "the review's text");
         assertTrue(classes.contains("node claim st-open"), classes.toString());
         assertTrue(classes.contains("node strategy st-invalid"), classes.toString());
         assertTrue(classes.contains("node evidence st-invalid"), classes.toString());
         assertTrue(classes.contains("node defeater st-vacuous"), classes.toString());
         assertTrue(classes.contains("node context"), classes.toString());
         assertTrue(classes.contains("node justification"), classes.toString());
-        assertEquals(5, classes.stream().filter(s -> s.equals("node assumption")).count());
+        assertEquals(5, classes.stream().filter(s -> s.startsWith("node assumption")).count());
+        assertTrue(classes.contains("node assumption unused"), "many_queries is in scope of nothing");
         assertTrue(svg.contains(">J</text>") && svg.contains(">A</text>"), "GSN letters");
         assertTrue(svg.contains("Argue over the debate game"), "the strategy's text");
-        assertTrue(svg.contains("class=\"attack\""));
-        assertTrue(svg.contains("class=\"support\""));
-        assertEquals(6, svg.split("class=\"context\"", -1).length - 1, "one in-context-of edge per named side node");
-        assertTrue(svg.contains("class=\"elimination\""));
+        assertTrue(svg.contains("class=\"e attack\" data-from"));
+        assertTrue(svg.contains("class=\"e support\" data-from"));
+        assertEquals(6, svg.split("class=\"e context\" data-from", -1).length - 1, "one in-context-of edge per named side node");
+        assertTrue(svg.contains("class=\"e elimination\" data-from"));
+        assertTrue(svg.contains("marker-end:url(#sc-elim)"), "eliminated by has its own head");
     }
 
     @Test
@@ -277,11 +282,35 @@ class ReportFormatTest {
                 List.of(), dev.safecase.graph.ArgumentGraph.of(List.of()));
         Run r = new Run(run.version(), run.solver(), run.today(), run.gate(), List.of(), List.of(big));
         String md = MarkdownReport.render(r);
-        assertTrue(md.contains("### Unproven obligations (25)"));
-        assertTrue(md.contains("- \u2026 and 5 more (see the HTML report)"));
-        assertEquals(20, md.lines().filter(l -> l.startsWith("- **open** `big:")).count(), md);
+        assertFalse(md.contains("### Unproven obligations"), "open obligations are listed once, as open problems");
+        assertTrue(md.contains("### Open problems (25)"));
+        assertTrue(md.contains("- \u2026 and 5 more in `big` (see the HTML report)"), md);
         assertEquals(20, md.lines().filter(l -> l.startsWith("- `big:")).count(), md);
-        assertEquals(2, md.lines().filter(l -> l.contains("and 5 more")).count(), md);
+        assertEquals(1, md.lines().filter(l -> l.contains("and 5 more")).count(), md);
+    }
+
+    @Test
+    void markdownPutsTheWorstFirstWithTheirCounterexamples() {
+        String md = MarkdownReport.render(run);
+        List<String> items = md.lines().filter(l -> l.startsWith("- **")).toList();
+        assertTrue(items.get(0).startsWith("- **refuted**"), md);
+        assertTrue(items.get(1).startsWith("- **vacuous**"), md);
+        assertTrue(items.get(2).startsWith("- **unknown**"), md);
+        assertTrue(items.stream().noneMatch(l -> l.startsWith("- **open**")), "open items once, under open problems");
+        assertTrue(md.contains("### Unproven obligations (5: 1 refuted, 1 vacuous, 1 unknown, 2 invalid)"), md);
+        assertTrue(md.contains("  - counterexample: eps = 0.005, judge\\_err = 0.01, p\\_unsafe = 0.015"), md);
+        assertTrue(md.contains("  - clashing premises: range:n\\_runs, judge\\_eval#2, few\\_trials\\_floor"), md);
+    }
+
+    @Test
+    void markdownLinksLocationsToTheSourceWhenGivenABase() {
+        String md = MarkdownReport.render(run, java.util.Optional.of(MarkdownReport.checkLinkBase(
+                "https://github.com/o/r/blob/0123abc/")));
+        assertTrue(md.contains("at [cases/debate.case:24](https://github.com/o/r/blob/0123abc/cases/debate.case#L24)"), md);
+        assertTrue(md.contains("[cases/broken.case:4:22](https://github.com/o/r/blob/0123abc/cases/broken.case#L4)"), md);
+        for (String bad : List.of("ftp://x", "https://a b", "https://x/(y)", "javascript:alert(1)", "", "https://x\"y")) {
+            org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class, () -> MarkdownReport.checkLinkBase(bad), bad);
+        }
     }
 
     @Test
@@ -292,10 +321,11 @@ class ReportFormatTest {
         for (CaseResult c : run.cases()) pages.add(HtmlReport.casePage(run, c, stems));
         for (String html : pages) {
             assertTrue(html.startsWith("<!DOCTYPE html>"));
-            assertFalse(html.contains("<script"), "no JavaScript");
+            assertFalse(ReportEscapingTest.withoutOwnScript(html).contains("<script"), "no script but the report's own");
             assertFalse(html.contains("<link"), "no external stylesheet");
             assertFalse(html.contains(" src="), "no external image or script");
-            assertFalse(html.replace("xmlns=\"http://www.w3.org/2000/svg\"", "").contains("http"), "no URL");
+            assertFalse(ReportEscapingTest.withoutOwnScript(html).replace("xmlns=\"http://www.w3.org/2000/svg\"", "")
+                    .contains("http"), "no URL");
             assertTrue(html.contains("<style>"));
         }
         String page = pages.get(1);

@@ -36,6 +36,24 @@ class ReportGoldenTest {
         Golden.check("summary-links.md", MarkdownReport.render(ReportFixture.linkRun()));
     }
 
+    /** The summary with its locations linked to the source. */
+    @Test
+    void markdownWithALinkBase() throws Exception {
+        Golden.check("summary-linked.md", MarkdownReport.render(run,
+                java.util.Optional.of("https://github.com/example/project/blob/0123456789abcdef")));
+    }
+
+    /** Every page of a case: the case page, its source page and its diagram. */
+    @Test
+    void casePages() throws Exception {
+        java.util.Map<String, String> pages = HtmlReport.casePages(run, run.cases().get(0), Reports.fileStems(run),
+                f -> ReportFixture.SOURCES.getOrDefault(f, java.util.Optional.empty()));
+        assertEquals(java.util.List.of("debate.html", "debate_files/source.html", "debate.svg"), java.util.List.copyOf(pages.keySet()));
+        Golden.check("debate.html", pages.get("debate.html"));
+        Golden.check("debate-source.html", pages.get("debate_files/source.html"));
+        Golden.check("debate.svg", pages.get("debate.svg"));
+    }
+
     @Test
     void renderingIsDeterministic() {
         Run again = ReportFixture.run();
