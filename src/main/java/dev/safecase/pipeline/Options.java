@@ -1,5 +1,6 @@
 package dev.safecase.pipeline;
 
+import dev.safecase.diag.Vocabulary;
 import dev.safecase.num.Rational;
 import dev.safecase.judge.GatePolicy;
 import dev.safecase.judge.Status;
@@ -11,7 +12,22 @@ import java.util.Set;
 
 /** Everything that steers one run; the CLI and the Maven plugin both build one of these. */
 public record Options(Path root, LocalDate today, boolean strict, Set<Status> failOn, Rational minProved,
-                      long timeoutMs, long rlimit, int jobs, boolean cache) {
+                      long timeoutMs, long rlimit, int jobs, boolean cache, Audience audience) {
+
+    /**
+     * Who reads the run's messages: paths are shown relative to {@code base} (the working directory on the command
+     * line, {@code ${project.basedir}} in Maven), and settings are named in {@code vocabulary}'s words.
+     */
+    public record Audience(Path base, Vocabulary vocabulary) {
+        public Audience {
+            base = base.toAbsolutePath().normalize();
+        }
+
+        /** The command line's: the working directory, option names. */
+        public static Audience cli() {
+            return new Audience(Path.of("").toAbsolutePath(), Vocabulary.CLI);
+        }
+    }
 
     public static final Set<Status> DEFAULT_FAIL_ON = GatePolicy.DEFAULT_FAIL_ON;
 
@@ -26,18 +42,19 @@ public record Options(Path root, LocalDate today, boolean strict, Set<Status> fa
 
     public static Options defaults(Path root) {
         return new Options(root, LocalDate.now(ZoneOffset.UTC), false, DEFAULT_FAIL_ON, Rational.ZERO, 10_000, 5_000_000,
-                Runtime.getRuntime().availableProcessors(), true);
+                Runtime.getRuntime().availableProcessors(), true, Audience.cli());
     }
 
-    public Options withRoot(Path r) { return new Options(r, today, strict, failOn, minProved, timeoutMs, rlimit, jobs, cache); }
-    public Options withToday(LocalDate d) { return new Options(root, d, strict, failOn, minProved, timeoutMs, rlimit, jobs, cache); }
-    public Options withStrict(boolean s) { return new Options(root, today, s, failOn, minProved, timeoutMs, rlimit, jobs, cache); }
-    public Options withFailOn(Set<Status> f) { return new Options(root, today, strict, f, minProved, timeoutMs, rlimit, jobs, cache); }
-    public Options withMinProved(Rational m) { return new Options(root, today, strict, failOn, m, timeoutMs, rlimit, jobs, cache); }
-    public Options withTimeoutMs(long t) { return new Options(root, today, strict, failOn, minProved, t, rlimit, jobs, cache); }
-    public Options withRlimit(long r) { return new Options(root, today, strict, failOn, minProved, timeoutMs, r, jobs, cache); }
-    public Options withJobs(int j) { return new Options(root, today, strict, failOn, minProved, timeoutMs, rlimit, j, cache); }
-    public Options withCache(boolean c) { return new Options(root, today, strict, failOn, minProved, timeoutMs, rlimit, jobs, c); }
+    public Options withRoot(Path r) { return new Options(r, today, strict, failOn, minProved, timeoutMs, rlimit, jobs, cache, audience); }
+    public Options withToday(LocalDate d) { return new Options(root, d, strict, failOn, minProved, timeoutMs, rlimit, jobs, cache, audience); }
+    public Options withStrict(boolean s) { return new Options(root, today, s, failOn, minProved, timeoutMs, rlimit, jobs, cache, audience); }
+    public Options withFailOn(Set<Status> f) { return new Options(root, today, strict, f, minProved, timeoutMs, rlimit, jobs, cache, audience); }
+    public Options withMinProved(Rational m) { return new Options(root, today, strict, failOn, m, timeoutMs, rlimit, jobs, cache, audience); }
+    public Options withTimeoutMs(long t) { return new Options(root, today, strict, failOn, minProved, t, rlimit, jobs, cache, audience); }
+    public Options withRlimit(long r) { return new Options(root, today, strict, failOn, minProved, timeoutMs, r, jobs, cache, audience); }
+    public Options withJobs(int j) { return new Options(root, today, strict, failOn, minProved, timeoutMs, rlimit, j, cache, audience); }
+    public Options withAudience(Audience a) { return new Options(root, today, strict, failOn, minProved, timeoutMs, rlimit, jobs, cache, a); }
+    public Options withCache(boolean c) { return new Options(root, today, strict, failOn, minProved, timeoutMs, rlimit, jobs, c, audience); }
 
     /** Parses a fail-on list such as {@code refuted,invalid}; the message says what is wrong. */
     public static Set<Status> parseFailOn(String s) {

@@ -9,6 +9,8 @@ import dev.safecase.diag.Code;
 import dev.safecase.diag.Diagnostic;
 import dev.safecase.diag.Diagnostics;
 import dev.safecase.diag.SourceText;
+import dev.safecase.diag.Vocabulary;
+import dev.safecase.stats.Deadline;
 import dev.safecase.evidence.Validity;
 import dev.safecase.graph.ArgumentGraph;
 import dev.safecase.judge.Gate;
@@ -54,7 +56,7 @@ public final class Verifier {
 
     public Verifier(Options options) {
         this.options = options;
-        this.sources = new Sources(options.root());
+        this.sources = new Sources(options.root(), options.audience().base(), options.audience().vocabulary());
     }
 
     /** A checked case ready to prove: its model, its argument graph, the evidence stage's verdicts and its obligations. */
@@ -85,7 +87,7 @@ public final class Verifier {
     /** Parses, checks and lowers every case under the paths, without proving. */
     public Map<String, Prepared> prepare(List<Path> paths, Diagnostics diags, Map<String, String> failedCases) {
         Map<String, Prepared> out = new LinkedHashMap<>();
-        Validity validity = new Validity(options.root(), options.today(), options.timeoutMs());
+        Validity validity = new Validity(options.root(), options.today(), this::deadline);
         CaseDiscovery.Discovered found = CaseDiscovery.find(sources, paths, diags);
         found.unparsed().forEach(failedCases::putIfAbsent);
         for (Sources.Loaded file : found.cases()) {
@@ -99,7 +101,8 @@ public final class Verifier {
             }
             Diagnostics local = new Diagnostics();
             Optional<Model.Case> model = Checker.check(ImportClosure.load(sources, file),
-                    (written, caseFile) -> EvidencePaths.locate(written, caseFile.orElse(null), options.root()).escape(), local, options.timeoutMs());
+                    (written, caseFile) -> EvidencePaths.locate(written, caseFile.orElse(null), options.root(),
+                            options.audience().vocabulary()).escape(), local, this::deadline);
             if (model.isPresent()) {
                 Map<String, Validity.Outcome> ev = new LinkedHashMap<>();
                 for (Model.Evidence e : model.get().all(Model.Evidence.class)) ev.put(e.id(), validity.decide(model.get(), e));
@@ -112,6 +115,11 @@ public final class Verifier {
             diags.addAll(local.sorted());
         }
         return out;
+    }
+
+    /** The budget of one built-in evaluation (the solver's time limit), named as the reader knows it. */
+    private Deadline deadline() {
+        return Deadline.after(options.timeoutMs(), options.audience().vocabulary().name(Vocabulary.Setting.TIMEOUT_MS));
     }
 
     private static Map<String, EvidenceState> states(Map<String, Validity.Outcome> outcomes) {
@@ -129,7 +137,7 @@ public final class Verifier {
         timing.lap("prepare");
         Map<String, List<Obligation>> obligations = new LinkedHashMap<>();
         prepared.forEach((name, p) -> obligations.put(name, p.lowered().obligations()));
-        Prover prover = new Prover(options.timeoutMs(), options.rlimit(), options.jobs());
+        Prover prover = new Prover(options.timeoutMs(), options.rlimit(), options.jobs(), options.audience().vocabulary());
         Map<ObligationRef, Verdict> verdicts = prover.prove(obligations);
         timing.lap("prove");
         prover.divisorWarnings(obligations, diags);

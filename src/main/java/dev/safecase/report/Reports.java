@@ -37,7 +37,12 @@ public final class Reports {
      * Replaces {@code outDir}; on failure the previous report (if any) is left as it was.
      */
     public static void writeAll(Run run, Path outDir, OutputFolder.Protected keep) throws IOException {
-        writeAtomically(outDir, keep, dir -> writeEverything(run, dir));
+        write(run, outDir, keep, Format.DEFAULT);
+    }
+
+    /** As {@link #writeAll}, with only the files of {@code formats}. */
+    public static void write(Run run, Path outDir, OutputFolder.Protected keep, Set<Format> formats) throws IOException {
+        writeAtomically(outDir, keep, dir -> writeFormats(run, dir, formats));
     }
 
     private static final Pattern STALE_SVG = Pattern.compile("\\.svg-(\\d+)-\\d+\\.tmp");
@@ -72,18 +77,20 @@ public final class Reports {
         }
     }
 
-    private static void writeEverything(Run run, Path dir) throws IOException {
+    private static void writeFormats(Run run, Path dir, Set<Format> formats) throws IOException {
         Map<String, String> stems = fileStems(run);
-        write(dir, "safecase.json", JsonReport.render(run));
-        write(dir, "junit.xml", JunitReport.render(run));
-        write(dir, "safecase.sarif", SarifReport.render(run));
-        write(dir, "summary.md", MarkdownReport.render(run));
+        if (formats.contains(Format.JSON)) write(dir, "safecase.json", JsonReport.render(run));
+        if (formats.contains(Format.JUNIT)) write(dir, "junit.xml", JunitReport.render(run));
+        if (formats.contains(Format.SARIF)) write(dir, "safecase.sarif", SarifReport.render(run));
+        if (formats.contains(Format.MARKDOWN)) write(dir, "summary.md", MarkdownReport.render(run));
+        if (formats.contains(Format.CODEQUALITY)) write(dir, "codequality.json", CodeQualityReport.render(run));
+        boolean html = formats.contains(Format.HTML);
         for (CaseResult c : run.cases()) {
             String stem = stems.get(c.name());
-            write(dir, stem + ".svg", SvgReport.render(c));
-            write(dir, stem + ".html", HtmlReport.casePage(run, c, stems));
+            if (html || formats.contains(Format.SVG)) write(dir, stem + ".svg", SvgReport.render(c));
+            if (html) write(dir, stem + ".html", HtmlReport.casePage(run, c, stems));
         }
-        write(dir, "index.html", HtmlReport.index(run, stems));
+        if (html) write(dir, "index.html", HtmlReport.index(run, stems));
     }
 
     /** Writes one file of a report folder being built, unless a signal is stopping the run. */

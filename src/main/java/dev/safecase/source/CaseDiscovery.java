@@ -4,6 +4,7 @@ import dev.safecase.ast.SourceUnit;
 import dev.safecase.diag.Code;
 import dev.safecase.diag.Diagnostics;
 import dev.safecase.diag.Position;
+import dev.safecase.diag.Vocabulary;
 import dev.safecase.syntax.Parser;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -97,7 +98,8 @@ public final class CaseDiscovery {
             return;
         }
         if (!file.toAbsolutePath().normalize().startsWith(sources.root())) {
-            diags.error(Code.SC004, at, "case file is outside the project root " + sources.root() + "; pass --root");
+            diags.error(Code.SC004, at, "case file is outside the project root " + sources.root() + "; "
+                    + sources.vocabulary().change(Vocabulary.Setting.ROOT));
             return;
         }
         cases.add(loaded);

@@ -7,6 +7,7 @@ import dev.safecase.diag.Diagnostic;
 import dev.safecase.diag.Diagnostics;
 import dev.safecase.diag.Position;
 import dev.safecase.diag.SourceText;
+import dev.safecase.diag.Vocabulary;
 import dev.safecase.syntax.Parser;
 import java.io.IOException;
 import java.io.InputStream;
@@ -43,9 +44,23 @@ public final class Sources {
     private final Map<String, Loaded> cache = new HashMap<>();
     private final Map<String, SourceText> texts = new HashMap<>();
 
+    private final Vocabulary vocabulary;
+
+    /** Paths shown relative to the working directory, settings named as on the command line. */
     public Sources(Path root) {
+        this(root, Path.of("").toAbsolutePath(), Vocabulary.CLI);
+    }
+
+    /** Paths shown relative to {@code base} (a Maven module's folder), settings named in {@code vocabulary}. */
+    public Sources(Path root, Path base, Vocabulary vocabulary) {
         this.root = root.toAbsolutePath().normalize();
-        this.cwd = Path.of("").toAbsolutePath();
+        this.cwd = base.toAbsolutePath().normalize();
+        this.vocabulary = vocabulary;
+    }
+
+    /** How messages name the settings. */
+    public Vocabulary vocabulary() {
+        return vocabulary;
     }
 
     /** Text to AST: the parser, then the AST builder. Every finding goes to {@code diags}. */
@@ -57,7 +72,7 @@ public final class Sources {
         return root;
     }
 
-    /** The path as the user should see it: relative to the working directory when below it. */
+    /** The path as the user should see it: relative to the base (the working directory) when below it. */
     public String display(Path file) {
         Path abs = file.toAbsolutePath().normalize();
         if (abs.startsWith(cwd)) {
