@@ -3,5 +3,5 @@ def log = new File(basedir, "build.log").text
 
 assert log.contains("safecase: report written to")
 assert log.contains("BUILD SUCCESS")
-assert new File(basedir, "target/safecase/index.html").isFile()
+assert new File(basedir, "target/site/safecase/index.html").isFile()
 return true

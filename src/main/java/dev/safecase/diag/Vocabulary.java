@@ -36,6 +36,11 @@ public enum Vocabulary {
         return this == CLI ? s.option : "<" + s.parameter + ">";
     }
 
+    /** The setting's bare word, as the gate's reasons say it: {@code min-proved} or {@code minProved}. */
+    public String word(Setting s) {
+        return this == CLI ? s.option.substring(2) : s.parameter;
+    }
+
     /** The advice to change it: {@code pass --root} or {@code set <root>}. */
     public String change(Setting s) {
         return (this == CLI ? "pass " : "set ") + name(s);

@@ -1,42 +1,64 @@
 package dev.safecase.maven;
 
-import dev.safecase.pipeline.Options;
-import dev.safecase.pipeline.Verifier;
-import dev.safecase.report.OutputFolder;
-import dev.safecase.report.Reports;
 import java.io.File;
-import java.io.IOException;
+import java.util.Locale;
+import java.util.Optional;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
 /**
- * Writes every report (HTML, SVG, JSON, JUnit XML, SARIF, Markdown). Never fails the build
- * except on broken input, so a build that {@code check} fails still leaves its report; bind it
- * before {@code check}.
+ * Writes the reports of this module (by default HTML with its SVG diagrams, JSON, JUnit XML, SARIF and Markdown) into
+ * {@code target/site/safecase/}, as a goal of the build or as a report of {@code mvn site}. Bind it before
+ * {@code check}: a build that {@code check} fails still leaves its report.
  */
 @Mojo(name = "report", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
-public final class ReportMojo extends AbstractSafecaseMojo {
-    /** Where the reports go. */
-    @Parameter(property = "safecase.outputDirectory", defaultValue = "${project.build.directory}/safecase")
+public final class ReportMojo extends AbstractReportMojo {
+    /** Where the report goes. Under {@code mvn site}: the site's {@code safecase/} folder. */
+    @Parameter(property = "safecase.outputDirectory", defaultValue = "${project.reporting.outputDirectory}/safecase")
     File outputDirectory;
 
     @Override
-    public void execute() throws MojoExecutionException {
-        if (skip) {
-            getLog().info("safecase: skipped (safecase.skip)");
-            return;
-        }
-        SharedRun shared = run();
-        try {
-            Options o = options();
-            Reports.writeAll(shared.outcome().run(), outputDirectory.toPath(), OutputFolder.Protected.of(o.root(), paths(o),
-                    shared.outcome().prepared().values().stream().map(Verifier.Prepared::model).toList()));
-        } catch (IOException | RuntimeException e) {
-            throw new MojoExecutionException("safecase: cannot write the report to " + outputDirectory + ": " + e.getMessage(), e);
-        }
-        getLog().info("safecase: report written to " + outputDirectory.toPath().resolve("index.html"));
-        if (shared.hasInputErrors()) throw shared.inputErrors();
+    File outputFolder() {
+        return outputDirectory;
+    }
+
+    @Override
+    void outputFolder(File dir) {
+        outputDirectory = dir;
+    }
+
+    @Override
+    String folderName() {
+        return "safecase";
+    }
+
+    @Override
+    boolean hasCases() {
+        return module().nothingToCheck().isEmpty();
+    }
+
+    @Override
+    boolean nothingToReport() {
+        return skipped("report", module());
+    }
+
+    @Override
+    Produced produce() throws MojoExecutionException {
+        Module m = module();
+        SharedRun shared = run(m, m.basedir());
+        return new Produced(shared.outcome().run(), models(shared.outcome()), m.root(), m.paths(),
+                shared.hasInputErrors() ? Optional.of(shared.inputErrors()) : Optional.empty());
+    }
+
+    @Override
+    public String getName(Locale locale) {
+        return "safecase";
+    }
+
+    @Override
+    public String getDescription(Locale locale) {
+        return "The safety cases of this module: which obligations Z3 proved, refuted or could not decide, and the open problems.";
     }
 }

@@ -189,7 +189,27 @@ public final class Verifier {
     }
 
     private GateResult gate(List<CaseResult> cases, List<Diagnostic> diags) {
-        Gate gate = new Gate(options.policy());
+        return gate(cases, diags, options);
+    }
+
+    /**
+     * One run made of several (the modules of a Maven build, each checked against its own root): every case and
+     * diagnostic of each, and the gate of {@code options} applied to them all. Versions and day come from the first.
+     */
+    public static Run merge(List<Run> runs, Options options) {
+        List<CaseResult> cases = new ArrayList<>();
+        List<Diagnostic> diags = new ArrayList<>();
+        for (Run r : runs) {
+            cases.addAll(r.cases());
+            diags.addAll(r.diagnostics());
+        }
+        diags = diags.stream().distinct().sorted(Diagnostic.SOURCE_ORDER).toList();
+        String solver = runs.isEmpty() ? solverVersion() : runs.get(0).solver();
+        return new Run(VERSION, solver, options.today(), gate(cases, diags, options), diags, cases);
+    }
+
+    private static GateResult gate(List<CaseResult> cases, List<Diagnostic> diags, Options options) {
+        Gate gate = new Gate(options.policy(), options.audience().vocabulary());
         List<Status> statuses = new ArrayList<>();
         for (CaseResult c : cases) c.obligations().forEach(o -> statuses.add(o.status()));
         Gate.Decision d = gate.decide(statuses, cases.stream().filter(c -> !c.checked()).count(),
