@@ -113,9 +113,8 @@ final class GateReport {
     /** Every reason the gate and the rules fail, in short: the gate's own, then how many rule limits are broken. */
     List<String> reasons() {
         List<String> out = new ArrayList<>(run.gate().reasons());
-        if (!breaches.isEmpty()) {
-            out.add(breaches.size() + (breaches.size() == 1 ? " case breaks a <rules> limit" : " cases break <rules> limits"));
-        }
+        long n = breaches.stream().map(Breach::c).distinct().count();
+        if (n > 0) out.add(n + (n == 1 ? " case breaks its <rules> limits" : " cases break their <rules> limits"));
         return out;
     }
 

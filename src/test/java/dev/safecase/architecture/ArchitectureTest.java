@@ -18,7 +18,7 @@ class ArchitectureTest {
     /** The pipeline order of docs/architecture.md: a package may depend only on earlier ones. */
     static final List<String> ORDER = List.of(
             "diag", "num", "stats", "syntax", "ast", "source", "formula", "model", "graph", "check",
-            "evidence", "lower", "prove", "judge", "result", "report", "pipeline", "bench", "cli",
+            "evidence", "lower", "prove", "judge", "result", "report", "diff", "pipeline", "bench", "cli",
             "maven");
 
     private static JavaClasses classes;
