@@ -10,6 +10,7 @@ import dev.safecase.report.JsonReport;
 import dev.safecase.bench.Robustness;
 import dev.safecase.bench.RobustnessWorker;
 import dev.safecase.report.OutputFolder;
+import dev.safecase.report.Format;
 import dev.safecase.report.Reports;
 import dev.safecase.diag.Diagnostic;
 import dev.safecase.diag.DiagnosticPrinter;
@@ -40,7 +41,7 @@ import picocli.CommandLine.Parameters;
         description = "A formal safety-case verifier: checks a case's argument, proves its obligations with Z3, "
                 + "and gates a release on what is discharged.",
         subcommands = {Main.Check.class, Main.Report.class, Main.Explain.class, Main.Smt.class, Main.Graph.class,
-                PinCommand.class, Main.Bench.class, CommandLine.HelpCommand.class})
+                PinCommand.class, DiffCommand.class, CompletionCommand.class, Main.Bench.class, CommandLine.HelpCommand.class})
 public final class Main implements Callable<Integer> {
 
     public static void main(String[] args) {
@@ -62,7 +63,7 @@ public final class Main implements Callable<Integer> {
             cl.setOut(out);
             cl.setErr(err);
             cl.setParameterExceptionHandler((ex, a) -> {
-                err.println("safecase: error: " + TerminalText.escape(String.valueOf(ex.getMessage())));
+                err.println("safecase: error: " + TerminalText.escape(Suggestions.message(ex)));
                 err.println("Try 'safecase --help' for the commands and options.");
                 return 2;
             });
@@ -118,10 +119,12 @@ public final class Main implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** A bare {@code safecase}: the usage on stderr and exit 2, as for any other missing argument. */
     @Override
     public Integer call() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-        return 0;
+        spec.commandLine().usage(spec.commandLine().getErr());
+        spec.commandLine().getErr().println("safecase: error: no command given (try 'safecase check', or 'safecase help COMMAND')");
+        return 2;
     }
 
     static final class Version implements CommandLine.IVersionProvider {
@@ -146,7 +149,8 @@ public final class Main implements Callable<Integer> {
 
     /** Options shared by the commands that run the pipeline. */
     static final class Common {
-        @Option(names = "--root", paramLabel = "DIR", description = "Project root: evidence paths may not leave it (default: the working directory).")
+        @Option(names = "--root", paramLabel = "DIR", description = "Project root: evidence paths may not leave it (default: the "
+                + "nearest folder up from the working directory with a .safecase-root file, a cases/ folder, a pom.xml or a .git).")
         Path root;
         @Option(names = "--today", paramLabel = "YYYY-MM-DD", description = "The date evidence expiry is judged on (default: today, UTC).")
         String today;
@@ -167,11 +171,16 @@ public final class Main implements Callable<Integer> {
         boolean noCache;
         @Option(names = "--debug", description = "Show stack traces for internal errors.")
         boolean debug;
-        @Parameters(paramLabel = "PATH", arity = "0..*", description = "Case files or folders (default: cases/ under the root).")
+        @Option(names = {"-q", "--quiet"}, description = "Print no summary and no warnings: only errors; the exit status tells the rest.")
+        boolean quiet;
+        @Option(names = "--exit-zero", description = "Exit 0 even when the gate fails (input errors still exit 2).")
+        boolean exitZero;
+        @Parameters(paramLabel = "PATH", arity = "0..*", description = "Case files or folders (default: cases/ under the root); "
+                + "'-' reads one case from stdin.")
         List<Path> paths = new ArrayList<>();
 
         Options options() {
-            Path r = root == null ? Path.of("").toAbsolutePath() : root.toAbsolutePath().normalize();
+            Path r = root == null ? ProjectRoot.find(Path.of("")) : root.toAbsolutePath().normalize();
             if (!Files.isDirectory(r)) throw new BadOption("--root " + root + " is not a directory");
             Options o = Options.defaults(r).withStrict(strict);
             if (today != null) {
@@ -238,9 +247,16 @@ public final class Main implements Callable<Integer> {
         }
 
         Verifier.Outcome verify(Verifier v, Options o) {
+            if (common.paths.stream().anyMatch(p -> p.toString().equals("-"))) v.sources().stdin(StdinCase.read());
             Verifier.Outcome outcome = v.run(common.paths(o));
             printDiagnostics(v, outcome.run().diagnostics());
             return outcome;
+        }
+
+        /** The exit status by the gate, or 0 with --exit-zero when only the gate failed. */
+        int exit(Verifier.Outcome outcome) {
+            int code = outcome.exitCode();
+            return code == 1 && common.exitZero ? 0 : code;
         }
 
         /** The project root and every input of the run: an output folder may be none of them and hold none. */
@@ -250,26 +266,27 @@ public final class Main implements Callable<Integer> {
         }
 
         void printDiagnostics(Verifier v, List<Diagnostic> ds) {
-            for (Diagnostic d : ds) err().print(DiagnosticPrinter.format(d, v::source));
+            for (Diagnostic d : ds) if (d.isError() || !common.quiet) err().print(DiagnosticPrinter.format(d, v::source));
             err().flush();
         }
     }
 
     @Command(name = "check", mixinStandardHelpOptions = true, description = "Parse, type-check and prove; print a summary; exit by the gate.")
     static final class Check extends Run {
-        @Option(names = "--format", paramLabel = "text|json", description = "Output format on stdout (default text).")
+        @Option(names = "--format", paramLabel = "FORMAT", description = "Output on stdout: text (default), json, github "
+                + "(workflow annotations), markdown (the summary, for $GITHUB_STEP_SUMMARY), junit, sarif or codequality.")
         String format = "text";
+        @Mixin
+        OutputOptions output = new OutputOptions();
 
         @Override
-        public Integer call() {
-            if (!format.equals("text") && !format.equals("json")) throw new BadOption("--format must be text or json, not " + format);
+        public Integer call() throws IOException {
+            CheckFormat f = CheckFormat.parse(format);
             Options o = common.options();
             Verifier v = new Verifier(o);
             Verifier.Outcome outcome = verify(v, o);
-            if (format.equals("json")) out().print(JsonReport.render(outcome.run()));
-            else out().print(Summary.text(outcome.run()));
-            out().flush();
-            return outcome.exitCode();
+            if (!(common.quiet && f == CheckFormat.TEXT)) output.emit(out(), f.render(outcome.run()));
+            return exit(outcome);
         }
     }
 
@@ -277,18 +294,29 @@ public final class Main implements Callable<Integer> {
     static final class Report extends Run {
         @Option(names = {"-o", "--output"}, paramLabel = "DIR", description = "Output folder (default target/safecase under the root).")
         Path output;
+        @Option(names = "--formats", paramLabel = "F,...", description = "Files to write: html, svg, json, junit, sarif, "
+                + "markdown, codequality or all (default: all but codequality).")
+        String formats;
 
         @Override
         public Integer call() throws IOException {
+            Set<Format> which;
+            try {
+                which = formats == null ? Format.DEFAULT : Format.parseList(formats);
+            } catch (IllegalArgumentException e) {
+                throw new BadOption("--formats: " + e.getMessage());
+            }
             Options o = common.options();
             Path dir = output != null ? output : o.root().resolve("target/safecase");
             OutputFolder.checkReplaceable(dir, inputs(o, Map.of()));
             Verifier v = new Verifier(o);
             Verifier.Outcome outcome = verify(v, o);
-            Reports.writeAll(outcome.run(), dir, inputs(o, outcome.prepared()));
-            out().print(Summary.text(outcome.run()));
-            out().println("report: " + TerminalText.escape(dir.resolve("index.html").toString()));
-            return outcome.exitCode();
+            Reports.write(outcome.run(), dir, inputs(o, outcome.prepared()), which);
+            if (!common.quiet) {
+                out().print(Summary.text(outcome.run()));
+                out().println("report: " + TerminalText.escape((which.contains(Format.HTML) ? dir.resolve("index.html") : dir).toString()));
+            }
+            return exit(outcome);
         }
     }
 

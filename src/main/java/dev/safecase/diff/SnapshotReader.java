@@ -28,7 +28,7 @@ public final class SnapshotReader {
     public static final class Bad extends Exception {
         private static final long serialVersionUID = 1L;
 
-        Bad(String message) {
+        public Bad(String message) {
             super(message);
         }
     }

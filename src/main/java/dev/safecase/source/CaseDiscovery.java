@@ -51,6 +51,10 @@ public final class CaseDiscovery {
     }
 
     private void path(Path p) {
+        if (p.toString().equals("-")) {
+            loaded(sources.loadStdin(), true, Optional.empty());
+            return;
+        }
         String display = sources.display(p);
         if (!Files.exists(p)) {
             diags.error(Code.SC001, new Position(display, 1, 1), "no such file or directory");
@@ -78,7 +82,10 @@ public final class CaseDiscovery {
 
     /** {@code named}: given on the command line, so it must be a case; in a folder a module is skipped. */
     private void file(Path file, boolean named) {
-        Sources.Loaded loaded = sources.load(file);
+        loaded(sources.load(file), named, Optional.of(file));
+    }
+
+    private void loaded(Sources.Loaded loaded, boolean named, Optional<Path> file) {
         boolean unreadable = loaded.diagnostics().stream().anyMatch(d -> d.code() == Code.SC001 || d.code() == Code.SC002);
         Optional<Parser.Heading> heading = loaded.unit().isPresent() ? Optional.empty()
                 : Optional.of(Parser.heading(loaded.text()));
@@ -97,7 +104,7 @@ public final class CaseDiscovery {
                     : "this is a module (no `case NAME \"text\"` header); modules are checked through the cases that import them");
             return;
         }
-        if (!file.toAbsolutePath().normalize().startsWith(sources.root())) {
+        if (file.isPresent() && !file.get().toAbsolutePath().normalize().startsWith(sources.root())) {
             diags.error(Code.SC004, at, "case file is outside the project root " + sources.root() + "; "
                     + sources.vocabulary().change(Vocabulary.Setting.ROOT));
             return;

@@ -58,6 +58,27 @@ public final class Sources {
         this.vocabulary = vocabulary;
     }
 
+    /** The name a case read from stdin ({@code -}) is shown by. */
+    public static final String STDIN = "<stdin>";
+
+    private byte[] stdin = new byte[0];
+
+    /** The bytes of the case given as {@code -}, to be read by {@link #loadStdin()}. */
+    public void stdin(byte[] bytes) {
+        stdin = bytes.clone();
+    }
+
+    /** The case given as {@code -}: parsed once; it stands in the project root (imports and evidence paths start there). */
+    public Loaded loadStdin() {
+        Loaded hit = cache.get(STDIN);
+        if (hit != null) return hit;
+        Diagnostics d = new Diagnostics();
+        Optional<SourceText> text = SourceText.decode(null, STDIN, stdin, d);
+        Loaded loaded = parse(STDIN, text.orElse(new SourceText(null, STDIN, "")), text.isPresent(), d);
+        cache.put(STDIN, loaded);
+        return loaded;
+    }
+
     /** How messages name the settings. */
     public Vocabulary vocabulary() {
         return vocabulary;
