@@ -193,8 +193,13 @@ public final class SarifReport {
         g.writeStartObject();
         g.writeObjectFieldStart("physicalLocation");
         g.writeObjectFieldStart("artifactLocation");
-        g.writeStringField("uri", uri(file));
-        g.writeStringField("uriBaseId", "%SRCROOT%");
+        if (absolute(file)) {
+            // a file outside the working directory is shown by its absolute path: an absolute file: URI, no base
+            g.writeStringField("uri", java.nio.file.Path.of(file).toUri().toString());
+        } else {
+            g.writeStringField("uri", uri(file));
+            g.writeStringField("uriBaseId", "%SRCROOT%");
+        }
         g.writeEndObject();
         if (line >= 1) {
             g.writeObjectFieldStart("region");
@@ -205,6 +210,15 @@ public final class SarifReport {
         g.writeEndObject();
         g.writeEndObject();
         g.writeEndArray();
+    }
+
+    private static boolean absolute(String file) {
+        if (file.startsWith("<")) return false;
+        try {
+            return java.nio.file.Path.of(file).isAbsolute();
+        } catch (java.nio.file.InvalidPathException e) {
+            return false;
+        }
     }
 
     /** A relative URI reference: forward slashes, and characters outside RFC 3986's unreserved set percent-encoded. */
