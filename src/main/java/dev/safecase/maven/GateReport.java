@@ -134,7 +134,8 @@ final class GateReport {
                 if (o.status() == Status.PROVED) continue;
                 boolean undischarged = !Gate.discharges(o.status(), run.gate().strict());
                 if (undischarged && failing(c, o)) {
-                    for (String t : describe(o)) failing.add("  " + c.name() + ": " + t);
+                    List<String> lines = describe(o);
+                    for (int i = 0; i < lines.size(); i++) failing.add("  " + (i == 0 ? c.name() + ": " : "  ") + lines.get(i));
                 } else if (shortShare) {
                     unprovedCount++;
                     if (unproved.size() < MAX_LISTED) {
