@@ -135,7 +135,9 @@ final class GateReport {
                 boolean undischarged = !Gate.discharges(o.status(), run.gate().strict());
                 if (undischarged && failing(c, o)) {
                     List<String> lines = describe(o);
-                    for (int i = 0; i < lines.size(); i++) failing.add("  " + (i == 0 ? c.name() + ": " : "  ") + lines.get(i));
+                    for (int i = 0; i < lines.size(); i++) {
+                        failing.add(i == 0 ? "  " + c.name() + ": " + lines.get(i) : "      " + lines.get(i).strip());
+                    }
                 } else if (shortShare) {
                     unprovedCount++;
                     if (unproved.size() < MAX_LISTED) {
