@@ -3,6 +3,6 @@ def log = new File(basedir, "build.log").text
 
 assert log.contains("safecase: case budget (cases/budget.case): discharged, 9 of 10 obligations proved")
 assert log.contains("safecase gate failed: proved 9/10")
-assert log.contains("< min-proved 0.95")
+assert log.contains("< minProved 0.95")
 assert log.contains("MojoFailureException")
 return true

@@ -7,5 +7,5 @@ assert log.contains("safecase: case monitor (cases/monitor.case): NOT discharged
 assert log.contains("safecase gate failed: 1 obligation is refuted")
 assert log.contains("MojoFailureException")
 assert !log.contains("MojoExecutionException")
-assert new File(basedir, "target/safecase/index.html").isFile()
+assert new File(basedir, "target/site/safecase/index.html").isFile()
 return true

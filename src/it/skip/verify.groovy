@@ -1,8 +1,8 @@
 // both goals skipped: no run, no report
 def log = new File(basedir, "build.log").text
 
-assert log.count("safecase: skipped (safecase.skip)") == 2
+assert log.count("skipped (<skip> is true)") == 2
 assert !log.contains("obligations proved")
 assert log.contains("BUILD SUCCESS")
-assert !new File(basedir, "target/safecase").exists()
+assert !new File(basedir, "target/site/safecase").exists()
 return true

@@ -31,7 +31,8 @@ public final class Checker {
         return check(input, evidencePaths, diags, () -> Deadline.after(evaluationTimeoutMs));
     }
 
-    private static Optional<Model.Case> check(ImportClosure input, EvidencePathRule evidencePaths, Diagnostics diags,
+    /** As above, with the deadline of each built-in evaluated from constants made by {@code deadlines}. */
+    public static Optional<Model.Case> check(ImportClosure input, EvidencePathRule evidencePaths, Diagnostics diags,
                                               Supplier<Deadline> deadlines) {
         Diagnostics local = new Diagnostics();
         Optional<Model.Case> model = run(input, evidencePaths, local, deadlines);

@@ -11,6 +11,7 @@ import dev.safecase.report.JsonReport;
 import dev.safecase.bench.Robustness;
 import dev.safecase.bench.RobustnessWorker;
 import dev.safecase.report.OutputFolder;
+import dev.safecase.report.Format;
 import dev.safecase.report.Reports;
 import dev.safecase.diag.Diagnostic;
 import dev.safecase.diag.DiagnosticPrinter;
@@ -41,8 +42,8 @@ import picocli.CommandLine.Parameters;
         description = "A formal safety-case verifier: checks a case's argument, proves its obligations with Z3, "
                 + "and gates a release on what is discharged.",
         subcommands = {Main.Check.class, Main.Agenda.class, Main.Report.class, Main.Explain.class, Main.Smt.class,
-                Main.Graph.class, PinCommand.class, FmtCommand.class, MergeCommand.class, LspCommand.class, Main.Bench.class,
-                CommandLine.HelpCommand.class})
+                Main.Graph.class, PinCommand.class, FmtCommand.class, MergeCommand.class, DiffCommand.class, LspCommand.class,
+                CompletionCommand.class, Main.Bench.class, CommandLine.HelpCommand.class})
 public final class Main implements Callable<Integer> {
 
     public static void main(String[] args) {
@@ -64,7 +65,7 @@ public final class Main implements Callable<Integer> {
             cl.setOut(out);
             cl.setErr(err);
             cl.setParameterExceptionHandler((ex, a) -> {
-                err.println("safecase: error: " + TerminalText.escape(String.valueOf(ex.getMessage())));
+                err.println("safecase: error: " + TerminalText.escape(Suggestions.message(ex)));
                 err.println("Try 'safecase --help' for the commands and options.");
                 return 2;
             });
@@ -120,10 +121,12 @@ public final class Main implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** A bare {@code safecase}: the usage on stderr and exit 2, as for any other missing argument. */
     @Override
     public Integer call() {
-        spec.commandLine().usage(spec.commandLine().getOut());
-        return 0;
+        spec.commandLine().usage(spec.commandLine().getErr());
+        spec.commandLine().getErr().println("safecase: error: no command given (try 'safecase check', or 'safecase help COMMAND')");
+        return 2;
     }
 
     static final class Version implements CommandLine.IVersionProvider {
@@ -143,7 +146,8 @@ public final class Main implements Callable<Integer> {
 
     /** Options shared by the commands that run the pipeline. */
     static final class Common {
-        @Option(names = "--root", paramLabel = "DIR", description = "Project root: evidence paths may not leave it (default: the working directory).")
+        @Option(names = "--root", paramLabel = "DIR", description = "Project root: evidence paths may not leave it (default: the "
+                + "nearest folder up from the working directory with a .safecase-root file, a cases/ folder, a pom.xml or a .git).")
         Path root;
         @Option(names = "--today", paramLabel = "YYYY-MM-DD", description = "The date evidence expiry is judged on (default: today, UTC).")
         String today;
@@ -169,11 +173,14 @@ public final class Main implements Callable<Integer> {
         boolean quiet;
         @Option(names = "--debug", description = "Show stack traces for internal errors.")
         boolean debug;
-        @Parameters(paramLabel = "PATH", arity = "0..*", description = "Case files or folders (default: cases/ under the root).")
+        @Option(names = "--exit-zero", description = "Exit 0 even when the gate fails (input errors still exit 2).")
+        boolean exitZero;
+        @Parameters(paramLabel = "PATH", arity = "0..*", description = "Case files or folders (default: cases/ under the root); "
+                + "'-' reads one case from stdin.")
         List<Path> paths = new ArrayList<>();
 
         Options options() {
-            Path r = root == null ? Path.of("").toAbsolutePath() : root.toAbsolutePath().normalize();
+            Path r = root == null ? ProjectRoot.find(Path.of("")) : root.toAbsolutePath().normalize();
             if (!Files.isDirectory(r)) throw new BadOption("--root " + root + " is not a directory");
             Options o = Options.defaults(r).withStrict(strict);
             if (today != null) {
@@ -256,6 +263,7 @@ public final class Main implements Callable<Integer> {
 
         /** Runs the pipeline (taking verdicts from {@code partials} too), with a progress line, and prints the diagnostics. */
         Verifier.Outcome verify(Verifier v, Options o, List<Path> paths, List<Path> partials) {
+            if (common.paths.stream().anyMatch(p -> p.toString().equals("-"))) v.sources().stdin(StdinCase.read());
             ProgressLine progress = ProgressLine.forTerminal(err(), common.quiet);
             Verifier.Outcome outcome;
             try {
@@ -280,6 +288,12 @@ public final class Main implements Callable<Integer> {
             return common.quiet ? new PrintWriter(java.io.Writer.nullWriter()) : out();
         }
 
+        /** The exit status by the gate, or 0 with --exit-zero when only the gate failed. */
+        int exit(Verifier.Outcome outcome) {
+            int code = outcome.exitCode();
+            return code == 1 && common.exitZero ? 0 : code;
+        }
+
         /** The project root and every input of the run: an output folder may be none of them and hold none. */
         OutputFolder.Protected inputs(Options o, Map<String, Verifier.Prepared> prepared) {
             return OutputFolder.Protected.of(o.root(), common.paths(o),
@@ -287,38 +301,36 @@ public final class Main implements Callable<Integer> {
         }
 
         void printDiagnostics(Verifier v, List<Diagnostic> ds) {
-            for (Diagnostic d : ds) {
-                if (common.quiet && !d.isError()) continue;
-                err().print(DiagnosticPrinter.format(d, v::source));
-            }
+            for (Diagnostic d : ds) if (d.isError() || !common.quiet) err().print(DiagnosticPrinter.format(d, v::source));
             err().flush();
         }
     }
 
     @Command(name = "check", mixinStandardHelpOptions = true, description = "Parse, type-check and prove; print a summary; exit by the gate.")
     static final class Check extends Run {
-        @Option(names = "--format", paramLabel = "text|json", description = "Output format on stdout (default text).")
+        @Option(names = "--format", paramLabel = "FORMAT", description = "Output on stdout: text (default), json, github "
+                + "(workflow annotations), markdown (the summary, for $GITHUB_STEP_SUMMARY), junit, sarif or codequality.")
         String format = "text";
+        @Mixin
+        OutputOptions output = new OutputOptions();
 
         @Option(names = "--shard", paramLabel = "I/N", description = "Prove only shard I of N (balanced by cost) and write "
                 + "its partial result for `safecase merge` (docs/cli.md, Sharding).")
         String shard;
         @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "With --shard: the partial result's file "
                 + "(default safecase-part-I-of-N.json in the working directory).")
-        Path output;
+        Path shardOutput;
 
         @Override
         public Integer call() throws IOException {
-            if (!format.equals("text") && !format.equals("json")) throw new BadOption("--format must be text or json, not " + format);
+            CheckFormat f = CheckFormat.parse(format);
             if (shard != null) return shard();
-            if (output != null) throw new BadOption("-o/--output belongs to --shard (a report goes to `safecase report -o DIR`)");
+            if (shardOutput != null) throw new BadOption("-o/--output belongs to --shard (a report goes to `safecase report -o DIR`)");
             Options o = common.options();
             Verifier v = new Verifier(o);
             Verifier.Outcome outcome = verify(v, o);
-            if (format.equals("json")) out().print(JsonReport.render(outcome.run()));
-            else chatter().print(Summary.text(outcome.run()));
-            out().flush();
-            return outcome.exitCode();
+            if (!(common.quiet && f == CheckFormat.TEXT)) output.emit(out(), f.render(outcome.run()));
+            return exit(outcome);
         }
 
         private int shard() throws IOException {
@@ -330,7 +342,7 @@ public final class Main implements Callable<Integer> {
             }
             if (format.equals("json")) throw new BadOption("--shard writes a partial result, not --format json; `safecase merge` makes the result");
             Options o = common.options();
-            Path file = output != null ? output : Path.of("safecase-part-" + s.index() + "-of-" + s.count() + ".json");
+            Path file = shardOutput != null ? shardOutput : Path.of("safecase-part-" + s.index() + "-of-" + s.count() + ".json");
             Shards.checkWritable(file);
             Verifier v = new Verifier(o);
             ProgressLine progress = ProgressLine.forTerminal(err(), common.quiet);
@@ -373,7 +385,7 @@ public final class Main implements Callable<Integer> {
                 default -> AgendaText.text(outcome.run());
             });
             out().flush();
-            return outcome.exitCode();
+            return exit(outcome);
         }
     }
 
@@ -383,6 +395,9 @@ public final class Main implements Callable<Integer> {
         Path output;
         @Option(names = "--link-base", paramLabel = "URL", description = "Where the files are on the web (e.g. https://github.com/OWNER/REPO/blob/SHA): summary.md links each location to URL/FILE#LLINE.")
         String linkBase;
+        @Option(names = "--formats", paramLabel = "F,...", description = "Files to write: html, svg, json, junit, sarif, "
+                + "markdown, codequality or all (default: all but codequality).")
+        String formats;
 
         @Override
         public Integer call() throws IOException {
@@ -392,17 +407,25 @@ public final class Main implements Callable<Integer> {
             } catch (IllegalArgumentException e) {
                 throw new BadOption(e.getMessage());
             }
+            Set<Format> which;
+            try {
+                which = formats == null ? Format.DEFAULT : Format.parseList(formats);
+            } catch (IllegalArgumentException e) {
+                throw new BadOption("--formats: " + e.getMessage());
+            }
             Options o = common.options();
             Path dir = output != null ? output : o.root().resolve("target/safecase");
             OutputFolder.checkReplaceable(dir, inputs(o, Map.of()));
             Verifier v = new Verifier(o);
             Verifier.Outcome outcome = v.withAgendas(verify(v, o));
-            Reports.writeAll(outcome.run(), file -> v.source(file).map(dev.safecase.diag.SourceText::text), base, dir,
-                    inputs(o, outcome.prepared()));
-            chatter().print(Summary.text(outcome.run()));
-            chatter().println("report: " + TerminalText.escape(dir.resolve("index.html").toString()));
-            chatter().flush();
-            return outcome.exitCode();
+            Reports.write(outcome.run(), file -> v.source(file).map(dev.safecase.diag.SourceText::text), base, dir,
+                    inputs(o, outcome.prepared()), which);
+            if (!common.quiet) {
+                out().print(Summary.text(outcome.run()));
+                out().println("report: " + TerminalText.escape((which.contains(Format.HTML) ? dir.resolve("index.html") : dir).toString()));
+            }
+            out().flush();
+            return exit(outcome);
         }
     }
 

@@ -3,6 +3,7 @@ package dev.safecase.evidence;
 import dev.safecase.diag.Code;
 import dev.safecase.diag.Diagnostics;
 import dev.safecase.diag.Position;
+import dev.safecase.diag.Vocabulary;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
@@ -29,6 +30,11 @@ public final class EvidencePaths {
     public record Located(Optional<Path> path, Optional<String> escape) {}
 
     public static Located locate(String written, Path caseFile, Path root) {
+        return locate(written, caseFile, root, Vocabulary.CLI);
+    }
+
+    /** As above; a refusal names the setting that widens the root in {@code vocabulary}'s words. */
+    public static Located locate(String written, Path caseFile, Path root, Vocabulary vocabulary) {
         Path rootAbs = root.toAbsolutePath().normalize();
         Path p;
         try {
@@ -44,7 +50,7 @@ public final class EvidencePaths {
         Path abs = dir.resolve(p).normalize();
         if (!abs.startsWith(rootAbs)) {
             return new Located(Optional.empty(), Optional.of("\"" + written + "\" leaves the project root " + rootAbs
-                    + " (pass --root to widen it)"));
+                    + " (" + vocabulary.change(Vocabulary.Setting.ROOT) + " to widen it)"));
         }
         // Links are followed by name, so that a dangling link (or a link to a folder) that points
         // outside is caught as well as one whose target exists.

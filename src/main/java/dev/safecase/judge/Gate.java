@@ -1,5 +1,6 @@
 package dev.safecase.judge;
 
+import dev.safecase.diag.Vocabulary;
 import dev.safecase.num.Rational;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -13,9 +14,16 @@ import java.util.Map;
  */
 public final class Gate {
     private final GatePolicy policy;
+    private final Vocabulary vocabulary;
 
     public Gate(GatePolicy policy) {
+        this(policy, Vocabulary.CLI);
+    }
+
+    /** As above; the reasons name the settings in {@code vocabulary}'s words ({@code min-proved}, {@code minProved}). */
+    public Gate(GatePolicy policy, Vocabulary vocabulary) {
         this.policy = policy;
+        this.vocabulary = vocabulary;
     }
 
     public GatePolicy policy() {
@@ -63,8 +71,8 @@ public final class Gate {
         failing.forEach((s, n) -> reasons.add(n + " obligation" + (n == 1 ? " is " : "s are ") + s.label()));
         Rational share = total == 0 ? Rational.ONE : Rational.of(proved, total);
         if (share.compareTo(policy.minProved()) < 0) {
-            reasons.add("proved " + proved + "/" + total + " = " + share.approx() + " < min-proved "
-                    + policy.minProved().approx());
+            reasons.add("proved " + proved + "/" + total + " = " + share.approx() + " < "
+                    + vocabulary.word(Vocabulary.Setting.MIN_PROVED) + " " + policy.minProved().approx());
         }
         return new Decision(reasons.isEmpty(), reasons, proved, total);
     }

@@ -1,58 +1,68 @@
 package dev.safecase.maven;
 
-import dev.safecase.pipeline.Options;
 import dev.safecase.pipeline.Verifier;
-import dev.safecase.report.OutputFolder;
-import dev.safecase.report.Reports;
+import dev.safecase.result.Run;
 import java.io.File;
-import java.io.IOException;
+import java.util.Locale;
+import java.util.Optional;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
 /**
- * Writes every report (HTML, SVG, JSON, JUnit XML, SARIF, Markdown). Never fails the build
- * except on broken input, so a build that {@code check} fails still leaves its report; bind it
- * before {@code check}.
+ * Writes the reports of this module (by default HTML with its SVG diagrams, JSON, JUnit XML, SARIF and Markdown) into
+ * {@code target/site/safecase/}, as a goal of the build or as a report of {@code mvn site}. Bind it before
+ * {@code check}: a build that {@code check} fails still leaves its report.
  */
 @Mojo(name = "report", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
-public final class ReportMojo extends AbstractSafecaseMojo {
-    /** Where the reports go. */
-    @Parameter(property = "safecase.outputDirectory", defaultValue = "${project.build.directory}/safecase")
+public final class ReportMojo extends AbstractReportMojo {
+    /** Where the report goes. Under {@code mvn site}: the site's {@code safecase/} folder. */
+    @Parameter(property = "safecase.outputDirectory", defaultValue = "${project.reporting.outputDirectory}/safecase")
     File outputDirectory;
 
-    /** Where the project's files are on the web ({@code https://github.com/OWNER/REPO/blob/SHA}): summary.md links to them. */
-    @Parameter(property = "safecase.linkBase")
-    String linkBase;
-
     @Override
-    public void execute() throws MojoExecutionException {
-        if (skip) {
-            getLog().info("safecase: skipped (safecase.skip)");
-            return;
-        }
-        SharedRun shared = run();
-        try {
-            Options o = options();
-            java.util.Optional<String> base = linkBase == null || linkBase.isBlank() ? java.util.Optional.empty()
-                    : java.util.Optional.of(dev.safecase.report.MarkdownReport.checkLinkBase(linkBase));
-            // the agenda re-judges the case (never re-proves): cheap next to the proofs, and the report shows it
-            Reports.writeAll(new Verifier(o).withAgendas(shared.outcome()).run(), file -> sourceText(o, file), base, outputDirectory.toPath(), OutputFolder.Protected.of(o.root(), paths(o),
-                    shared.outcome().prepared().values().stream().map(Verifier.Prepared::model).toList()));
-        } catch (IOException | RuntimeException e) {
-            throw new MojoExecutionException("safecase: cannot write the report to " + outputDirectory + ": " + e.getMessage(), e);
-        }
-        getLog().info("safecase: report written to " + outputDirectory.toPath().resolve("index.html"));
-        if (shared.hasInputErrors()) throw shared.inputErrors();
+    File outputFolder() {
+        return outputDirectory;
     }
 
-    /** A case file's text for its source page, read from the project (the run shows files relative to the root). */
-    private static java.util.Optional<String> sourceText(Options o, String file) {
-        try {
-            return java.util.Optional.of(java.nio.file.Files.readString(o.root().resolve(file)));
-        } catch (IOException | RuntimeException e) {
-            return java.util.Optional.empty();
-        }
+    @Override
+    void outputFolder(File dir) {
+        outputDirectory = dir;
+    }
+
+    @Override
+    String folderName() {
+        return "safecase";
+    }
+
+    @Override
+    boolean hasCases() {
+        return module().nothingToCheck().isEmpty();
+    }
+
+    @Override
+    boolean nothingToReport() {
+        return skipped("report", module());
+    }
+
+    @Override
+    Produced produce() throws MojoExecutionException {
+        Module m = module();
+        SharedRun shared = run(m, m.basedir());
+        // the agenda re-judges the case (never re-proves): cheap next to the proofs, and the report shows it
+        Run run = new Verifier(options(m.root(), m.basedir())).withAgendas(shared.outcome()).run();
+        return new Produced(run, models(shared.outcome()), m.root(), m.paths(),
+                shared.hasInputErrors() ? Optional.of(shared.inputErrors()) : Optional.empty());
+    }
+
+    @Override
+    public String getName(Locale locale) {
+        return "safecase";
+    }
+
+    @Override
+    public String getDescription(Locale locale) {
+        return "The safety cases of this module: which obligations Z3 proved, refuted or could not decide, and the open problems.";
     }
 }

@@ -1,5 +1,6 @@
 package dev.safecase.pipeline;
 
+import dev.safecase.diag.Vocabulary;
 import dev.safecase.num.Rational;
 import dev.safecase.judge.GatePolicy;
 import dev.safecase.judge.Status;
@@ -16,7 +17,23 @@ import java.util.Set;
  * root, the Maven plugin {@code target/safecase-cache}).
  */
 public record Options(Path root, LocalDate today, boolean strict, Set<Status> failOn, Rational minProved,
-                      long timeoutMs, long rlimit, int jobs, Optional<Path> cache, Optional<Rational> maxDoubt) {
+                      long timeoutMs, long rlimit, int jobs, Optional<Path> cache, Optional<Rational> maxDoubt,
+                      Audience audience) {
+
+    /**
+     * Who reads the run's messages: paths are shown relative to {@code base} (the working directory on the command
+     * line, {@code ${project.basedir}} in Maven), and settings are named in {@code vocabulary}'s words.
+     */
+    public record Audience(Path base, Vocabulary vocabulary) {
+        public Audience {
+            base = base.toAbsolutePath().normalize();
+        }
+
+        /** The command line's: the working directory, option names. */
+        public static Audience cli() {
+            return new Audience(Path.of("").toAbsolutePath(), Vocabulary.CLI);
+        }
+    }
 
     public static final Set<Status> DEFAULT_FAIL_ON = GatePolicy.DEFAULT_FAIL_ON;
 
@@ -27,7 +44,7 @@ public record Options(Path root, LocalDate today, boolean strict, Set<Status> fa
     /** Without a doubt gate. */
     public Options(Path root, LocalDate today, boolean strict, Set<Status> failOn, Rational minProved, long timeoutMs,
                    long rlimit, int jobs, Optional<Path> cache) {
-        this(root, today, strict, failOn, minProved, timeoutMs, rlimit, jobs, cache, Optional.empty());
+        this(root, today, strict, failOn, minProved, timeoutMs, rlimit, jobs, cache, Optional.empty(), Audience.cli());
     }
 
     /** The gate's part of the options. */
@@ -37,26 +54,28 @@ public record Options(Path root, LocalDate today, boolean strict, Set<Status> fa
 
     public static Options defaults(Path root) {
         return new Options(root, LocalDate.now(ZoneOffset.UTC), false, DEFAULT_FAIL_ON, Rational.ZERO, 10_000, 5_000_000,
-                Runtime.getRuntime().availableProcessors(), Optional.empty(), Optional.empty());
+                Runtime.getRuntime().availableProcessors(), Optional.empty(), Optional.empty(), Audience.cli());
     }
 
-    public Options withRoot(Path r) { return new Options(r, today, strict, failOn, minProved, timeoutMs, rlimit, jobs, cache, maxDoubt); }
-    public Options withToday(LocalDate d) { return new Options(root, d, strict, failOn, minProved, timeoutMs, rlimit, jobs, cache, maxDoubt); }
-    public Options withStrict(boolean s) { return new Options(root, today, s, failOn, minProved, timeoutMs, rlimit, jobs, cache, maxDoubt); }
-    public Options withFailOn(Set<Status> f) { return new Options(root, today, strict, f, minProved, timeoutMs, rlimit, jobs, cache, maxDoubt); }
-    public Options withMinProved(Rational m) { return new Options(root, today, strict, failOn, m, timeoutMs, rlimit, jobs, cache, maxDoubt); }
-    public Options withTimeoutMs(long t) { return new Options(root, today, strict, failOn, minProved, t, rlimit, jobs, cache, maxDoubt); }
-    public Options withRlimit(long r) { return new Options(root, today, strict, failOn, minProved, timeoutMs, r, jobs, cache, maxDoubt); }
-    public Options withJobs(int j) { return new Options(root, today, strict, failOn, minProved, timeoutMs, rlimit, j, cache, maxDoubt); }
-    public Options withCache(Path dir) { return new Options(root, today, strict, failOn, minProved, timeoutMs, rlimit, jobs, Optional.of(dir), maxDoubt); }
-    public Options withoutCache() { return new Options(root, today, strict, failOn, minProved, timeoutMs, rlimit, jobs, Optional.empty(), maxDoubt); }
+    public Options withRoot(Path r) { return new Options(r, today, strict, failOn, minProved, timeoutMs, rlimit, jobs, cache, maxDoubt, audience); }
+    public Options withToday(LocalDate d) { return new Options(root, d, strict, failOn, minProved, timeoutMs, rlimit, jobs, cache, maxDoubt, audience); }
+    public Options withStrict(boolean s) { return new Options(root, today, s, failOn, minProved, timeoutMs, rlimit, jobs, cache, maxDoubt, audience); }
+    public Options withFailOn(Set<Status> f) { return new Options(root, today, strict, f, minProved, timeoutMs, rlimit, jobs, cache, maxDoubt, audience); }
+    public Options withMinProved(Rational m) { return new Options(root, today, strict, failOn, m, timeoutMs, rlimit, jobs, cache, maxDoubt, audience); }
+    public Options withTimeoutMs(long t) { return new Options(root, today, strict, failOn, minProved, t, rlimit, jobs, cache, maxDoubt, audience); }
+    public Options withRlimit(long r) { return new Options(root, today, strict, failOn, minProved, timeoutMs, r, jobs, cache, maxDoubt, audience); }
+    public Options withJobs(int j) { return new Options(root, today, strict, failOn, minProved, timeoutMs, rlimit, j, cache, maxDoubt, audience); }
+    public Options withAudience(Audience a) { return new Options(root, today, strict, failOn, minProved, timeoutMs, rlimit, jobs, cache, maxDoubt, a); }
+    public Options withCache(Path dir) { return new Options(root, today, strict, failOn, minProved, timeoutMs, rlimit, jobs, Optional.of(dir), maxDoubt, audience); }
+    public Options withoutCache() { return new Options(root, today, strict, failOn, minProved, timeoutMs, rlimit, jobs, Optional.empty(), maxDoubt, audience); }
 
     /** Where the CLI keeps the verdict cache unless told otherwise: {@code .safecase/cache} under the root. */
     public Path defaultCacheDir() {
         return root.resolve(".safecase").resolve("cache");
     }
+
     /** The gate's doubt limit: every root's bound must be at most this (docs/confidence.md). */
-    public Options withMaxDoubt(Optional<Rational> m) { return new Options(root, today, strict, failOn, minProved, timeoutMs, rlimit, jobs, cache, m); }
+    public Options withMaxDoubt(Optional<Rational> m) { return new Options(root, today, strict, failOn, minProved, timeoutMs, rlimit, jobs, cache, m, audience); }
 
     /** Parses a fail-on list such as {@code refuted,invalid}; the message says what is wrong. */
     public static Set<Status> parseFailOn(String s) {

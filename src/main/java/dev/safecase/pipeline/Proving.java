@@ -67,7 +67,7 @@ final class Proving {
         AtomicInteger done = new AtomicInteger();
         Prover.Progress told = (block, vs) -> setup.progress().update(cases, done.addAndGet(block.size()), total);
         if (total > 0) setup.progress().update(cases, 0, total);
-        Map<Block, List<Verdict>> decided = new Prover(options.timeoutMs(), options.rlimit(), options.jobs())
+        Map<Block, List<Verdict>> decided = new Prover(options.timeoutMs(), options.rlimit(), options.jobs(), options.audience().vocabulary())
                 .decide(missing, total == 0 ? Prover.Progress.NONE : told);
         for (Block b : missing) {
             List<Verdict> vs = decided.get(b);

@@ -12,6 +12,8 @@ import dev.safecase.diag.Code;
 import dev.safecase.diag.Diagnostic;
 import dev.safecase.diag.Diagnostics;
 import dev.safecase.diag.SourceText;
+import dev.safecase.diag.Vocabulary;
+import dev.safecase.stats.Deadline;
 import dev.safecase.evidence.Validity;
 import dev.safecase.graph.ArgumentGraph;
 import dev.safecase.judge.Gate;
@@ -73,7 +75,7 @@ public final class Verifier {
     /** A run that reads the files of {@code overlay} (an editor's open buffers) from there instead of from disk. */
     public Verifier(Options options, Overlay overlay) {
         this.options = options;
-        this.sources = new Sources(options.root(), overlay);
+        this.sources = new Sources(options.root(), options.audience().base(), options.audience().vocabulary(), overlay);
     }
 
     /** A checked case ready to prove: its model, its argument graph, the evidence stage's verdicts and its obligations. */
@@ -137,7 +139,7 @@ public final class Verifier {
     /** Parses, checks and lowers every case under the paths, without proving. */
     public Map<String, Prepared> prepare(List<Path> paths, Diagnostics diags, Map<String, String> failedCases) {
         Map<String, Prepared> out = new LinkedHashMap<>();
-        Validity validity = new Validity(options.root(), options.today(), options.timeoutMs());
+        Validity validity = new Validity(options.root(), options.today(), this::deadline);
         CaseDiscovery.Discovered found = CaseDiscovery.find(sources, paths, diags);
         found.unparsed().forEach(failedCases::putIfAbsent);
         for (Sources.Loaded file : found.cases()) {
@@ -151,7 +153,8 @@ public final class Verifier {
             }
             Diagnostics local = new Diagnostics();
             Optional<Model.Case> model = Checker.check(ImportClosure.load(sources, file),
-                    (written, caseFile) -> EvidencePaths.locate(written, caseFile.orElse(null), options.root()).escape(), local, options.timeoutMs());
+                    (written, caseFile) -> EvidencePaths.locate(written, caseFile.orElse(null), options.root(),
+                            options.audience().vocabulary()).escape(), local, this::deadline);
             if (model.isPresent()) {
                 Map<String, Validity.Outcome> ev = new LinkedHashMap<>();
                 for (Model.Evidence e : model.get().all(Model.Evidence.class)) ev.put(e.id(), validity.decide(model.get(), e));
@@ -164,6 +167,11 @@ public final class Verifier {
             diags.addAll(local.sorted());
         }
         return out;
+    }
+
+    /** The budget of one built-in evaluation (the solver's time limit), named as the reader knows it. */
+    private Deadline deadline() {
+        return Deadline.after(options.timeoutMs(), options.audience().vocabulary().name(Vocabulary.Setting.TIMEOUT_MS));
     }
 
     private static Map<String, EvidenceState> states(Map<String, Validity.Outcome> outcomes) {
@@ -315,7 +323,27 @@ public final class Verifier {
     }
 
     private GateResult gate(List<CaseResult> cases, List<Diagnostic> diags) {
-        Gate gate = new Gate(options.policy());
+        return gate(cases, diags, options);
+    }
+
+    /**
+     * One run made of several (the modules of a Maven build, each checked against its own root): every case and
+     * diagnostic of each, and the gate of {@code options} applied to them all. Versions and day come from the first.
+     */
+    public static Run merge(List<Run> runs, Options options) {
+        List<CaseResult> cases = new ArrayList<>();
+        List<Diagnostic> diags = new ArrayList<>();
+        for (Run r : runs) {
+            cases.addAll(r.cases());
+            diags.addAll(r.diagnostics());
+        }
+        diags = diags.stream().distinct().sorted(Diagnostic.SOURCE_ORDER).toList();
+        String solver = runs.isEmpty() ? SolverId.declared() : runs.get(0).solver();
+        return new Run(VERSION, solver, options.today(), gate(cases, diags, options), diags, cases);
+    }
+
+    private static GateResult gate(List<CaseResult> cases, List<Diagnostic> diags, Options options) {
+        Gate gate = new Gate(options.policy(), options.audience().vocabulary());
         List<Status> statuses = new ArrayList<>();
         // Obligations of a counter-argument, and those a discharged route supersedes, are reported but not gated.
         for (CaseResult c : cases) c.obligations().stream().filter(ObligationResult::gated).forEach(o -> statuses.add(o.status()));

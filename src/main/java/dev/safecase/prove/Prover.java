@@ -1,5 +1,6 @@
 package dev.safecase.prove;
 
+import dev.safecase.diag.Vocabulary;
 import dev.safecase.diag.Code;
 import dev.safecase.diag.Diagnostics;
 import dev.safecase.formula.Infix;
@@ -49,7 +50,15 @@ public final class Prover {
     private final long rlimit;
     private final int jobs;
 
+    private final Vocabulary vocabulary;
+
     public Prover(long timeoutMs, long rlimit, int jobs) {
+        this(timeoutMs, rlimit, jobs, Vocabulary.CLI);
+    }
+
+    /** As above; a verdict that ran out of budget names the settings in {@code vocabulary}'s words. */
+    public Prover(long timeoutMs, long rlimit, int jobs, Vocabulary vocabulary) {
+        this.vocabulary = vocabulary;
         this.timeoutMs = timeoutMs;
         this.rlimit = rlimit;
         this.jobs = Math.max(1, jobs);
@@ -179,7 +188,7 @@ public final class Prover {
         for (Block b : blocks) {
             tasks.add(() -> {
                 List<Verdict> vs = new ArrayList<>();
-                try (Z3Session z3 = new Z3Session(timeoutMs, rlimit, b.canonical())) {
+                try (Z3Session z3 = new Z3Session(timeoutMs, rlimit, b.canonical(), vocabulary)) {
                     for (Obligation o : b.obligations()) vs.add(z3.decide(o, sat.getOrDefault(o, Satisfiable.NOT_SHOWN)));
                 }
                 List<Verdict> done = List.copyOf(vs);

@@ -1,5 +1,6 @@
 package dev.safecase.prove;
 
+import dev.safecase.diag.Vocabulary;
 import com.microsoft.z3.AlgebraicNum;
 import com.microsoft.z3.BoolExpr;
 import com.microsoft.z3.Context;
@@ -53,12 +54,20 @@ public final class Z3Session implements AutoCloseable {
     private BoolExpr goal;
     private Solver solver;
 
+    private final Vocabulary vocabulary;
+
     /** A session whose symbols have the names the case gives them (for tests and the consistency phase). */
     public Z3Session(long timeoutMs, long rlimit) {
-        this(timeoutMs, rlimit, Z3Terms.AS_WRITTEN);
+        this(timeoutMs, rlimit, Z3Terms.AS_WRITTEN, Vocabulary.CLI);
     }
 
-    Z3Session(long timeoutMs, long rlimit, Z3Terms.Naming naming) {
+    /** As above; an {@code unknown} that ran out of budget names the settings in {@code vocabulary}'s words. */
+    public Z3Session(long timeoutMs, long rlimit, Vocabulary vocabulary) {
+        this(timeoutMs, rlimit, Z3Terms.AS_WRITTEN, vocabulary);
+    }
+
+    Z3Session(long timeoutMs, long rlimit, Z3Terms.Naming naming, Vocabulary vocabulary) {
+        this.vocabulary = vocabulary;
         this.timeoutMs = timeoutMs;
         this.rlimit = rlimit;
         this.naming = naming;
@@ -265,11 +274,12 @@ public final class Z3Session implements AutoCloseable {
         return Verdict.decided(o, Answer.VACUOUS, t.core(), Map.of(), 0);
     }
 
-    private static Verdict unknown(Solver solver) {
+    private Verdict unknown(Solver solver) {
         String why = solver.getReasonUnknown();
         if (why == null || why.isBlank()) why = "unknown";
         if (why.equals("canceled") || why.contains("resource") || why.contains("timeout")) {
-            why += " (the --rlimit or --timeout-ms budget ran out)";
+            why += " (the " + vocabulary.name(Vocabulary.Setting.RLIMIT) + " or "
+                    + vocabulary.name(Vocabulary.Setting.TIMEOUT_MS) + " budget ran out)";
         }
         return Verdict.of(Answer.UNKNOWN, List.of(), Map.of(), Optional.of("Z3 gave up: " + why));
     }

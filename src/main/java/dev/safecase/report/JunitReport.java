@@ -104,6 +104,9 @@ public final class JunitReport {
     private static String testcase(String suite, ObligationResult o, boolean fails) {
         StringBuilder b = new StringBuilder("    <testcase classname=\"").append(attr(suite)).append("\" name=\"")
                 .append(attr(o.id().toString())).append("\" time=\"").append(seconds(o.millis())).append('"');
+        if (!o.file().isEmpty()) {
+            b.append(" file=\"").append(attr(o.file().replace('\\', '/'))).append("\" line=\"").append(o.line()).append('"');
+        }
         if (fails) {
             String message = o.status().label() + o.reason().map(r -> ": " + Escaping.oneLine(r)).orElse("");
             b.append(">\n      <failure type=\"").append(o.status().label()).append("\" message=\"").append(attr(message))

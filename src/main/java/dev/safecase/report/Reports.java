@@ -54,7 +54,18 @@ public final class Reports {
     /** As above; {@code linkBase} makes the locations in {@code summary.md} links ({@link MarkdownReport#checkLinkBase}). */
     public static void writeAll(Run run, Function<String, Optional<String>> sources, Optional<String> linkBase,
                                 Path outDir, OutputFolder.Protected keep) throws IOException {
-        writeAtomically(outDir, keep, dir -> writeEverything(run, sources::apply, linkBase, dir));
+        write(run, sources, linkBase, outDir, keep, Format.DEFAULT);
+    }
+
+    /** As {@link #writeAll(Run, Path, OutputFolder.Protected)}, with only the files of {@code formats}. */
+    public static void write(Run run, Path outDir, OutputFolder.Protected keep, Set<Format> formats) throws IOException {
+        write(run, file -> Optional.empty(), Optional.empty(), outDir, keep, formats);
+    }
+
+    /** Every file of {@code formats}, with the source pages and summary links as {@link #writeAll} makes them. */
+    public static void write(Run run, Function<String, Optional<String>> sources, Optional<String> linkBase, Path outDir,
+                             OutputFolder.Protected keep, Set<Format> formats) throws IOException {
+        writeAtomically(outDir, keep, dir -> writeEverything(run, sources::apply, linkBase, dir, formats));
     }
 
     private static final Pattern STALE_SVG = Pattern.compile("\\.svg-(\\d+)-\\d+\\.tmp");
@@ -89,25 +100,32 @@ public final class Reports {
         }
     }
 
-    private static void writeEverything(Run run, SourceViews.Sources sources, Optional<String> linkBase, Path dir)
-            throws IOException {
+    private static void writeEverything(Run run, SourceViews.Sources sources, Optional<String> linkBase, Path dir,
+                                        Set<Format> formats) throws IOException {
         Map<String, String> stems = fileStems(run);
         Lap lap = new Lap();
-        write(dir, "safecase.json", JsonReport.render(run));
+        if (formats.contains(Format.JSON)) write(dir, "safecase.json", JsonReport.render(run));
         lap.lap("json");
-        write(dir, "junit.xml", JunitReport.render(run));
-        write(dir, "safecase.sarif", SarifReport.render(run));
-        write(dir, "summary.md", MarkdownReport.render(run, linkBase));
+        if (formats.contains(Format.JUNIT)) write(dir, "junit.xml", JunitReport.render(run));
+        if (formats.contains(Format.SARIF)) write(dir, "safecase.sarif", SarifReport.render(run));
+        if (formats.contains(Format.MARKDOWN)) write(dir, "summary.md", MarkdownReport.render(run, linkBase));
+        if (formats.contains(Format.CODEQUALITY)) write(dir, "codequality.json", CodeQualityReport.render(run));
         lap.lap("junit, sarif, markdown");
+        boolean html = formats.contains(Format.HTML);
         for (CaseResult c : run.cases()) {
-            for (Map.Entry<String, String> page : HtmlReport.casePages(run, c, stems, sources).entrySet()) {
-                int slash = page.getKey().lastIndexOf('/');
-                if (slash > 0) Files.createDirectories(dir.resolve(page.getKey().substring(0, slash)));
-                write(dir, page.getKey(), page.getValue());
+            if (html) {
+                // the case's pages, its diagram (CASE.svg, linked to the pages) among them
+                for (Map.Entry<String, String> page : HtmlReport.casePages(run, c, stems, sources).entrySet()) {
+                    int slash = page.getKey().lastIndexOf('/');
+                    if (slash > 0) Files.createDirectories(dir.resolve(page.getKey().substring(0, slash)));
+                    write(dir, page.getKey(), page.getValue());
+                }
+            } else if (formats.contains(Format.SVG)) {
+                write(dir, stems.get(c.name()) + ".svg", SvgReport.render(c));
             }
             lap.lap("html and svg");
         }
-        write(dir, "index.html", HtmlReport.index(run, stems));
+        if (html) write(dir, "index.html", HtmlReport.index(run, stems));
         lap.lap("index");
         lap.report();
     }

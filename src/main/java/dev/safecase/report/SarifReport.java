@@ -51,6 +51,7 @@ public final class SarifReport {
             g.writeStringField("name", "safecase");
             g.writeStringField("version", run.version());
             g.writeStringField("semanticVersion", run.version());
+            g.writeStringField("informationUri", RuleHelp.HOME);
             g.writeArrayFieldStart("rules");
             for (Status s : RULE_STATUSES) statusRule(g, s);
             for (Code c : codes) codeRule(g, c);
@@ -100,6 +101,15 @@ public final class SarifReport {
         g.writeObjectFieldStart("shortDescription");
         g.writeStringField("text", "Obligation " + s.label() + ": " + Palette.of(s).meaning());
         g.writeEndObject();
+        g.writeObjectFieldStart("fullDescription");
+        g.writeStringField("text", RuleHelp.full(s));
+        g.writeEndObject();
+        g.writeStringField("helpUri", RuleHelp.HOME + "docs/language.md#7-obligations-and-statuses");
+        g.writeObjectFieldStart("help");
+        g.writeStringField("text", RuleHelp.full(s) + " " + RuleHelp.fix(s));
+        g.writeStringField("markdown", "**" + s.label() + "**: " + RuleHelp.full(s) + "\n\n" + RuleHelp.fix(s)
+                + "\n\nSee the language guide, section 7, \"Obligations and statuses\".");
+        g.writeEndObject();
         g.writeObjectFieldStart("defaultConfiguration");
         g.writeStringField("level", level(s));
         g.writeEndObject();
@@ -112,6 +122,16 @@ public final class SarifReport {
         g.writeStringField("name", pascal(c.title()));
         g.writeObjectFieldStart("shortDescription");
         g.writeStringField("text", c.title());
+        g.writeEndObject();
+        String section = RuleHelp.section(c).orElse("See docs/diagnostics.md, section " + c.id() + ".");
+        String first = section.split("\n\n")[0];
+        g.writeObjectFieldStart("fullDescription");
+        g.writeStringField("text", c.id() + " " + c.title() + ". " + RuleHelp.plain(first).replace('\n', ' '));
+        g.writeEndObject();
+        g.writeStringField("helpUri", RuleHelp.HOME + "docs/diagnostics.md#" + RuleHelp.anchor(c));
+        g.writeObjectFieldStart("help");
+        g.writeStringField("text", RuleHelp.plain(section));
+        g.writeStringField("markdown", section);
         g.writeEndObject();
         g.writeEndObject();
     }
@@ -173,8 +193,13 @@ public final class SarifReport {
         g.writeStartObject();
         g.writeObjectFieldStart("physicalLocation");
         g.writeObjectFieldStart("artifactLocation");
-        g.writeStringField("uri", uri(file));
-        g.writeStringField("uriBaseId", "%SRCROOT%");
+        if (absolute(file)) {
+            // a file outside the working directory is shown by its absolute path: an absolute file: URI, no base
+            g.writeStringField("uri", java.nio.file.Path.of(file).toUri().toString());
+        } else {
+            g.writeStringField("uri", uri(file));
+            g.writeStringField("uriBaseId", "%SRCROOT%");
+        }
         g.writeEndObject();
         if (line >= 1) {
             g.writeObjectFieldStart("region");
@@ -185,6 +210,15 @@ public final class SarifReport {
         g.writeEndObject();
         g.writeEndObject();
         g.writeEndArray();
+    }
+
+    private static boolean absolute(String file) {
+        if (file.startsWith("<")) return false;
+        try {
+            return java.nio.file.Path.of(file).isAbsolute();
+        } catch (java.nio.file.InvalidPathException e) {
+            return false;
+        }
     }
 
     /** A relative URI reference: forward slashes, and characters outside RFC 3986's unreserved set percent-encoded. */

@@ -4,6 +4,7 @@ import dev.safecase.ast.SourceUnit;
 import dev.safecase.diag.Code;
 import dev.safecase.diag.Diagnostics;
 import dev.safecase.diag.Position;
+import dev.safecase.diag.Vocabulary;
 import dev.safecase.syntax.Parser;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -50,6 +51,10 @@ public final class CaseDiscovery {
     }
 
     private void path(Path p) {
+        if (p.toString().equals("-")) {
+            loaded(sources.loadStdin(), true, Optional.empty());
+            return;
+        }
         String display = sources.display(p);
         if (sources.overlay().contains(p)) {
             file(p, true);
@@ -86,7 +91,10 @@ public final class CaseDiscovery {
 
     /** {@code named}: given on the command line, so it must be a case; in a folder a module is skipped. */
     private void file(Path file, boolean named) {
-        Sources.Loaded loaded = sources.load(file);
+        loaded(sources.load(file), named, Optional.of(file));
+    }
+
+    private void loaded(Sources.Loaded loaded, boolean named, Optional<Path> file) {
         boolean unreadable = loaded.diagnostics().stream().anyMatch(d -> d.code() == Code.SC001 || d.code() == Code.SC002);
         Optional<Parser.Heading> heading = loaded.unit().isPresent() ? Optional.empty()
                 : Optional.of(Parser.heading(loaded.text()));
@@ -105,8 +113,9 @@ public final class CaseDiscovery {
                     : "this is a module (no `case NAME \"text\"` header); modules are checked through the cases that import them");
             return;
         }
-        if (!file.toAbsolutePath().normalize().startsWith(sources.root())) {
-            diags.error(Code.SC004, at, "case file is outside the project root " + sources.root() + "; pass --root");
+        if (file.isPresent() && !file.get().toAbsolutePath().normalize().startsWith(sources.root())) {
+            diags.error(Code.SC004, at, "case file is outside the project root " + sources.root() + "; "
+                    + sources.vocabulary().change(Vocabulary.Setting.ROOT));
             return;
         }
         cases.add(loaded);

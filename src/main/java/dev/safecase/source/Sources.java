@@ -7,6 +7,7 @@ import dev.safecase.diag.Diagnostic;
 import dev.safecase.diag.Diagnostics;
 import dev.safecase.diag.Position;
 import dev.safecase.diag.SourceText;
+import dev.safecase.diag.Vocabulary;
 import dev.safecase.syntax.Parser;
 import java.io.IOException;
 import java.io.InputStream;
@@ -44,14 +45,27 @@ public final class Sources {
     private final Map<String, Loaded> cache = new HashMap<>();
     private final Map<String, SourceText> texts = new HashMap<>();
 
+    private final Vocabulary vocabulary;
+
+    /** Paths shown relative to the working directory, settings named as on the command line. */
     public Sources(Path root) {
-        this(root, Overlay.NONE);
+        this(root, Path.of("").toAbsolutePath(), Vocabulary.CLI, Overlay.NONE);
     }
 
     /** Reads the files of {@code overlay} from there (an editor's open buffers), every other file from disk. */
     public Sources(Path root, Overlay overlay) {
+        this(root, Path.of("").toAbsolutePath(), Vocabulary.CLI, overlay);
+    }
+
+    /** Paths shown relative to {@code base} (a Maven module's folder), settings named in {@code vocabulary}. */
+    public Sources(Path root, Path base, Vocabulary vocabulary) {
+        this(root, base, vocabulary, Overlay.NONE);
+    }
+
+    public Sources(Path root, Path base, Vocabulary vocabulary, Overlay overlay) {
         this.root = root.toAbsolutePath().normalize();
-        this.cwd = Path.of("").toAbsolutePath();
+        this.cwd = base.toAbsolutePath().normalize();
+        this.vocabulary = vocabulary;
         this.overlay = overlay;
     }
 
@@ -64,6 +78,32 @@ public final class Sources {
         return overlay.contains(file) || Files.isRegularFile(file);
     }
 
+    /** The name a case read from stdin ({@code -}) is shown by. */
+    public static final String STDIN = "<stdin>";
+
+    private byte[] stdin = new byte[0];
+
+    /** The bytes of the case given as {@code -}, to be read by {@link #loadStdin()}. */
+    public void stdin(byte[] bytes) {
+        stdin = bytes.clone();
+    }
+
+    /** The case given as {@code -}: parsed once; it stands in the project root (imports and evidence paths start there). */
+    public Loaded loadStdin() {
+        Loaded hit = cache.get(STDIN);
+        if (hit != null) return hit;
+        Diagnostics d = new Diagnostics();
+        Optional<SourceText> text = SourceText.decode(null, STDIN, stdin, d);
+        Loaded loaded = parse(STDIN, text.orElse(new SourceText(null, STDIN, "")), text.isPresent(), d);
+        cache.put(STDIN, loaded);
+        return loaded;
+    }
+
+    /** How messages name the settings. */
+    public Vocabulary vocabulary() {
+        return vocabulary;
+    }
+
     /** Text to AST: the parser, then the AST builder. Every finding goes to {@code diags}. */
     public static Optional<SourceUnit> parse(SourceText source, Diagnostics diags) {
         return Parser.parse(source, diags).flatMap(tree -> AstBuilder.build(source, tree, diags));
@@ -73,7 +113,7 @@ public final class Sources {
         return root;
     }
 
-    /** The path as the user should see it: relative to the working directory when below it. */
+    /** The path as the user should see it: relative to the base (the working directory) when below it. */
     public String display(Path file) {
         Path abs = file.toAbsolutePath().normalize();
         if (abs.startsWith(cwd)) {

@@ -202,7 +202,7 @@ public enum Builtin {
                 default -> throw new IllegalStateException("not a statistic: " + spelling);
             });
         } catch (Deadline.Expired ex) {
-            return new Evaluation.Unfinished("not evaluated within the " + deadline.millis() + " ms allowed (--timeout-ms)");
+            return new Evaluation.Unfinished("not evaluated within the " + deadline.millis() + " ms allowed (" + deadline.setting() + ")");
         }
     }
 

@@ -10,23 +10,35 @@ package dev.safecase.stats;
  */
 public final class Deadline {
     /** No limit: evaluation runs until it is done (it always ends; the domain bounds the work). */
-    public static final Deadline NONE = new Deadline(0, Long.MAX_VALUE, 0);
+    public static final Deadline NONE = new Deadline(0, Long.MAX_VALUE, 0, "--timeout-ms");
 
     private final long start;
     private final long budgetNanos;
     private final long millis;
+    private final String setting;
 
-    private Deadline(long start, long budgetNanos, long millis) {
+    private Deadline(long start, long budgetNanos, long millis, String setting) {
         this.start = start;
         this.budgetNanos = budgetNanos;
         this.millis = millis;
+        this.setting = setting;
     }
 
     /** A deadline {@code millis} from now; 0 has already passed (for tests), a negative budget is a bug. */
     public static Deadline after(long millis) {
+        return after(millis, "--timeout-ms");
+    }
+
+    /** As {@link #after(long)}, with the name of the setting that gave the budget, for messages ({@code <timeoutMs>}). */
+    public static Deadline after(long millis, String setting) {
         if (millis < 0) throw new IllegalArgumentException("negative budget " + millis);
         long nanos = millis > Long.MAX_VALUE / 1_000_000 ? Long.MAX_VALUE : millis * 1_000_000;
-        return new Deadline(System.nanoTime(), nanos, millis);
+        return new Deadline(System.nanoTime(), nanos, millis, setting);
+    }
+
+    /** The name of the setting that gave the budget, as the reader knows it. */
+    public String setting() {
+        return setting;
     }
 
     /** The budget in milliseconds, for messages. */

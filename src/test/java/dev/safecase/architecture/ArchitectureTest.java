@@ -18,7 +18,7 @@ class ArchitectureTest {
     /** The pipeline order of docs/architecture.md: a package may depend only on earlier ones. */
     static final List<String> ORDER = List.of(
             "diag", "num", "stats", "syntax", "ast", "format", "source", "formula", "model", "graph", "check",
-            "evidence", "lower", "prove", "cache", "judge", "confidence", "result", "report", "pipeline",
+            "evidence", "lower", "prove", "cache", "judge", "confidence", "result", "report", "diff", "pipeline",
             "lsp", "bench", "cli",
             "maven");
 
