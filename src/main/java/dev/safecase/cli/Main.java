@@ -512,6 +512,11 @@ public final class Main implements Callable<Integer> {
         Path output;
         @Option(names = "--robustness", description = "Fuzz the whole tool with seeded mutants of cases/, stdlib/ and the test corpus.")
         boolean robustness;
+        @Option(names = "--lsp", description = "The language server's latency: diagnostics after a change, verdicts after a save "
+                + "(default size 1000; docs/benchmarks.md).")
+        boolean lsp;
+        @Option(names = "--repeats", paramLabel = "N", description = "With --lsp: edits measured per figure (default 5).")
+        int repeats = 5;
         @Option(names = "--reports", description = "Time writing the reports of generated cases (with refuted and open obligations) and measure their pages.")
         boolean reports;
         @Option(names = "--minutes", paramLabel = "N", description = "How long the fuzzer runs (default 10).")
@@ -545,6 +550,14 @@ public final class Main implements Callable<Integer> {
                 return 0;
             }
             if (robustness) return robustness();
+            if (lsp) {
+                if (repeats < 1 || repeats > 100) throw new BadOption("--repeats must be between 1 and 100 (got " + repeats + ")");
+                List<Integer> lspSizes = spec.commandLine().getParseResult().hasMatchedOption("--sizes") ? sizes : List.of(1000);
+                for (int n : lspSizes) if (n < 10) throw new BadOption("--sizes: each size must be at least 10 (got " + n + ")");
+                dev.safecase.bench.LspBenchmark.run(lspSizes, (output != null ? output : Path.of("target/bench")).toAbsolutePath(),
+                        repeats, spec.commandLine().getOut());
+                return 0;
+            }
             for (int n : sizes) if (n < 10) throw new BadOption("--sizes: each size must be at least 10 (got " + n + ")");
             Path dir = output != null ? output : Path.of("target/bench");
             if (reports) {

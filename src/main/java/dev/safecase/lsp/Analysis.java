@@ -12,9 +12,10 @@ import java.util.Optional;
  * is proved here; verdicts come on save.
  *
  * @param display the file's name in the diagnostics' positions
+ * @param indexes the names of the file and its imports, when it parses
  */
 record Analysis(Document doc, String display, LineMap lines, List<Lexemes.Lexeme> lexemes, Optional<SourceUnit> unit,
-                List<Diagnostic> diagnostics) {
+                List<Diagnostic> diagnostics, Optional<Indexes> indexes) {
     Analysis {
         lexemes = List.copyOf(lexemes);
         diagnostics = List.copyOf(diagnostics);

@@ -3,6 +3,7 @@ package dev.safecase.lsp;
 import dev.safecase.ast.SourceUnit;
 import dev.safecase.diag.Diagnostic;
 import dev.safecase.diag.Diagnostics;
+import dev.safecase.diag.Position;
 import dev.safecase.diag.SourceText;
 import dev.safecase.pipeline.Verifier;
 import dev.safecase.source.Overlay;
@@ -20,7 +21,8 @@ import java.util.Optional;
  * Checks an open document with the pipeline's own front end ({@link Verifier#prepare}), reading
  * every open buffer instead of its file. A case is checked as {@code safecase check} would; a
  * module, which is checked through the cases that import it, through a small case that does
- * nothing but import it (in memory only), keeping the findings about the module.
+ * nothing but import it (in memory only), keeping the findings about the module. The file is
+ * parsed once: the name indexes are built from the run's own parsed files.
  */
 final class Checking {
     private Checking() {
@@ -31,15 +33,30 @@ final class Checking {
         Verifier verifier = project.verifier(path);
         String display = verifier.sources().display(path);
         SourceText source = new SourceText(path, display, doc.text());
-        Diagnostics parsed = new Diagnostics();
-        Optional<SourceUnit> unit = Sources.parse(source, parsed);
         List<Lexemes.Lexeme> lexemes = Lexemes.of(source);
-        boolean isCase = unit.map(SourceUnit::isCase).orElseGet(() -> Parser.heading(source).isCase());
-        List<Diagnostic> found;
-        if (isCase) found = ownFindings(prepare(verifier, path), display);
-        else if (unit.isEmpty()) found = parsed.sorted();
-        else found = module(project, doc, display).orElse(parsed.sorted());
-        return new Analysis(doc, display, new LineMap(doc.text()), lexemes, unit, found);
+        LineMap lines = new LineMap(doc.text());
+        if (Parser.heading(source).isCase()) {
+            List<Diagnostic> found = ownFindings(prepare(verifier, path), display);
+            Sources.Loaded loaded = verifier.sources().load(path);
+            return analysis(doc, display, lines, lexemes, loaded, found, verifier.sources());
+        }
+        Optional<Probe> probe = probe(project, path);
+        Sources sources = probe.map(Probe::verifier).map(Verifier::sources).orElse(verifier.sources());
+        Sources.Loaded loaded = sources.load(path);
+        List<Diagnostic> found = probe.isPresent() && loaded.unit().isPresent()
+                ? probe.get().findings().stream().map(d -> at(d, display)).toList() : loaded.diagnostics().stream().map(d -> at(d, display)).toList();
+        return analysis(doc, display, lines, lexemes, loaded, found, sources);
+    }
+
+    private static Analysis analysis(Document doc, String display, LineMap lines, List<Lexemes.Lexeme> lexemes, Sources.Loaded loaded,
+                                     List<Diagnostic> found, Sources sources) {
+        Optional<SourceUnit> unit = loaded.unit();
+        Optional<Indexes> indexes = unit.isPresent() ? Optional.of(Indexes.of(sources, List.of(loaded))) : Optional.empty();
+        return new Analysis(doc, display, lines, lexemes, unit, found, indexes);
+    }
+
+    private static Diagnostic at(Diagnostic d, String display) {
+        return new Diagnostic(d.severity(), d.code(), new Position(display, d.pos().line(), d.pos().col()), d.message());
     }
 
     private static List<Diagnostic> prepare(Verifier v, Path file) {
@@ -52,9 +69,10 @@ final class Checking {
         return all.stream().filter(d -> d.pos().file().equals(display)).toList();
     }
 
+    private record Probe(Verifier verifier, List<Diagnostic> findings) {}
+
     /** The findings about a module, through an in-memory case next to it that imports it. */
-    private static Optional<List<Diagnostic>> module(Project project, Document doc, String display) {
-        Path path = doc.path();
+    private static Optional<Probe> probe(Project project, Path path) {
         String file = path.getFileName().toString();
         String stem = file.endsWith(".case") ? file.substring(0, file.length() - 5) : file;
         if (!stem.matches("[A-Za-z_][A-Za-z0-9_]*") || Lexemes.keywords().contains(stem)) return Optional.empty();
@@ -63,9 +81,6 @@ final class Checking {
         texts.put(probe, "case safecase_lsp_probe \"Checks the module " + stem + "\"\nimport " + stem + "\n");
         Verifier v = new Verifier(project.optionsFor(path), new Overlay(texts));
         String shown = v.sources().display(path);
-        return Optional.of(ownFindings(prepare(v, probe), shown).stream()
-                .map(d -> new Diagnostic(d.severity(), d.code(), new dev.safecase.diag.Position(display, d.pos().line(), d.pos().col()),
-                        d.message()))
-                .toList());
+        return Optional.of(new Probe(v, ownFindings(prepare(v, probe), shown)));
     }
 }

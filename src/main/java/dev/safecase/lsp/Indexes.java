@@ -51,8 +51,19 @@ final class Indexes {
                 Log.error("cannot index " + f, e);
             }
         }
-        for (FileIndex ix : List.copyOf(out.byKey.values())) ix.resolve(out::module);
-        return out;
+        return out.resolved();
+    }
+
+    /** Files already read by a run, and the modules they import, read through the same sources. */
+    static Indexes of(Sources sources, List<Sources.Loaded> files) {
+        Indexes out = new Indexes();
+        for (Sources.Loaded f : files) out.add(sources, f);
+        return out.resolved();
+    }
+
+    private Indexes resolved() {
+        for (FileIndex ix : List.copyOf(byKey.values())) ix.resolve(this::module);
+        return this;
     }
 
     private void add(Sources sources, Sources.Loaded file) {

@@ -17,6 +17,8 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import org.eclipse.lsp4j.Diagnostic;
 import org.eclipse.lsp4j.DiagnosticSeverity;
+import org.eclipse.lsp4j.MessageParams;
+import org.eclipse.lsp4j.MessageType;
 import org.eclipse.lsp4j.PublishDiagnosticsParams;
 import org.eclipse.lsp4j.jsonrpc.ResponseErrorException;
 import org.eclipse.lsp4j.jsonrpc.messages.ResponseError;
@@ -133,7 +135,7 @@ final class Session {
         if (a != null && a.doc().text().equals(d.get().text())) return Optional.of(a);
         Analysis next = Checking.check(project, d.get());
         analyses.put(uri, next);
-        if (next.unit().isPresent()) lastGood.put(uri, Indexes.of(project, next.doc().path()));
+        next.indexes().ifPresent(ix -> lastGood.put(uri, ix));
         return Optional.of(next);
     }
 
@@ -187,8 +189,12 @@ final class Session {
                 } else {
                     verified.put(uri, new Verified(uri, text, mine.get(), project.optionsFor(path).policy(), ms));
                 }
-                Log.info("verified " + display + " in " + ms + " ms");
-                later("publishing " + uri, () -> fresh(uri).ifPresent(this::publish));
+                String done = "verified " + display + " in " + ms + " ms";
+                Log.info(done);
+                later("publishing " + uri, () -> {
+                    fresh(uri).ifPresent(this::publish);
+                    client.ifPresent(c -> c.logMessage(new MessageParams(MessageType.Info, done)));
+                });
             } catch (Throwable t) {
                 Log.error("verifying " + uri + " failed", t);
             }

@@ -51,6 +51,30 @@ class BoundsTest {
     }
 
     @Test
+    void alternativesTakeTheLeastRouteAndAnOpenRouteCountsAsNone() {
+        CaseResult c = Cases.judged(dir, """
+                case alt "Alternatives"
+                assumption wa "Route a suffices": a => top doubt 2%
+                assumption wb "Route b suffices": b => top doubt 1%
+                claim top "T" assuming wa, wb supported by any of (a, b)
+                claim a "A" asserted "Review of A" doubt 5%
+                claim b "B" asserted "Review of B" doubt 3%
+                assumption wa2 "Route a suffices for top2": a => top2 doubt 2%
+                assumption wc "Route c suffices for top2": c => top2
+                claim top2 "T2" assuming wa2, wc supported by any of (a, c)
+                claim c "C" undeveloped
+                """);
+        // route a: {wa, a} = 2% + 5% = 7%; route b: {wb, b} = 1% + 3% = 4%; the claim takes the least
+        Bound.Finite top = finite(c, "top");
+        assertEquals(r(1, 25), top.value());
+        assertEquals(List.of("b=3/100", "wb=1/100"), contributors(top));
+        // route c rests on an open problem (unbounded); route a gives {wa2, a} = 7%
+        Bound.Finite top2 = finite(c, "top2");
+        assertEquals(r(7, 100), top2.value());
+        assertInstanceOf(Bound.Unbounded.class, c.confidence().of("c"));
+    }
+
+    @Test
     void aStatisticalLeafHasOneMinusItsConfidence() {
         Verifier(dir);
     }
