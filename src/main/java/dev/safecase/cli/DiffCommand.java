@@ -5,6 +5,7 @@ import dev.safecase.diff.ResultDiff;
 import dev.safecase.diff.Snapshot;
 import dev.safecase.diff.SnapshotReader;
 import dev.safecase.diag.TerminalText;
+import dev.safecase.pipeline.Options;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -17,7 +18,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code safecase diff BASE.json HEAD.json}: what changed between two results of the same cases (docs/cli.md). Exit
+ * {@code safecase diff BASE.json HEAD.json} (or {@code --baseline REF [HEAD.json]}): what changed between two results of the same cases (docs/cli.md). Exit
  * 0 when it could compare them, 2 when a file is missing or is not a result; with {@code --fail-on-worse}, 1 when an
  * obligation got worse.
  */
@@ -25,10 +26,15 @@ import picocli.CommandLine.Parameters;
         description = "Compare two results (safecase.json or check --format json): obligations whose status changed, "
                 + "new and closed open problems, evidence that changed or expired. '-' reads a file from stdin.")
 final class DiffCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "BASE", description = "The result before the change.")
-    String base;
-    @Parameters(index = "1", paramLabel = "HEAD", description = "The result after it.")
-    String head;
+    @Parameters(arity = "0..2", paramLabel = "RESULT", description = "BASE.json HEAD.json: the results before and after the "
+            + "change; with --baseline, at most HEAD.json (default: the working tree's cases, checked now).")
+    java.util.List<String> files = new java.util.ArrayList<>();
+    @Option(names = "--baseline", paramLabel = "REF", description = "Compare against the cases/ of git revision REF (a branch, "
+            + "tag or commit), checked in a temporary copy; the head is HEAD.json or the working tree.")
+    String baseline;
+    @Option(names = "--root", paramLabel = "DIR", description = "With --baseline: the project root (default: found upward "
+            + "from the working directory, as for check).")
+    Path root;
     @Option(names = "--format", paramLabel = "text|json|markdown", description = "Output format (default text).")
     String format = "text";
     @Option(names = "--fail-on-worse", description = "Exit 1 when an obligation's status got worse.")
@@ -43,13 +49,26 @@ final class DiffCommand implements Callable<Integer> {
         if (!format.equals("text") && !format.equals("json") && !format.equals("markdown")) {
             throw new Main.BadOption("--format must be text, json or markdown, not " + format);
         }
-        if (base.equals("-") && head.equals("-")) throw new Main.BadOption("only one of BASE and HEAD can be '-' (stdin)");
         Snapshot b;
         Snapshot h;
         try {
-            b = read(base);
-            h = read(head);
-        } catch (SnapshotReader.Bad e) {
+            if (baseline != null) {
+                if (files.size() > 1) throw new Main.BadOption("with --baseline give at most HEAD.json, not " + files.size() + " results");
+                if (baseline.isBlank() || baseline.startsWith("-")) throw new Main.BadOption("--baseline needs a git revision, not '" + baseline + "'");
+                Path r = root == null ? ProjectRoot.find(Path.of("")) : root.toAbsolutePath().normalize();
+                if (!Files.isDirectory(r)) throw new Main.BadOption("--root " + root + " is not a directory");
+                Options o = Options.defaults(r).withCache(Options.defaults(r).defaultCacheDir());
+                b = Baseline.at(o, baseline);
+                h = files.isEmpty() ? Baseline.now(o, java.util.List.of(r.resolve("cases"))) : read(files.get(0));
+            } else {
+                if (files.size() != 2) throw new Main.BadOption("diff needs BASE.json and HEAD.json (or --baseline REF)");
+                if (files.get(0).equals("-") && files.get(1).equals("-")) {
+                    throw new Main.BadOption("only one of BASE and HEAD can be '-' (stdin)");
+                }
+                b = read(files.get(0));
+                h = read(files.get(1));
+            }
+        } catch (SnapshotReader.Bad | Baseline.Refused e) {
             spec.commandLine().getErr().println(TerminalText.escape("safecase: error: " + e.getMessage()));
             return 2;
         }

@@ -163,6 +163,41 @@ class DiffTest {
     }
 
     @Test
+    void aBaselineRevisionIsCheckedOutAndComparedWithTheWorkingTree() throws Exception {
+        Path repo = tmp.resolve("repo");
+        Files.createDirectories(repo.resolve("cases/evidence"));
+        Files.writeString(repo.resolve("cases/budget.case"), BASE);
+        Files.writeString(repo.resolve("cases/evidence/runs.json"), "{\"n\": 120}");
+        git(repo, "init", "-q");
+        git(repo, "add", "-A");
+        git(repo, "-c", "user.email=ci@example.org", "-c", "user.name=ci", "commit", "-q", "-m", "v1");
+        Files.writeString(repo.resolve("cases/budget.case"), HEAD);
+        Run d = main("diff", "--baseline", "HEAD", "--root", repo.toString());
+        assertEquals(0, d.code(), d.err());
+        assertTrue(d.out().contains(": budget:inference:top proved \u2192 refuted"), d.out());
+        Run gate = main("diff", "--baseline", "HEAD", "--fail-on-worse", "--root", repo.toString());
+        assertEquals(1, gate.code(), gate.err());
+        Run same = main("diff", "--baseline", "HEAD", "--root", repo.toString(), tmp.resolve("v1.json").toString());
+        assertEquals(0, same.code(), same.err());
+        // the temporary copy is gone, the working tree untouched
+        assertEquals(HEAD, Files.readString(repo.resolve("cases/budget.case")));
+        Run bad = main("diff", "--baseline", "no-such-branch", "--root", repo.toString());
+        assertEquals(2, bad.code());
+        assertTrue(bad.err().contains("--baseline"), bad.err());
+        Run notGit = main("diff", "--baseline", "HEAD", "--root", tmp.resolve("v1").toString());
+        assertEquals(2, notGit.code());
+        assertTrue(notGit.err().contains("--baseline: git rev-parse failed"), notGit.err());
+    }
+
+    private static void git(Path dir, String... args) throws Exception {
+        java.util.List<String> cmd = new java.util.ArrayList<>(java.util.List.of("git", "-C", dir.toString()));
+        cmd.addAll(java.util.List.of(args));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        assertEquals(0, p.waitFor(), out);
+    }
+
+    @Test
     void notAResultIsAnInputError() throws Exception {
         Path junk = tmp.resolve("junk.json");
         Files.writeString(junk, "{\"a\": 1, \"a\": 2}");
