@@ -175,6 +175,19 @@ public final class Main implements Callable<Integer> {
         boolean debug;
         @Option(names = "--exit-zero", description = "Exit 0 even when the gate fails (input errors still exit 2).")
         boolean exitZero;
+        @Option(names = "--verbose", description = "List every claim and open problem, also of large cases (default: a case with more than 40 claims lists only what is not discharged).")
+        boolean verbose;
+        @Option(names = "--color", paramLabel = "WHEN", description = "Colour: auto (a terminal, unless NO_COLOR is set or TERM=dumb), always or never (default auto).")
+        String color = "auto";
+
+        dev.safecase.diag.Ansi ansi() {
+            return switch (color) {
+                case "always" -> dev.safecase.diag.Ansi.ON;
+                case "never" -> dev.safecase.diag.Ansi.OFF;
+                case "auto" -> dev.safecase.diag.Ansi.auto(System.console() != null, System.getenv("NO_COLOR"), System.getenv("TERM"));
+                default -> throw new BadOption("--color must be auto, always or never, not " + color);
+            };
+        }
         @Parameters(paramLabel = "PATH", arity = "0..*", description = "Case files or folders (default: cases/ under the root); "
                 + "'-' reads one case from stdin.")
         List<Path> paths = new ArrayList<>();
@@ -301,8 +314,14 @@ public final class Main implements Callable<Integer> {
         }
 
         void printDiagnostics(Verifier v, List<Diagnostic> ds) {
-            for (Diagnostic d : ds) if (d.isError() || !common.quiet) err().print(DiagnosticPrinter.format(d, v::source));
+            dev.safecase.diag.Ansi ansi = common.ansi();
+            for (Diagnostic d : ds) if (d.isError() || !common.quiet) err().print(DiagnosticPrinter.format(d, v::source, ansi));
             err().flush();
+        }
+
+        /** The text summary, coloured when {@code terminal} output goes to a terminal that wants colour. */
+        String summary(dev.safecase.result.Run run, boolean terminal) {
+            return Summary.text(run, common.verbose, terminal ? common.ansi() : dev.safecase.diag.Ansi.OFF);
         }
     }
 
@@ -329,7 +348,9 @@ public final class Main implements Callable<Integer> {
             Options o = common.options();
             Verifier v = new Verifier(o);
             Verifier.Outcome outcome = verify(v, o);
-            if (!(common.quiet && f == CheckFormat.TEXT)) output.emit(out(), f.render(outcome.run()));
+            if (!(common.quiet && f == CheckFormat.TEXT)) {
+                output.emit(out(), f == CheckFormat.TEXT ? summary(outcome.run(), output.outputFile == null) : f.render(outcome.run()));
+            }
             return exit(outcome);
         }
 
@@ -421,7 +442,7 @@ public final class Main implements Callable<Integer> {
             Reports.write(outcome.run(), file -> v.source(file).map(dev.safecase.diag.SourceText::text), base, dir,
                     inputs(o, outcome.prepared()), which);
             if (!common.quiet) {
-                out().print(Summary.text(outcome.run()));
+                out().print(summary(outcome.run(), true));
                 out().println("report: " + TerminalText.escape((which.contains(Format.HTML) ? dir.resolve("index.html") : dir).toString()));
             }
             out().flush();

@@ -87,7 +87,7 @@ final class SyntaxErrors extends BaseErrorListener {
             return "'" + tok.getText() + "' extends as far right as it can, so it cannot be an operand here; "
                     + "put it in parentheses";
         }
-        if (operand) return "unexpected " + found + "; expected a formula";
+        if (operand) return "unexpected " + found + "; expected a formula" + didYouMean(tok, expected, parser.getVocabulary());
         if (tok != null && COMPARISONS.contains(tok.getType())) {
             return "unexpected " + found + ": comparisons do not chain; write a < b and b < c";
         }
@@ -97,7 +97,54 @@ final class SyntaxErrors extends BaseErrorListener {
         StringBuilder sb = new StringBuilder("unexpected ").append(found);
         String exp = expectedList(expected, parser.getVocabulary());
         if (!exp.isEmpty()) sb.append("; expected ").append(exp);
+        sb.append(didYouMean(tok, expected, parser.getVocabulary()));
         return sb.toString();
+    }
+
+    /**
+     * {@code "; did you mean 'assuming'?"} when the offending token is a name a keyword or two away from a keyword
+     * (one edit for short words, two for longer ones), preferring keywords the parser expected there.
+     */
+    static String didYouMean(Token tok, IntervalSet expected, Vocabulary vocab) {
+        if (tok == null || tok.getType() != SafeCaseParser.IDENT) return "";
+        String word = tok.getText();
+        if (word.length() < 3 || KEYWORDS.contains(word)) return "";
+        int limit = word.length() <= 4 ? 1 : 2;
+        String best = "";
+        int bestScore = Integer.MAX_VALUE;
+        for (String k : KEYWORDS) {
+            int d = distance(word.toLowerCase(java.util.Locale.ROOT), k, limit);
+            if (d > limit) continue;
+            boolean wanted = false;
+            for (int t : expected.toList()) {
+                String lit = vocab.getLiteralName(t);
+                if (lit != null && lit.equals("'" + k + "'")) wanted = true;
+            }
+            int score = d * 2 + (wanted ? 0 : 1);
+            if (score < bestScore || score == bestScore && k.compareTo(best) < 0) {
+                best = k;
+                bestScore = score;
+            }
+        }
+        return best.isEmpty() ? "" : "; did you mean '" + best + "'?";
+    }
+
+    /** Levenshtein distance with adjacent transpositions, or {@code limit + 1} once it is certainly above the limit. */
+    static int distance(String a, String b, int limit) {
+        if (Math.abs(a.length() - b.length()) > limit) return limit + 1;
+        int[][] d = new int[a.length() + 1][b.length() + 1];
+        for (int i = 0; i <= a.length(); i++) d[i][0] = i;
+        for (int j = 0; j <= b.length(); j++) d[0][j] = j;
+        for (int i = 1; i <= a.length(); i++) {
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                d[i][j] = Math.min(Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1), d[i - 1][j - 1] + cost);
+                if (i > 1 && j > 1 && a.charAt(i - 1) == b.charAt(j - 2) && a.charAt(i - 2) == b.charAt(j - 1)) {
+                    d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+                }
+            }
+        }
+        return d[a.length()][b.length()];
     }
 
     private static String describe(Token tok) {

@@ -95,14 +95,14 @@ class CommandLineTest {
         assertEquals(2, r.code(), r.err());
         List<String> lines = r.errLines();
         String dir = lines.get(0).substring(0, lines.get(0).indexOf("typo.case:4:19:"));
-        // diagnostics come in source order, each as headline, source line, caret
+        // diagnostics come in source order, each as headline, source line, and the token's span underlined
         assertEquals(List.of(
                 dir + "typo.case:4:19: error: SC201 unknown name 'p_unsfe' (did you mean 'p_unsafe'?)",
-                "  claim top \"Safe\": p_unsfe <= 1%",   // a tab is shown as one space, so the caret lines up
-                "                    ^",
+                "  claim top \"Safe\": p_unsfe <= 1%",   // a tab is shown as one space, so the underline lines up
+                "                    ^^^^^^^",
                 dir + "warn.case:2:1: warning: SC301 assumption spare is never assumed (name it in an `assuming` clause)",
                 "  assumption spare \"Never assumed\"",
-                "  ^"), lines);
+                "  ^^^^^^^^^^"), lines);
         assertNoStackTrace(r);
     }
 
