@@ -2,11 +2,8 @@ package dev.safecase.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import picocli.CommandLine.Option;
 
 /** {@code --output-file FILE}: what a command prints on stdout goes to FILE instead, written whole or not at all. */
@@ -24,18 +21,6 @@ final class OutputOptions {
         }
         Path target = outputFile.toAbsolutePath().normalize();
         if (Files.isDirectory(target)) throw new Main.BadOption("--output-file " + outputFile + " is a directory");
-        Path dir = target.getParent();
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, "." + target.getFileName() + "-", ".tmp");
-        try {
-            Files.writeString(tmp, text, StandardCharsets.UTF_8);
-            try {
-                Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        Shards.write(target, text); // a temporary sibling, renamed into place in one step
     }
 }

@@ -22,7 +22,7 @@ final class Shards {
         }
     }
 
-    /** Writes the file through a temporary sibling renamed in one step. */
+    /** Writes the file through a temporary sibling renamed in one step (a partial result, and every --output-file). */
     static void write(Path file, String text) throws IOException {
         Path f = file.toAbsolutePath().normalize();
         Path parent = f.getParent();
