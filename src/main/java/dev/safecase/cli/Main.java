@@ -40,7 +40,8 @@ import picocli.CommandLine.Parameters;
         description = "A formal safety-case verifier: checks a case's argument, proves its obligations with Z3, "
                 + "and gates a release on what is discharged.",
         subcommands = {Main.Check.class, Main.Report.class, Main.Explain.class, Main.Smt.class, Main.Graph.class,
-                PinCommand.class, Main.Bench.class, CommandLine.HelpCommand.class})
+                PinCommand.class, InteropCommands.Import.class, InteropCommands.Export.class, Main.Bench.class,
+                CommandLine.HelpCommand.class})
 public final class Main implements Callable<Integer> {
 
     public static void main(String[] args) {

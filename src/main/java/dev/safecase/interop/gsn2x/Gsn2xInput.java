@@ -29,7 +29,7 @@ public final class Gsn2xInput {
     }
 
     /** Reads the argument; empty (with diagnostics) when a file is unreadable or malformed. */
-    public static Optional<List<Gsn2xFile>> read(List<Path> named, Path base, Diagnostics diags) {
+    public static Optional<List<Gsn2xFile>> read(List<Path> named, Path base, Map<String, SourceText> texts, Diagnostics diags) {
         Map<Path, Gsn2xFile> files = new LinkedHashMap<>();
         Map<String, Position> moduleNames = new HashMap<>();
         Deque<Path> todo = new ArrayDeque<>();
@@ -50,6 +50,7 @@ public final class Gsn2xInput {
                 files.put(key, null);
                 continue;
             }
+            texts.put(display, text.get());
             Optional<Gsn2xFile> file = Gsn2xReader.read(p, display, text.get().text(), diags);
             files.put(key, file.orElse(null));
             if (file.isEmpty()) {
