@@ -24,7 +24,9 @@ class CasesRoundTripTest {
 
     static Stream<String> cases() throws IOException {
         try (Stream<Path> s = Files.walk(Path.of("cases"))) {
-            return s.filter(p -> p.toString().endsWith(".case")).map(Path::toString).sorted().toList().stream();
+            // the case files (a module of a modular case comes along with its case)
+            return s.filter(p -> p.toString().endsWith(".case") && InteropRun.read(p).matches("(?s)(.*\n)?case .*"))
+                    .map(Path::toString).sorted().toList().stream();
         }
     }
 
@@ -42,15 +44,18 @@ class CasesRoundTripTest {
                 "-o", yaml.toString());
         assertEquals(0, ex.code(), ex.err());
         List<Path> written = InteropRun.files(yaml, ".gsn.yaml");
-        assertEquals(1, written.size(), "one gsn2x file for a case without gsn2x modules");
+        assertTrue(!written.isEmpty(), "at least one gsn2x file");
 
         Path back = project.resolve("back");
-        InteropRun.Result im = InteropRun.cli("import", "gsn2x", written.get(0).toString(), "-o", back.toString(),
-                "--root", project.toString());
+        List<String> args = new java.util.ArrayList<>(List.of("import", "gsn2x"));
+        written.forEach(w -> args.add(w.toString()));
+        args.addAll(List.of("-o", back.toString(), "--root", project.toString()));
+        InteropRun.Result im = InteropRun.cli(args.toArray(String[]::new));
         assertEquals(0, im.code(), im.err());
         if (Files.isDirectory(project.resolve("orig/evidence"))) InteropRun.copy(project.resolve("orig/evidence"), back.resolve("evidence"));
-        List<Path> cases = InteropRun.files(back, ".case");
-        assertEquals(1, cases.size());
+        List<Path> cases = InteropRun.files(back, ".case").stream()
+                .filter(p -> InteropRun.read(p).matches("(?s)(.*\n)?case .*")).toList();
+        assertEquals(1, cases.size(), "one case file among " + InteropRun.files(back, ".case"));
         CaseSnapshot after = CaseSnapshot.of(InteropRun.verify(project, cases.get(0)));
 
         assertEquals(before.name(), after.name());
