@@ -49,6 +49,7 @@ class Gsn2xBadInputTest {
             ID with a bar       | '"G|1":\\n  undeveloped: true\\n'                                | 1:1: error: SC706 the ID G|1 cannot be a name in a case: a quoted name may not hold '|'
             built-in as ID      | 'max:\\n  nodeType: Goal\\n'                                     | 1:1: error: SC706 the ID max is a built-in function
             module without name | 'module:\\n  brief: x\\nG1: {}\\n'                               | 2:3: error: SC705 module information needs a name
+            unargued counter    | 'G1:\n  supportedBy: [Sn1]\nSn1: {}\nCG1:\n  supportedBy: [CSn1]\n  challenges: G1\nCSn1:\n  nodeType: CounterSolution\nCSn2:\n  nodeType: CounterSolution\n  challenges: CG1\n' | 11:15: error: SC706 CSn2 challenges CG1, which argues against the case
             edited safecase     | 'G1:\\n  safecase-formula: "p <= "\\n'                           | 2:21: error: SC706 the safecase layer does not parse
             """)
     void isReportedAtItsPlaceAndNothingIsWritten(String what, String yaml, String expected) throws IOException {

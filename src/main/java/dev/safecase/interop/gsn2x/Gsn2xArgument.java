@@ -145,7 +145,25 @@ final class Gsn2xArgument {
                 }
             });
         }
+        if (!diags.hasErrors()) counterChallenges(diags);
         extensions(diags);
+    }
+
+    /**
+     * safecase meets a challenge to a counter-argument with an argument of its own (SC310): a challenger
+     * without {@code supportedBy} there (a counter-solution, say) has no faithful form in a case.
+     */
+    private void counterChallenges(Diagnostics diags) {
+        for (Placed p : byId.values()) {
+            Element e = p.el();
+            if (p.kind() != NodeKind.DEFEATER || !e.supportedBy().isEmpty() || e.challenges().isEmpty()) continue;
+            String target = attack(e.challenges().get()).target();
+            if (counter(target)) {
+                diags.error(Code.SC706, e.challenges().get().pos(), e.id() + " challenges " + target + ", which argues against "
+                        + "the case: in a case such a challenge argues for the case and needs its own argument; make " + e.id()
+                        + " a CounterGoal with supportedBy");
+            }
+        }
     }
 
     /** gsn2x's test for a relation between two elements: one supports, is in the context of, or challenges the other. */
@@ -168,6 +186,25 @@ final class Gsn2xArgument {
 
     private static boolean attacks(Element attacker, String target) {
         return attacker.challenges().map(c -> c instanceof Gsn2xFile.OfElement oe && oe.target().id().equals(target)).orElse(false);
+    }
+
+    /**
+     * Whether {@code id} argues against the case (safecase's counter side): a challenge to a node of
+     * the case's side, or a node in the argument of one; a challenge to the counter side argues for the case.
+     */
+    boolean counter(String id) {
+        return counter(id, new java.util.HashSet<>());
+    }
+
+    private boolean counter(String id, java.util.Set<String> seen) {
+        if (!seen.add(id)) return false;
+        Placed p = get(id);
+        if (p == null) return false;
+        if (p.el().challenges().isPresent()) return !counter(attack(p.el().challenges().get()).target(), seen);
+        for (Placed parent : byId.values()) {
+            if (supports(parent.el(), id)) return counter(parent.el().id(), seen);
+        }
+        return false;
     }
 
     /** A defeater's attack as the case writes it: the verb and the ID of the node attacked. */
