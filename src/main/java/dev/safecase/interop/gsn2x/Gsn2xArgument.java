@@ -157,7 +157,7 @@ final class Gsn2xArgument {
         for (Placed p : byId.values()) {
             Element e = p.el();
             if (p.kind() != NodeKind.DEFEATER || !e.supportedBy().isEmpty() || e.challenges().isEmpty()) continue;
-            String target = attack(e.challenges().get()).target();
+            String target = attacked(attack(e.challenges().get()));
             if (counter(target)) {
                 diags.error(Code.SC706, e.challenges().get().pos(), e.id() + " challenges " + target + ", which argues against "
                         + "the case: in a case such a challenge argues for the case and needs its own argument; make " + e.id()
@@ -200,15 +200,28 @@ final class Gsn2xArgument {
         if (!seen.add(id)) return false;
         Placed p = get(id);
         if (p == null) return false;
-        if (p.el().challenges().isPresent()) return !counter(attack(p.el().challenges().get()).target(), seen);
+        if (p.el().challenges().isPresent()) return !counter(attacked(attack(p.el().challenges().get())), seen);
         for (Placed parent : byId.values()) {
             if (supports(parent.el(), id)) return counter(parent.el().id(), seen);
         }
         return false;
     }
 
+    /** The node an attack is against: an attack on a challenge relation is against the challenger (as ArgumentGraph.attacked). */
+    String attacked(Attack a) {
+        if (a.relation().isPresent()) {
+            Element x = get(a.relation().get()).el();
+            if (attacks(x, a.target())) return x.id();
+        }
+        return a.target();
+    }
+
     /** A defeater's attack as the case writes it: the verb and the ID of the node attacked. */
-    record Attack(String verb, String target) {}
+    record Attack(String verb, String target, Optional<String> relation) {
+        Attack(String verb, String target) {
+            this(verb, target, Optional.empty());
+        }
+    }
 
     /**
      * What a challenge attacks in safecase terms. An element: {@code rebuts} a claim (or a defeater,
@@ -229,6 +242,9 @@ final class Gsn2xArgument {
         Gsn2xFile.OfRelation r = (Gsn2xFile.OfRelation) c;
         Element a = get(r.from().id()).el();
         Element b = get(r.to().id()).el();
+        // the case language names a support or an attack relation itself: `undercuts P -> C`
+        if (supports(a, b.id()) || attacks(b, a.id())) return new Attack("undercuts", a.id(), Optional.of(b.id()));
+        if (supports(b, a.id()) || attacks(a, b.id())) return new Attack("undercuts", b.id(), Optional.of(a.id()));
         if (supports(a, b.id())) return step(a, b);
         if (supports(b, a.id())) return step(b, a);
         if (inContext(a, b.id())) return step(a, null);

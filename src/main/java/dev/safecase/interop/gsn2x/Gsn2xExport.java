@@ -198,7 +198,12 @@ public final class Gsn2xExport {
                 case REBUTS, UNDERCUTS, UNDERMINES -> {
                     Clause.Target t = (Clause.Target) cl;
                     challenge = Optional.of(new Gsn2xFile.OfElement(new Ref(ref(t.name(), f), cl.pos())));
-                    if (cl.kind() == Clause.Kind.UNDERCUTS) {
+                    if (t.relation().isPresent()) {
+                        // `undercuts C -> X`: the relation between C and X, as gsn2x writes it
+                        String from = ref(t.name(), f);
+                        String to = ref(t.relation().get().name(), f);
+                        challenge = Optional.of(new Gsn2xFile.OfRelation(new Ref(from, cl.pos()), new Ref(to, cl.pos()), from + " -> " + to));
+                    } else if (cl.kind() == Clause.Kind.UNDERCUTS) {
                         // a claim's own step is undercut through the relation to its first support
                         challenge = undercutClaim(t.name(), f, cl.pos()).or(() -> Optional.of(new Gsn2xFile.OfElement(new Ref(ref(t.name(), f), cl.pos()))));
                     }

@@ -311,7 +311,7 @@ public final class Gsn2xImport {
 
     private String attack(Gsn2xFile.Challenge c, int gi) {
         Gsn2xArgument.Attack a = arg.attack(c);
-        return a.verb() + " " + ref(a.target(), gi);
+        return a.verb() + " " + ref(a.target(), gi) + a.relation().map(r -> " -> " + ref(r, gi)).orElse("");
     }
 
     private boolean usedElsewhere(String id, int gi) {
