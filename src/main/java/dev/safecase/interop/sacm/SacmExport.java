@@ -113,12 +113,26 @@ public final class SacmExport {
     private void claimRelations(Model.Claim cl) {
         String target = xmiId.get(cl.id());
         if (cl.support() instanceof Model.ByStrategy s) {
-            Model.Strategy st = (Model.Strategy) c.model.node(s.strategy()).orElseThrow();
-            String rel = relationship(INFERENCE, refs(st.subclaims()), target, Optional.of(xmiId.get(st.id())),
-                    st.undeveloped() ? NEEDS_SUPPORT : null, false);
-            strategyInference.put(st.id(), rel);
-            side(st.context(), st.assuming(), st.justifiedBy(), rel);
+            strategy(s.strategy(), target);
         } else if (cl.support() instanceof Model.Direct d) {
+            direct(cl.id(), d, target);
+        }
+        side(cl.context(), cl.assuming(), cl.justifiedBy(), target);
+    }
+
+    /** A strategy's step: one inference from its subclaims to the claim, with the strategy as its reasoning. */
+    private void strategy(String id, String target) {
+        Model.Strategy st = (Model.Strategy) c.model.node(id).orElseThrow();
+        String rel = relationship(INFERENCE, refs(st.subclaims()), target, Optional.of(xmiId.get(st.id())),
+                st.undeveloped() ? NEEDS_SUPPORT : null, false);
+        strategyInference.put(st.id(), rel);
+        side(st.context(), st.assuming(), st.justifiedBy(), rel);
+    }
+
+    /** A {@code supported by} list: an inference from its claims, evidence from its evidence, a step per strategy. */
+    private void direct(String owner, Model.Direct d, String target) {
+        {
+            for (String st : d.strategies()) strategy(st, target);
             List<String> rels = new ArrayList<>();
             if (!d.claims().isEmpty()) rels.add(relationship(INFERENCE, refs(d.claims()), target, Optional.empty(), null, false));
             if (!d.evidence().isEmpty()) {
@@ -126,9 +140,8 @@ public final class SacmExport {
                 rels.add(rel);
                 for (String e : d.evidence()) evidenceRelations.computeIfAbsent(e, k -> new ArrayList<>()).add(rel);
             }
-            directRelations.put(cl.id(), rels);
+            directRelations.put(owner, rels);
         }
-        side(cl.context(), cl.assuming(), cl.justifiedBy(), target);
     }
 
     private void side(List<String> context, List<String> assuming, List<String> justified, String target) {
@@ -147,6 +160,9 @@ public final class SacmExport {
         };
         if (targets.isEmpty()) targets = List.of(xmiId.get(d.target()));
         relationship(INFERENCE, List.of(xmiId.get(d.id())), String.join(" ", targets), Optional.empty(), null, true);
+        // a counter-argument's own argument: plain support of the defeater's claim
+        if (d.argument() instanceof Model.Direct arg) direct(d.id(), arg, xmiId.get(d.id()));
+        else if (d.argument() instanceof Model.ByStrategy s) strategy(s.strategy(), xmiId.get(d.id()));
         for (String e : d.eliminatedBy()) {
             relationship(INFERENCE, List.of(xmiId.get(e)), xmiId.get(d.id()), Optional.empty(), null, true);
         }
