@@ -63,9 +63,11 @@ final class Xml {
             Element root = null;
             int count = 0;
             Location before = r.getLocation();
+            boolean lastWasText = false;
             while (r.hasNext()) {
-                // an element starts where the event before it ended: the '<' of its tag
-                Position start = pos(display, before);
+                // an element starts where the event before it ended: the '<' of its tag (text before it
+                // ends only once the parser has read that '<', one column further)
+                Position start = pos(display, before, lastWasText ? 1 : 0);
                 int ev = r.next();
                 switch (ev) {
                     case XMLStreamConstants.DTD -> {
@@ -100,6 +102,7 @@ final class Xml {
                     default -> { }
                 }
                 before = r.getLocation();
+                lastWasText = ev == XMLStreamConstants.CHARACTERS || ev == XMLStreamConstants.SPACE;
             }
             if (root == null) {
                 diags.error(Code.SC701, new Position(display, 1, 1), "empty XML file");
@@ -124,7 +127,11 @@ final class Xml {
     }
 
     private static Position pos(String display, Location l) {
-        return new Position(display, Math.max(1, l.getLineNumber()), Math.max(1, l.getColumnNumber()));
+        return pos(display, l, 0);
+    }
+
+    private static Position pos(String display, Location l, int back) {
+        return new Position(display, Math.max(1, l.getLineNumber()), Math.max(1, l.getColumnNumber() - back));
     }
 
     /** Text for an attribute value: the markup characters and the whitespace that XML would fold, as references. */
