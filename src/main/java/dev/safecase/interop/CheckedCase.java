@@ -106,7 +106,9 @@ public final class CheckedCase {
     /** The completion in the case file that adds clauses to a generated node, if any. */
     public Optional<Decl.Element> completion(Model.Node n) {
         for (Decl.Element e : caseFile.elements()) {
-            if (e.id().parts().size() > 1 && e.id().text().equals(n.id())) return Optional.of(e);
+            // an indexed completion ({@code claim cs2.reduced[collision] …}) completes one member's node
+            String id = e.id().text() + e.index().filter(i -> i.enumName().isEmpty()).map(i -> "[" + i.var().id() + "]").orElse("");
+            if (e.id().parts().size() > 1 && id.equals(n.id())) return Optional.of(e);
         }
         return Optional.empty();
     }

@@ -30,7 +30,7 @@ record CaseSnapshot(String name, String text, Map<String, String> nodes, Map<Str
         List<String> parts = new ArrayList<>();
         parts.add(n.kind().keyword);
         parts.add("text=" + n.text());
-        parts.add("origin=" + n.origin().map(o -> o.replaceAll(" \\(.*\\)$", "")).orElse(""));
+        parts.add("origin=" + n.origin().map(o -> o.replaceAll(" \\([^)]*:\\d+:\\d+\\)", "")).orElse(""));
         if (n instanceof Model.Claim c) {
             parts.add("formula=" + c.formula().map(Infix::print).orElse(""));
             parts.add("context=" + c.context() + " assuming=" + c.assuming() + " justified=" + c.justifiedBy());
