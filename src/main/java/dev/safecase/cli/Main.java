@@ -43,7 +43,7 @@ import picocli.CommandLine.Parameters;
                 + "and gates a release on what is discharged.",
         subcommands = {Main.Check.class, Main.Agenda.class, Main.Report.class, Main.Explain.class, Main.Smt.class,
                 Main.Graph.class, PinCommand.class, FmtCommand.class, MergeCommand.class, DiffCommand.class, LspCommand.class,
-                CompletionCommand.class, Main.Bench.class, CommandLine.HelpCommand.class})
+                InteropCommands.Import.class, InteropCommands.Export.class, CompletionCommand.class, Main.Bench.class, CommandLine.HelpCommand.class})
 public final class Main implements Callable<Integer> {
 
     public static void main(String[] args) {

@@ -72,7 +72,14 @@ public enum Code {
     // doubt (docs/confidence.md)
     SC601("SC601", "doubt is not a constant"),
     SC602("SC602", "doubt is not a probability"),
-    SC603("SC603", "doubt without a review");
+    SC603("SC603", "doubt without a review"),
+    // interchange files (safecase import / export: gsn2x YAML, SACM XMI)
+    SC701("SC701", "malformed interchange file"),
+    SC702("SC702", "unknown element type"),
+    SC703("SC703", "dangling reference"),
+    SC704("SC704", "duplicate ID"),
+    SC705("SC705", "bad attribute"),
+    SC706("SC706", "cannot be carried");
 
     private final String id;
     private final String title;

@@ -43,7 +43,7 @@ public final class OutputFolder {
     public static final class Refused extends IOException {
         private static final long serialVersionUID = 1L;
 
-        Refused(String message) {
+        public Refused(String message) {
             super(message);
         }
     }
@@ -86,7 +86,8 @@ public final class OutputFolder {
             return new Protected(out);
         }
 
-        boolean covers(Path folder) {
+        /** True when {@code folder} is the root, an input, or an ancestor of one. */
+        public boolean covers(Path folder) {
             return folders.contains(absolute(folder)) || folders.contains(real(folder));
         }
     }

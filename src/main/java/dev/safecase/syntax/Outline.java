@@ -58,22 +58,32 @@ public final class Outline {
         }
         List<Piece> pieces = new ArrayList<>();
         SafeCaseParser.FileContext file = tree.get();
-        if (file.caseHeader() != null) pieces.add(piece(file.caseHeader(), all, Optional.empty(), List.of()));
+        if (file.caseHeader() != null) pieces.add(piece(file.caseHeader(), file.caseHeader(), all, Optional.empty(), List.of()));
         for (SafeCaseParser.DeclContext d : file.decl()) {
             SafeCaseParser.ElementContext e = d.element();
             if (e == null) {
-                pieces.add(piece(d, all, Optional.empty(), List.of()));
+                pieces.add(piece(d, inner(d), all, Optional.empty(), List.of()));
                 continue;
             }
             List<String> clauses = new ArrayList<>();
             for (SafeCaseParser.ClauseContext c : e.clause()) clauses.add(text(c, all));
-            pieces.add(piece(d, all, Optional.ofNullable(e.expr()).map(x -> text(x, all)), clauses));
+            pieces.add(piece(d, e, all, Optional.ofNullable(e.expr()).map(x -> text(x, all)), clauses));
         }
         return Optional.of(new File(pieces, comments));
     }
 
-    private static Piece piece(ParserRuleContext ctx, List<Token> all, Optional<String> formula, List<String> clauses) {
-        Token start = ctx.getStart();
+    /** The declaration itself, after its {@code public}/{@code private}: where the AST places it. */
+    private static ParserRuleContext inner(SafeCaseParser.DeclContext d) {
+        for (int i = 0; i < d.getChildCount(); i++) {
+            if (d.getChild(i) instanceof ParserRuleContext c) return c;
+        }
+        return d;
+    }
+
+    /** A piece at {@code at}'s first token (where the AST places the declaration) holding the text of {@code ctx}. */
+    private static Piece piece(ParserRuleContext ctx, ParserRuleContext at, List<Token> all, Optional<String> formula,
+                               List<String> clauses) {
+        Token start = at.getStart();
         return new Piece(start.getLine(), start.getCharPositionInLine() + 1, ctx.getStop().getLine(), start.getText(),
                 text(ctx, all), formula, clauses);
     }

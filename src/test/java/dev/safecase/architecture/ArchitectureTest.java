@@ -18,7 +18,7 @@ class ArchitectureTest {
     /** The pipeline order of docs/architecture.md: a package may depend only on earlier ones. */
     static final List<String> ORDER = List.of(
             "diag", "num", "stats", "syntax", "ast", "format", "source", "formula", "model", "graph", "check",
-            "evidence", "lower", "prove", "cache", "judge", "confidence", "result", "report", "diff", "pipeline",
+            "evidence", "lower", "prove", "cache", "judge", "confidence", "result", "report", "diff", "pipeline", "interop",
             "lsp", "bench", "cli",
             "maven");
 
@@ -76,6 +76,7 @@ class ArchitectureTest {
         only("picocli..", "dev.safecase.cli..");
         only("org.apache.velocity..", "dev.safecase.report..");
         only("org.eclipse.lsp4j..", "dev.safecase.lsp..");
+        only("org.snakeyaml..", "dev.safecase.interop..");
         only("org.apache.maven..", "dev.safecase.maven..");
         only("org.antlr..", "dev.safecase.syntax..", "dev.safecase.ast..", "dev.safecase.format..", "dev.safecase.bench..");
     }
