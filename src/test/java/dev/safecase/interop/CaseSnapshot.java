@@ -45,7 +45,8 @@ record CaseSnapshot(String name, String text, Map<String, String> nodes, Map<Str
             parts.add("facts=" + e.facts().stream().map(f -> Infix.print(f.formula())).toList());
         } else if (n instanceof Model.Defeater d) {
             parts.add("formula=" + d.formula().map(Infix::print).orElse(""));
-            parts.add(d.attack() + " " + d.target() + " eliminatedBy=" + d.eliminatedBy() + " accepted=" + d.accepted().orElse("")
+            parts.add(d.attack() + " " + d.target() + d.relation().map(r -> " -> " + r).orElse("") + " argument="
+                    + support(d.argument()) + " eliminatedBy=" + d.eliminatedBy() + " accepted=" + d.accepted().orElse("")
                     + " owner=" + d.owner().orElse(""));
         } else if (n instanceof Model.Assumption a) {
             parts.add("formula=" + a.formula().map(Infix::print).orElse(""));
@@ -55,7 +56,9 @@ record CaseSnapshot(String name, String text, Map<String, String> nodes, Map<Str
 
     private static String support(Model.Support s) {
         if (s instanceof Model.ByStrategy b) return "strategy " + b.strategy();
-        if (s instanceof Model.Direct d) return "claims " + d.claims() + " evidence " + d.evidence();
+        if (s instanceof Model.Direct d) {
+            return "claims " + d.claims() + " evidence " + d.evidence() + " strategies " + d.strategies() + " choices " + d.choices();
+        }
         if (s instanceof Model.Undeveloped) return "undeveloped";
         return "none";
     }

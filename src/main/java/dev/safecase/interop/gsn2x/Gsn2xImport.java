@@ -297,7 +297,7 @@ public final class Gsn2xImport {
     private void generated(StringBuilder sb, Element e, NodeKind kind, LinkedHashMap<String, Object> keep) {
         keep.remove(NODE_TYPE);
         Ref clauses = e.safecase().get(CLAUSES);
-        boolean completion = clauses != null && e.generatedBy().get().id().startsWith("use ");
+        boolean completion = clauses != null; // of a pattern instance's node or of an imported module's
         if (completion) {
             sb.append(gsnComment(keep));
             sb.append(kind.keyword).append(' ').append(e.id()).append('\n');

@@ -278,7 +278,7 @@ public final class SacmImport {
         if (!declarationCarried) comment(sb, "assertionDeclaration", decl);
         if (generated(a)) {
             String clauses = a.tags().get(CLAUSES);
-            if (a.tags().get(FROM).startsWith("use ") && clauses != null) {
+            if (clauses != null) { // a completion, of a pattern instance's node or of an imported module's
                 sb.append(k.keyword).append(' ').append(a.safecaseId()).append('\n').append("    ").append(clauses.strip()).append('\n');
             }
             return;
