@@ -103,6 +103,11 @@ public final class CheckedCase {
         return e != null && n.origin().isEmpty() && key != null && !key.isEmpty() ? Optional.of(Map.entry(key, e)) : Optional.empty();
     }
 
+    /** Whether a clause is a support list with {@code any of} or {@code M of}, which neither gsn2x nor SACM can hold. */
+    public static boolean hasChoice(dev.safecase.ast.Clause cl) {
+        return cl instanceof dev.safecase.ast.Clause.Support s && s.items().stream().anyMatch(i -> i instanceof dev.safecase.ast.Clause.Choice);
+    }
+
     /** The completion in the case file that adds clauses to a generated node, if any. */
     public Optional<Decl.Element> completion(Model.Node n) {
         for (Decl.Element e : caseFile.elements()) {

@@ -192,7 +192,11 @@ public final class Gsn2xExport {
             Clause cl = e.clauses().get(i);
             String text = piece.clauses().get(i);
             switch (cl.kind()) {
-                case SUPPORTED_BY -> Clause.names(cl).forEach(nm -> supportedBy.add(new Ref(ref(nm, f), cl.pos())));
+                case SUPPORTED_BY -> {
+                    Clause.names(cl).forEach(nm -> supportedBy.add(new Ref(ref(nm, f), cl.pos())));
+                    // gsn2x has no `any of` / `M of`: the list as written rides in the safecase layer, first
+                    if (CheckedCase.hasChoice(cl)) extra.add(0, text);
+                }
                 case CONTEXT, ASSUMING, JUSTIFIED_BY -> { }
                 case UNDEVELOPED -> undeveloped = true;
                 case REBUTS, UNDERCUTS, UNDERMINES -> {

@@ -286,7 +286,9 @@ public final class Gsn2xImport {
         List<String> support = new ArrayList<>();
         for (Ref r : e.supportedBy()) support.add(ref(r.id(), gi));
         for (String d : arg.developedBy.getOrDefault(e.id(), List.of())) support.add(ref(d, gi));
-        if (!support.isEmpty()) clause(sb, "supported by " + CaseText.list(support));
+        Ref layer = e.safecase().get(CLAUSES);
+        boolean supportInLayer = layer != null && layer.id().strip().startsWith("supported by ");
+        if (!support.isEmpty() && !supportInLayer) clause(sb, "supported by " + CaseText.list(support));
         e.challenges().ifPresent(c -> clause(sb, attack(c, gi)));
         if (e.undeveloped() && support.isEmpty() && canBeUndeveloped) clause(sb, "undeveloped");
         Ref clauses = e.safecase().get(CLAUSES);

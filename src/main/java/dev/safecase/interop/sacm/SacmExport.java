@@ -249,7 +249,11 @@ public final class SacmExport {
         List<String> out = new ArrayList<>();
         for (int i = 0; i < e.clauses().size(); i++) {
             switch (e.clauses().get(i).kind()) {
-                case SUPPORTED_BY, CONTEXT, ASSUMING, JUSTIFIED_BY, UNDEVELOPED, REBUTS, UNDERCUTS, UNDERMINES -> { }
+                // SACM has no `any of` / `M of`: such a list rides in safecase:clauses as written, first
+                case SUPPORTED_BY -> {
+                    if (CheckedCase.hasChoice(e.clauses().get(i))) out.add(0, piece.clauses().get(i));
+                }
+                case CONTEXT, ASSUMING, JUSTIFIED_BY, UNDEVELOPED, REBUTS, UNDERCUTS, UNDERMINES -> { }
                 default -> out.add(piece.clauses().get(i));
             }
         }

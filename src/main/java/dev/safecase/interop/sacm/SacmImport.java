@@ -291,7 +291,8 @@ public final class SacmImport {
             if (sides.containsKey(clause)) clause(sb, clause + " " + CaseText.list(sides.get(clause).stream().map(this::ref).toList()));
         }
         List<String> sup = support.getOrDefault(a.xmiId(), List.of());
-        if (!sup.isEmpty() && (k == NodeKind.CLAIM || k == NodeKind.STRATEGY || k == NodeKind.DEFEATER)) {
+        boolean supportInTag = a.tags().getOrDefault(CLAUSES, "").strip().startsWith("supported by ");
+        if (!sup.isEmpty() && !supportInTag && (k == NodeKind.CLAIM || k == NodeKind.STRATEGY || k == NodeKind.DEFEATER)) {
             clause(sb, "supported by " + CaseText.list(new ArrayList<>(new LinkedHashSet<>(sup.stream().map(this::ref).toList()))));
         }
         if (k == NodeKind.DEFEATER) {
