@@ -45,14 +45,13 @@ public final class LspBenchmark {
                 + "included in the didChange figures)");
         out.printf(Locale.ROOT, "%8s  %-44s %10s %10s %10s%n", "claims", "measure", "median ms", "min ms", "max ms");
         for (int n : sizes) {
-            Path dir = workDir.resolve("lsp-" + n);
-            Files.createDirectories(dir);
+            // a fresh folder of its own, removed afterwards: the benchmark never touches a file it did not write
+            Files.createDirectories(workDir);
+            Path dir = Files.createTempDirectory(workDir, "lsp-" + n + "-");
             Path file = dir.resolve("bench.case");
             String text = Generator.generate(n);
             Files.writeString(file, text, StandardCharsets.UTF_8);
-            Path cache = dir.resolve("cache");
-            RobustnessWorker.deleteQuietly(cache);
-            Options options = Options.defaults(dir).withJobs(1).withCache(cache);
+            Options options = Options.defaults(dir).withJobs(1).withCache(dir.resolve("cache"));
             try (Client c = Client.start(options)) {
                 String uri = file.toUri().toString();
                 c.request("initialize", g -> {
@@ -109,6 +108,8 @@ public final class LspBenchmark {
                         100 * median(saves) / full);
                 c.request("shutdown", null);
                 c.notify("exit", null);
+            } finally {
+                RobustnessWorker.deleteQuietly(dir);
             }
             out.flush();
         }

@@ -30,6 +30,12 @@ import org.eclipse.lsp4j.WorkspaceEdit;
  * subclaims to its claim.
  */
 final class Actions {
+    /**
+     * The owner a quick fix writes when it marks a claim undeveloped: a visible placeholder for the author to replace
+     * with the team or person who will develop the claim (the open-problems list shows it as written).
+     */
+    static final String OWNER_PLACEHOLDER = "unassigned: name who develops this";
+
     private static final Pattern DID_YOU_MEAN = Pattern.compile("\\(did you mean '([^']+)'\\?\\)");
 
     private Actions() {
@@ -60,7 +66,7 @@ final class Actions {
             if (to < start || from > end) continue;
             if (el.kind() == Decl.ElementKind.CLAIM && !el.id().isQualified() && unsupported(el)) {
                 out.add(action("Mark " + el.id().text() + " undeveloped, with an owner", CodeActionKind.QuickFix,
-                        edit(uri, new TextEdit(a.lines().range(end, end), "\n    undeveloped\n    owner \"TODO: who develops this\""))));
+                        edit(uri, new TextEdit(a.lines().range(end, end), "\n    undeveloped\n    owner \"" + OWNER_PLACEHOLDER + "\""))));
             }
             if (el.kind() == Decl.ElementKind.EVIDENCE) pin(project, a, el, uri).ifPresent(out::add);
             verified.ifPresent(v -> warrant(a, el, v, start, end, uri).ifPresent(out::add));
