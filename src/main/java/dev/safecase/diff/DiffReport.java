@@ -104,7 +104,7 @@ public final class DiffReport {
     public static String markdown(ResultDiff d) {
         StringBuilder b = new StringBuilder("## safecase diff\n\n");
         List<ResultDiff.StatusChange> worse = d.regressions();
-        b.append(worse.isEmpty() ? "\u2705 " : "\u274c ").append(MarkdownText.inline(gateLine(d, s -> s))).append("\n\n");
+        b.append(worse.isEmpty() ? "\u2705 nothing got worse; " : "\u274c ").append(MarkdownText.inline(gateLine(d, s -> s))).append("\n\n");
         List<Section> sections = sections(d);
         if (sections.isEmpty()) b.append("No obligation, open problem or evidence changed.\n");
         for (Section s : sections) {
