@@ -40,8 +40,11 @@ public final class LspBenchmark {
     private LspBenchmark() {
     }
 
+    /** Time between the measured edits: each is a single edit after a pause (bursts are debounced). */
+    static final long PAUSE_MS = 400;
+
     public static void run(List<Integer> sizes, Path workDir, int repeats, PrintWriter out) throws IOException, InterruptedException {
-        out.println("language server latency (in-process server, JSON-RPC over pipes; debounce "
+        out.println("language server latency (in-process server, JSON-RPC over pipes; each edit a single one after a pause; debounce "
                 + "included in the didChange figures)");
         out.printf(Locale.ROOT, "%8s  %-44s %10s %10s %10s%n", "claims", "measure", "median ms", "min ms", "max ms");
         for (int n : sizes) {
@@ -79,6 +82,7 @@ public final class LspBenchmark {
                     current = edited(current, r + 1);
                     int v = ++version;
                     String body = current;
+                    Thread.sleep(PAUSE_MS); // a single edit after a pause, not a burst of typing
                     long t = System.nanoTime();
                     c.change(uri, v, body);
                     c.diagnostics(uri, v);

@@ -27,8 +27,10 @@ import org.eclipse.lsp4j.services.LanguageClient;
 
 /**
  * The server's state and threads. Every request and every check runs on one thread, in order,
- * so each sees the documents as the notifications before it left them; a check after typing
- * waits for a pause ({@link #DEBOUNCE_MS}). Verifications (on save) run on a thread of their
+ * so each sees the documents as the notifications before it left them. Checks after typing are
+ * debounced on both edges: the first change after a quiet spell of {@link #DEBOUNCE_MS} is checked
+ * at once (so the diagnostics of a single edit come as fast as the check), and a burst of changes
+ * after it is checked once, when the typing pauses for {@link #DEBOUNCE_MS}. Verifications (on save) run on a thread of their
  * own and publish when done. A failure in one request is logged and answered with an error;
  * the server goes on.
  */
@@ -42,6 +44,7 @@ final class Session {
     private final ExecutorService verify = Executors.newSingleThreadExecutor(daemon("safecase-lsp-verify"));
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(daemon("safecase-lsp-timer"));
     private final Map<String, ScheduledFuture<?>> pending = new ConcurrentHashMap<>();
+    private final Map<String, Long> lastChange = new ConcurrentHashMap<>();
     private final Map<String, Analysis> analyses = new ConcurrentHashMap<>();
     private final Map<String, Indexes> lastGood = new ConcurrentHashMap<>();
     private final Map<String, Verified> verified = new ConcurrentHashMap<>();
@@ -101,13 +104,18 @@ final class Session {
 
     void changed(Document d) {
         project.documents().put(d.uri(), d);
+        long now = System.nanoTime();
+        Long before = lastChange.put(d.uri(), now);
+        boolean quiet = before == null || now - before >= TimeUnit.MILLISECONDS.toNanos(DEBOUNCE_MS);
         ScheduledFuture<?> old = pending.put(d.uri(), timer.schedule(
-                () -> later("checking " + d.uri(), () -> fresh(d.uri()).ifPresent(this::publish)), DEBOUNCE_MS, TimeUnit.MILLISECONDS));
+                () -> later("checking " + d.uri(), () -> fresh(d.uri()).ifPresent(this::publish)),
+                quiet ? 0 : DEBOUNCE_MS, TimeUnit.MILLISECONDS));
         if (old != null) old.cancel(false);
     }
 
     void closed(String uri) {
         project.documents().remove(uri);
+        lastChange.remove(uri);
         ScheduledFuture<?> old = pending.remove(uri);
         if (old != null) old.cancel(false);
         later("closing " + uri, () -> {
