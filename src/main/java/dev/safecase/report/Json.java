@@ -113,6 +113,16 @@ final class Json {
         g.writeEndArray();
     }
 
+    /** An array of strings, or nothing when there are none (an extra key at its default is left out). */
+    static void stringsIfAny(JsonGenerator g, String field, List<String> values) throws IOException {
+        if (!values.isEmpty()) strings(g, field, values);
+    }
+
+    /** A string, or nothing when it is absent (an extra key at its default is left out). */
+    static void ifPresent(JsonGenerator g, String field, Optional<?> value) throws IOException {
+        if (value.isPresent()) g.writeStringField(field, value.get().toString());
+    }
+
     static void optional(JsonGenerator g, String field, Optional<?> value) throws IOException {
         if (value.isPresent()) {
             g.writeStringField(field, value.get().toString());

@@ -45,8 +45,8 @@ public final class JsonReport {
     static final List<Status> SUMMARY_ORDER = List.of(Status.PROVED, Status.REFUTED, Status.VACUOUS, Status.UNKNOWN,
             Status.ASSERTED, Status.OPEN, Status.INVALID);
 
-    /** The version of this layout: 2 names premises by ID (version 1 repeated their formulas in every obligation). */
-    public static final int SCHEMA_VERSION = 2;
+    /** The version of this layout: 3 writes a premise list as the difference from an earlier one and leaves extra keys at their defaults out; 2 named premises by ID (1 repeated their formulas in every obligation). */
+    public static final int SCHEMA_VERSION = 3;
 
     public static String render(Run run) {
         return Json.document(g -> {
@@ -108,7 +108,8 @@ public final class JsonReport {
         for (ClaimResult cl : c.claims()) Json.oneLine(g, x -> claim(x, c, cl));
         g.writeEndArray();
         g.writeArrayFieldStart("obligations");
-        for (ObligationResult o : c.obligations()) Json.oneLine(g, x -> obligation(x, o));
+        PremiseLists lists = new PremiseLists();
+        for (ObligationResult o : c.obligations()) Json.oneLine(g, x -> obligation(x, o, lists));
         g.writeEndArray();
         g.writeArrayFieldStart("assumptions");
         for (AssumptionResult a : c.assumptions()) Json.oneLine(g, x -> assumption(x, a));
@@ -205,18 +206,20 @@ public final class JsonReport {
         g.writeStringField("status", cl.status().label());
         g.writeBooleanField("discharged", cl.discharged());
         Json.strings(g, "restsOn", cl.restsOn());
-        Json.optional(g, "formula", cl.formula());
+        Json.ifPresent(g, "formula", cl.formula());
         g.writeStringField("support", cl.support().kind());
-        Json.strings(g, "supportedBy", cl.support().supportedBy());
-        Json.optional(g, "owner", cl.provenance().owner());
-        Json.optional(g, "origin", cl.provenance().origin());
-        Json.optional(g, "asserted", cl.support().asserted());
+        Json.stringsIfAny(g, "supportedBy", cl.support().supportedBy());
+        Json.ifPresent(g, "owner", cl.provenance().owner());
+        Json.ifPresent(g, "origin", cl.provenance().origin());
+        Json.ifPresent(g, "asserted", cl.support().asserted());
         clauses(g, cl.clauses());
-        g.writeBooleanField("undeveloped", cl.support().undeveloped());
-        bounds(g, cl.confidence().bounds());
-        g.writeStringField("jointConfidence", cl.confidence().joint());
+        if (cl.support().undeveloped()) g.writeBooleanField("undeveloped", true);
+        if (!cl.confidence().bounds().isEmpty()) {
+            bounds(g, cl.confidence().bounds());
+            g.writeStringField("jointConfidence", cl.confidence().joint());
+        }
         module(g, cl.node());
-        ConfidenceJson.claim(g, c, cl.id());
+        if (c.confidence().of(cl.id()).isFinite()) ConfidenceJson.claim(g, c, cl.id());
         g.writeEndObject();
     }
 
@@ -228,18 +231,18 @@ public final class JsonReport {
         g.writeStringField("status", s.status().label());
         Json.strings(g, "subclaims", s.subclaims());
         clauses(g, s.clauses());
-        g.writeBooleanField("undeveloped", s.undeveloped());
-        Json.optional(g, "owner", s.provenance().owner());
-        Json.optional(g, "origin", s.provenance().origin());
-        Json.optional(g, "asserted", s.asserted());
+        if (s.undeveloped()) g.writeBooleanField("undeveloped", true);
+        Json.ifPresent(g, "owner", s.provenance().owner());
+        Json.ifPresent(g, "origin", s.provenance().origin());
+        Json.ifPresent(g, "asserted", s.asserted());
         module(g, s.node());
         g.writeEndObject();
     }
 
     private static void clauses(JsonGenerator g, Clauses c) throws IOException {
-        Json.strings(g, "context", c.context());
-        Json.strings(g, "assuming", c.assuming());
-        Json.strings(g, "justifiedBy", c.justifiedBy());
+        Json.stringsIfAny(g, "context", c.context());
+        Json.stringsIfAny(g, "assuming", c.assuming());
+        Json.stringsIfAny(g, "justifiedBy", c.justifiedBy());
     }
 
     private static void text(JsonGenerator g, TextResult t) throws IOException {
@@ -277,7 +280,7 @@ public final class JsonReport {
         g.writeEndArray();
     }
 
-    private static void obligation(JsonGenerator g, ObligationResult o) throws IOException {
+    private static void obligation(JsonGenerator g, ObligationResult o, PremiseLists lists) throws IOException {
         g.writeStartObject();
         g.writeStringField("id", o.id().toString());
         g.writeStringField("kind", o.id().kind().label());
@@ -294,7 +297,7 @@ public final class JsonReport {
         }
         g.writeEndObject();
         Json.optional(g, "reason", o.reason());
-        Json.strings(g, "premises", o.premises().stream().map(PremiseText::name).toList());
+        lists.write(g, o);
         Json.optional(g, "goal", o.goal());
         Json.optional(g, "owner", o.owner());
         if (o.route().isPresent()) g.writeStringField("route", o.route().get());
@@ -305,7 +308,6 @@ public final class JsonReport {
     private static void assumption(JsonGenerator g, AssumptionResult a) throws IOException {
         g.writeStartObject();
         g.writeStringField("id", a.id());
-        Json.strings(g, "inScopeOf", ids(a.inScopeOf()));
         Json.strings(g, "usedBy", ids(a.usedBy()));
         g.writeStringField("text", a.text());
         Json.optional(g, "formula", a.formula());
