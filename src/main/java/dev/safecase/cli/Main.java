@@ -40,11 +40,23 @@ import picocli.CommandLine.Parameters;
 /** The {@code safecase} command line. Exit status: 0 gate passes, 1 gate fails, 2 input error or bad option. */
 @Command(name = "safecase", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "A formal safety-case verifier: checks a case's argument, proves its obligations with Z3, "
-                + "and gates a release on what is discharged.",
-        subcommands = {Main.Check.class, Main.Agenda.class, Main.Report.class, Main.Explain.class, Main.Smt.class,
-                Main.Graph.class, PinCommand.class, FmtCommand.class, MergeCommand.class, DiffCommand.class, LspCommand.class,
-                InteropCommands.Import.class, InteropCommands.Export.class, CompletionCommand.class, Main.Bench.class, CommandLine.HelpCommand.class})
+                + "and gates a release on what is discharged.")
 public final class Main implements Callable<Integer> {
+    /**
+     * The subcommands, in the order that help lists them. They are registered when the command line is made
+     * ({@link #commandLine}), not named in the annotation: picocli builds each one's model by reflection, and
+     * building all sixteen took about 200 ms of every start (docs/benchmarks.md, Start-up).
+     */
+    static final List<Class<?>> SUBCOMMANDS = List.of(Main.Check.class, Main.Agenda.class, Main.Report.class, Main.Explain.class,
+            Main.Smt.class, Main.Graph.class, PinCommand.class, FmtCommand.class, MergeCommand.class, DiffCommand.class,
+            LspCommand.class, InteropCommands.Import.class, InteropCommands.Export.class, CompletionCommand.class, Main.Bench.class,
+            CommandLine.HelpCommand.class);
+
+    /** Subcommands that need every other one's model: help lists them, completion writes them all. */
+    private static final Set<String> NEEDS_ALL = Set.of("help", "completion");
+
+    /** {@code safecase --version} alone needs no subcommand at all. */
+    private static final Set<String> VERSION_OPTIONS = Set.of("--version", "-V");
 
     public static void main(String[] args) {
         System.exit(run(args, new PrintWriter(System.out, true, StandardCharsets.UTF_8),
@@ -61,7 +73,7 @@ public final class Main implements Callable<Integer> {
         boolean debug = List.of(args).contains("--debug");
         int code;
         try {
-            CommandLine cl = new CommandLine(new Main());
+            CommandLine cl = commandLine(args);
             cl.setOut(out);
             cl.setErr(err);
             cl.setParameterExceptionHandler((ex, a) -> {
@@ -79,6 +91,28 @@ public final class Main implements Callable<Integer> {
         out.flush();
         err.flush();
         return code;
+    }
+
+    /**
+     * The command line for {@code args}: when the first argument names a subcommand (other than {@code help} and
+     * {@code completion}), only that one is registered; otherwise all are, so that help lists them and a mistyped
+     * command gets its suggestions. What a run does and prints is the same either way.
+     */
+    static CommandLine commandLine(String[] args) {
+        CommandLine cl = new CommandLine(new Main());
+        String first = args.length == 0 ? "" : args[0];
+        if (args.length == 1 && VERSION_OPTIONS.contains(first)) return cl;
+        Optional<Class<?>> only = NEEDS_ALL.contains(first) ? Optional.empty()
+                : SUBCOMMANDS.stream().filter(c -> names(c).contains(first)).findFirst();
+        for (Class<?> c : only.map(List::<Class<?>>of).orElse(SUBCOMMANDS)) cl.addSubcommand(c);
+        return cl;
+    }
+
+    private static List<String> names(Class<?> command) {
+        Command a = command.getAnnotation(Command.class);
+        List<String> out = new ArrayList<>(List.of(a.aliases()));
+        out.add(a.name());
+        return out;
     }
 
     /**
@@ -157,7 +191,7 @@ public final class Main implements Callable<Integer> {
         String failOn;
         @Option(names = "--min-proved", paramLabel = "R", description = "Share of obligations that must be proved, 0..1 (default 0).")
         String minProved;
-        @Option(names = "--max-doubt", paramLabel = "P", description = "Fail the gate unless every root has a doubt bound of at most P, e.g. 1% or 1/1000 (docs/confidence.md).")
+        @Option(names = "--max-doubt", paramLabel = "P", description = "Fail the gate unless every root has a doubt bound of at most P, e.g. 1%% or 1/1000 (docs/confidence.md).")
         String maxDoubt;
         @Option(names = "--timeout-ms", paramLabel = "N", description = "Solver time limit per obligation (default 10000).")
         Long timeoutMs;

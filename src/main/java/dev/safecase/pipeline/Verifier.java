@@ -63,7 +63,10 @@ public final class Verifier {
     public static final String VERSION = "0.1.0";
 
     /** The prover's class files' digest: part of every cache key (computed once per JVM, a few milliseconds). */
-    private static final String PROVER_BUILD = dev.safecase.prove.Fingerprint.ofProver();
+    /** The prover's fingerprint, computed on first use (a cache key needs it; --version does not). */
+    private static final class ProverBuild {
+        static final String VALUE = dev.safecase.prove.Fingerprint.ofProver();
+    }
 
     private final Options options;
     private final Sources sources;
@@ -276,7 +279,7 @@ public final class Verifier {
     }
 
     private KeyParams keyParams() {
-        return new KeyParams(VERSION + " " + PROVER_BUILD, Prover.REVISION, SolverId.declared(), options.timeoutMs(), options.rlimit());
+        return new KeyParams(VERSION + " " + ProverBuild.VALUE, Prover.REVISION, SolverId.declared(), options.timeoutMs(), options.rlimit());
     }
 
     /** What the judge reads for one prepared case: its model, graph, obligations, evidence and its own verdicts. */
