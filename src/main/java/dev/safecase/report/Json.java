@@ -16,7 +16,7 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Optional;
 
-/** Streaming JSON with the house layout: two-space indentation, {@code "key": value}, "\n" line ends. */
+/** Streaming JSON with the house layout: two-space indentation, {@code "key": value}, "\n" line ends; one-line values without spaces. */
 final class Json {
     private Json() {
     }
@@ -72,12 +72,15 @@ final class Json {
         return out + "\n";
     }
 
-    /** The house layout on one line: {@code {"id": "x", "n": [1, 2]}}. */
+    /**
+     * A value on one line, without spaces: {@code {"id":"x","n":[1,2]}}. Each item of a case's lists is such a line;
+     * the spaces after {@code ,} and {@code :} were a tenth of a large case's JSON (schema 4, docs/reports.md).
+     */
     private static DefaultPrettyPrinter oneLine() {
         Separators seps = Separators.createDefaultInstance()
-                .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
-                .withObjectEntrySpacing(Separators.Spacing.AFTER)
-                .withArrayValueSpacing(Separators.Spacing.AFTER)
+                .withObjectFieldValueSpacing(Separators.Spacing.NONE)
+                .withObjectEntrySpacing(Separators.Spacing.NONE)
+                .withArrayValueSpacing(Separators.Spacing.NONE)
                 .withObjectEmptySeparator("")
                 .withArrayEmptySeparator("");
         DefaultPrettyPrinter pp = new DefaultPrettyPrinter(seps);
@@ -97,7 +100,7 @@ final class Json {
         g.writeRawValue(out.toString());
     }
 
-    /** An array of strings on one line: {@code "field": ["a", "b"]}. */
+    /** An array of strings on one line: {@code "field": ["a","b"]}. */
     static void inlineStrings(JsonGenerator g, String field, List<String> values) throws IOException {
         g.writeFieldName(field);
         oneLine(g, line -> {

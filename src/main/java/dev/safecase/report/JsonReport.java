@@ -31,8 +31,8 @@ import java.util.Map;
  * carry them (a decimal, or p/q where no finite decimal is exact).
  *
  * <p>Schema version {@value #SCHEMA_VERSION} (docs/reports.md): an obligation names its premises; each case has one
- * table of the premises' formulas and one of the defines they use. Each item of a case's lists (a claim, an
- * obligation, …) and every list of strings is written on one line.
+ * table of the premises' formulas and one of the defines they use, each an object from name to formula. Each item
+ * of a case's lists (a claim, an obligation, …) and every list of strings is written on one line, without spaces.
  */
 public final class JsonReport {
     private JsonReport() {
@@ -45,8 +45,13 @@ public final class JsonReport {
     static final List<Status> SUMMARY_ORDER = List.of(Status.PROVED, Status.REFUTED, Status.VACUOUS, Status.UNKNOWN,
             Status.ASSERTED, Status.OPEN, Status.INVALID);
 
-    /** The version of this layout: 3 writes a premise list as the difference from an earlier one and leaves extra keys at their defaults out; 2 named premises by ID (1 repeated their formulas in every obligation). */
-    public static final int SCHEMA_VERSION = 3;
+    /**
+     * The version of this layout: 4 writes one-line items without spaces, the formula tables as objects from name
+     * to formula, and an obligation's {@code goal} and {@code owner} only when it has one; 3 writes a premise list
+     * as the difference from an earlier one and leaves extra keys at their defaults out; 2 named premises by ID (1
+     * repeated their formulas in every obligation).
+     */
+    public static final int SCHEMA_VERSION = 4;
 
     public static String render(Run run) {
         return Json.document(g -> {
@@ -175,16 +180,9 @@ public final class JsonReport {
                 throw new IllegalStateException("two formulas named " + p.name() + " in one case: " + old + " and " + p.formula());
             }
         }
-        g.writeArrayFieldStart(field);
-        for (Map.Entry<String, String> e : byName.entrySet()) {
-            Json.oneLine(g, x -> {
-                x.writeStartObject();
-                x.writeStringField("name", e.getKey());
-                x.writeStringField("formula", e.getValue());
-                x.writeEndObject();
-            });
-        }
-        g.writeEndArray();
+        g.writeObjectFieldStart(field);
+        for (Map.Entry<String, String> e : byName.entrySet()) g.writeStringField(e.getKey(), e.getValue());
+        g.writeEndObject();
     }
 
     private static List<String> ids(List<ObligationId> ids) {
@@ -298,8 +296,8 @@ public final class JsonReport {
         g.writeEndObject();
         Json.optional(g, "reason", o.reason());
         lists.write(g, o);
-        Json.optional(g, "goal", o.goal());
-        Json.optional(g, "owner", o.owner());
+        Json.ifPresent(g, "goal", o.goal());
+        Json.ifPresent(g, "owner", o.owner());
         if (o.route().isPresent()) g.writeStringField("route", o.route().get());
         if (!o.gated()) g.writeStringField("notGated", o.ungated().get());
         g.writeEndObject();

@@ -44,7 +44,7 @@ class VerdictCacheTest {
         assertEquals(json(first), json(second), "a cached run is byte-identical to the run that filled the cache");
         String fresh = json(run(o.withoutCache()));
         assertEquals(withoutMillis(fresh), withoutMillis(json(second)), "and equal to a run without the cache, but for the time");
-        assertTrue(json(first).contains("\"status\": \"refuted\"") && json(first).contains("\"status\": \"vacuous\""));
+        assertTrue(json(first).contains("\"status\":\"refuted\"") && json(first).contains("\"status\":\"vacuous\""));
     }
 
     @Test

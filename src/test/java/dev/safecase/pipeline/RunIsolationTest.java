@@ -67,14 +67,14 @@ class RunIsolationTest {
         CaseResult mine = run.cases().stream().filter(c -> c.name().equals("b_mine")).findFirst().orElseThrow();
         GateResult fixed = new GateResult(true, new GateResult.Rule(false, List.of(), "0"), 0, 0, List.of());
         String json = JsonReport.render(new Run(run.version(), run.solver(), run.today(), fixed, List.of(), List.of(mine)));
-        return json.replaceAll("\"millis\": \\d+", "\"millis\": 0");
+        return json.replaceAll("\"millis\":\\d+", "\"millis\":0");
     }
 
     @Test
     void aCaseIsJudgedTheSameAloneInAFolderAcrossRunsAndJobs() {
         String alone = caseJson(List.of(dir.resolve("b_mine.case")), 1);
-        assertFalse(alone.contains("\"status\": \"unknown\""), alone);
-        assertTrue(alone.contains("\"status\": \"refuted\""), "the case should have a counterexample to compare");
+        assertFalse(alone.contains("\"status\":\"unknown\""), alone);
+        assertTrue(alone.contains("\"status\":\"refuted\""), "the case should have a counterexample to compare");
         for (int run = 0; run < 3; run++) assertEquals(alone, caseJson(List.of(dir), 1), "in the folder, run " + run);
         assertEquals(alone, caseJson(List.of(dir), 2), "in the folder with two workers");
         assertEquals(alone, caseJson(List.of(dir.resolve("b_mine.case")), 2), "alone with two workers");
