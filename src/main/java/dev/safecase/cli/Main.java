@@ -55,10 +55,18 @@ public final class Main implements Callable<Integer> {
     /** Subcommands that need every other one's model: help lists them, completion writes them all. */
     private static final Set<String> NEEDS_ALL = Set.of("help", "completion");
 
+    /** The commands that parse cases: their set-up starts on a second thread while picocli reads the options. */
+    private static final Set<String> WARM_UP = Set.of("check", "report", "agenda", "explain", "smt", "graph", "lsp", "diff");
+
     /** {@code safecase --version} alone needs no subcommand at all. */
     private static final Set<String> VERSION_OPTIONS = Set.of("--version", "-V");
 
     public static void main(String[] args) {
+        if (args.length > 0 && WARM_UP.contains(args[0])) {
+            Thread t = new Thread(Verifier::warmUp, "safecase-warm-up");
+            t.setDaemon(true);
+            t.start();
+        }
         System.exit(run(args, new PrintWriter(System.out, true, StandardCharsets.UTF_8),
                 new PrintWriter(System.err, true, StandardCharsets.UTF_8)));
     }

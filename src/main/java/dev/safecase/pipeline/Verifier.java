@@ -52,6 +52,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Stream;
 
@@ -127,6 +128,24 @@ public final class Verifier {
 
         public Extras {
             partials = List.copyOf(partials);
+        }
+    }
+
+    /**
+     * Does, on the calling thread, the one-time set-up that every run's first case waits for: the parser's
+     * automata, the prover's fingerprint (hashed from its class files) and SHA-256. The CLI starts it on a
+     * thread of its own while picocli reads the options (docs/benchmarks.md, Start-up). Nothing depends on it
+     * having run; it shares no state with a run, and a failure here is left for the run itself to meet.
+     * (Checking and lowering a small case held in memory as well was measured and made the start slower: the
+     * two threads then contend for the second core and for class initialisation.)
+     */
+    public static void warmUp() {
+        try {
+            dev.safecase.syntax.Parser.warmUp();
+            Objects.requireNonNull(ProverBuild.VALUE);
+            java.security.MessageDigest.getInstance("SHA-256");
+        } catch (Throwable e) {
+            // the run meets the same problem where it is reported
         }
     }
 

@@ -7,6 +7,7 @@ import dev.safecase.diag.SourceText;
 import dev.safecase.syntax.gen.SafeCaseLexer;
 import dev.safecase.syntax.gen.SafeCaseParser;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import org.antlr.v4.runtime.BailErrorStrategy;
 import org.antlr.v4.runtime.CharStreams;
@@ -29,6 +30,15 @@ public final class Parser {
     public static final int MAX_DEPTH = 250;
 
     private Parser() {
+    }
+
+    /**
+     * Initialises the lexer and parser classes (each deserialises its grammar's automaton, a few milliseconds
+     * interpreted), so that a thread started early can do it while the command line is still being read.
+     */
+    public static void warmUp() {
+        Objects.requireNonNull(SafeCaseLexer._ATN);
+        Objects.requireNonNull(SafeCaseParser._ATN);
     }
 
     public static Optional<SafeCaseParser.FileContext> parse(SourceText source, Diagnostics diags) {
