@@ -6,6 +6,7 @@ import dev.safecase.diag.Diagnostics;
 import dev.safecase.diag.Position;
 import dev.safecase.diag.SourceText;
 import dev.safecase.syntax.Identifiers;
+import dev.safecase.syntax.Parser;
 import dev.safecase.syntax.gen.SafeCaseParser;
 import dev.safecase.syntax.gen.SafeCaseParser.*;
 import java.math.BigDecimal;
@@ -35,7 +36,37 @@ public final class AstBuilder {
      */
     public static Optional<SourceUnit> build(SourceText source, FileContext tree, Diagnostics diags) {
         Diagnostics built = new Diagnostics();
-        SourceUnit unit = new AstBuilder(source, built).file(tree);
+        SourceUnit unit = new AstBuilder(source, built).file(tree, List.of());
+        return checked(unit, built, diags);
+    }
+
+    /**
+     * Parses and builds in one pass: each top-level declaration's AST is built as soon as the parser has it, and its
+     * parse tree dropped ({@link Parser.DeclSink}), so that a large file's tree never lives whole. The same AST and
+     * diagnostics as {@code Parser.parse} followed by {@link #build}.
+     */
+    public static Optional<SourceUnit> parse(SourceText source, Diagnostics diags) {
+        // one builder per pass: a restart (the fast pass gave up) forgets what the first one built and reported
+        AstBuilder[] builder = {new AstBuilder(source, new Diagnostics())};
+        List<Decl> streamed = new ArrayList<>();
+        Optional<FileContext> tree = Parser.parse(source, diags, new Parser.DeclSink() {
+            @Override
+            public void accept(SafeCaseParser.DeclContext decl) {
+                streamed.add(builder[0].decl(decl));
+            }
+
+            @Override
+            public void restart() {
+                streamed.clear();
+                builder[0] = new AstBuilder(source, new Diagnostics());
+            }
+        });
+        if (tree.isEmpty()) return Optional.empty();
+        AstBuilder b = builder[0];
+        return checked(b.file(tree.get(), streamed), b.diags, diags);
+    }
+
+    private static Optional<SourceUnit> checked(SourceUnit unit, Diagnostics built, Diagnostics diags) {
         FormulaDepth.check(unit, built);
         diags.addAll(built.sorted());
         return built.hasErrors() ? Optional.empty() : Optional.of(unit);
@@ -49,9 +80,11 @@ public final class AstBuilder {
         return pos(ctx.getStart());
     }
 
-    private SourceUnit file(FileContext ctx) {
+    /** The file's unit: the declarations already built ({@code streamed}), then those still in the tree. */
+    private SourceUnit file(FileContext ctx, List<Decl> streamed) {
         Optional<SourceUnit.CaseHeader> header = Optional.ofNullable(ctx.caseHeader()).map(this::caseHeader);
-        List<Decl> decls = decls(ctx.decl());
+        List<Decl> decls = new ArrayList<>(streamed);
+        decls.addAll(decls(ctx.decl()));
         return new SourceUnit(source.path(), source.display(), header, decls, modifiers);
     }
 

@@ -8,7 +8,6 @@ import dev.safecase.diag.Diagnostics;
 import dev.safecase.diag.Position;
 import dev.safecase.diag.SourceText;
 import dev.safecase.diag.Vocabulary;
-import dev.safecase.syntax.Parser;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -106,7 +105,7 @@ public final class Sources {
 
     /** Text to AST: the parser, then the AST builder. Every finding goes to {@code diags}. */
     public static Optional<SourceUnit> parse(SourceText source, Diagnostics diags) {
-        return Parser.parse(source, diags).flatMap(tree -> AstBuilder.build(source, tree, diags));
+        return AstBuilder.parse(source, diags);
     }
 
     public Path root() {
