@@ -56,20 +56,20 @@ final class Structure {
     void check() {
         strategyParents();
         undercutTargets();
-        cycles(ArgumentGraph.of(model).cycles(), "dependency cycle", Code.SC304);
+        ArgumentGraph graph = ArgumentGraph.of(model);
+        cycles(graph.cycles(), "dependency cycle", Code.SC304);
         cycles(ArgumentGraph.cycles(claimFormulaRefs.keySet(), k -> List.copyOf(claimFormulaRefs.getOrDefault(k, Set.of()))),
                 "claim formula cycle (a formal claim's formula names claims whose formulas name it back)",
                 Code.SC305);
         if (!partial) unusedAssumptions();
-        if (!partial) challenges();
+        if (!partial) challenges(graph);
     }
 
     /**
      * A defeater of the counter side (of a defeater, or of a node in a defeater's argument) argues for the case: it
      * is met by its own argument, not eliminated or accepted as a risk to the case.
      */
-    private void challenges() {
-        ArgumentGraph graph = ArgumentGraph.of(model);
+    private void challenges(ArgumentGraph graph) {
         Map<String, ArgumentGraph.Side> sides = graph.sides();
         for (Model.Defeater d : model.all(Model.Defeater.class)) {
             String attacked = ArgumentGraph.attacked(d, nodes);
