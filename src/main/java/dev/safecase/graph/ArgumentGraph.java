@@ -53,6 +53,11 @@ public final class ArgumentGraph {
     private final Map<String, List<Edge>> out;
     private final Map<String, List<String>> parents;
     private final List<String> roots;
+    // Walks that the checker, the lowering, the judge and the confidence stage each ask for, computed once
+    // (the graph never changes; a race computes the same value twice, harmlessly).
+    private volatile Map<String, Side> sides;
+    private volatile List<List<String>> cycles;
+    private volatile Optional<List<String>> dependenciesFirst;
 
     private ArgumentGraph(List<String> nodes, Map<String, Model.Kind> kinds, Map<String, List<Edge>> out) {
         this.nodes = List.copyOf(nodes);
@@ -183,6 +188,12 @@ public final class ArgumentGraph {
 
     /** The side of every node (docs/language.md, section 9); a node no top claim reaches is PRO. */
     public Map<String, Side> sides() {
+        Map<String, Side> known = sides;
+        if (known == null) sides = known = Collections.unmodifiableMap(computeSides());
+        return known;
+    }
+
+    private Map<String, Side> computeSides() {
         Set<String> pro = reach(true);
         Set<String> counter = reach(false);
         Map<String, Side> out = new LinkedHashMap<>();
@@ -240,6 +251,12 @@ public final class ArgumentGraph {
      * before parents), or empty when the graph has a cycle.
      */
     public Optional<List<String>> dependenciesFirst() {
+        Optional<List<String>> known = dependenciesFirst;
+        if (known == null) dependenciesFirst = known = computeDependenciesFirst();
+        return known;
+    }
+
+    private Optional<List<String>> computeDependenciesFirst() {
         List<String> order = new ArrayList<>();
         if (!cycles().isEmpty()) return Optional.empty();
         Set<String> done = new HashSet<>();
@@ -268,7 +285,13 @@ public final class ArgumentGraph {
      * and ends with the first node again.
      */
     public List<List<String>> cycles() {
-        return cycles(nodes, this::children);
+        List<List<String>> known = cycles;
+        if (known == null) {
+            List<List<String>> found = new ArrayList<>();
+            for (List<String> c : cycles(nodes, this::children)) found.add(List.copyOf(c));
+            cycles = known = List.copyOf(found);
+        }
+        return known;
     }
 
     /** The same search over any graph of names (used for the claim-formula graph too). */

@@ -3,6 +3,7 @@ package dev.safecase.lsp;
 import dev.safecase.ast.SourceUnit;
 import dev.safecase.diag.Diagnostic;
 import dev.safecase.syntax.Lexemes;
+import dev.safecase.pipeline.Verifier;
 import java.util.List;
 import java.util.Optional;
 
@@ -15,7 +16,7 @@ import java.util.Optional;
  * @param indexes the names of the file and its imports, when it parses
  */
 record Analysis(Document doc, String display, LineMap lines, List<Lexemes.Lexeme> lexemes, Optional<SourceUnit> unit,
-                List<Diagnostic> diagnostics, Optional<Indexes> indexes) {
+                List<Diagnostic> diagnostics, Optional<Indexes> indexes, Optional<Verifier.Front> front) {
     Analysis {
         lexemes = List.copyOf(lexemes);
         diagnostics = List.copyOf(diagnostics);

@@ -2,7 +2,6 @@ package dev.safecase.lsp;
 
 import dev.safecase.ast.SourceUnit;
 import dev.safecase.diag.Diagnostic;
-import dev.safecase.diag.Diagnostics;
 import dev.safecase.diag.Position;
 import dev.safecase.diag.SourceText;
 import dev.safecase.pipeline.Verifier;
@@ -12,7 +11,6 @@ import dev.safecase.syntax.Lexemes;
 import dev.safecase.syntax.Parser;
 import java.nio.file.Path;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -22,7 +20,9 @@ import java.util.Optional;
  * every open buffer instead of its file. A case is checked as {@code safecase check} would; a
  * module, which is checked through the cases that import it, through a small case that does
  * nothing but import it (in memory only), keeping the findings about the module. The file is
- * parsed once: the name indexes are built from the run's own parsed files.
+ * parsed once: the name indexes are built from the run's own parsed files. A case's front end
+ * (checked and lowered) is kept in its analysis, so that a save of the same text proves it
+ * without preparing it again when nothing it read has changed ({@link Verifier#run(Verifier.Front)}).
  */
 final class Checking {
     private Checking() {
@@ -36,33 +36,28 @@ final class Checking {
         List<Lexemes.Lexeme> lexemes = Lexemes.of(source);
         LineMap lines = new LineMap(doc.text());
         if (Parser.heading(source).isCase()) {
-            List<Diagnostic> found = ownFindings(prepare(verifier, path), display);
+            Verifier.Front front = verifier.front(List.of(path));
+            List<Diagnostic> found = ownFindings(front.diagnostics(), display);
             Sources.Loaded loaded = verifier.sources().load(path);
-            return analysis(doc, display, lines, lexemes, loaded, found, verifier.sources());
+            return analysis(doc, display, lines, lexemes, loaded, found, verifier.sources(), Optional.of(front));
         }
         Optional<Probe> probe = probe(project, path);
         Sources sources = probe.map(Probe::verifier).map(Verifier::sources).orElse(verifier.sources());
         Sources.Loaded loaded = sources.load(path);
         List<Diagnostic> found = probe.isPresent() && loaded.unit().isPresent()
                 ? probe.get().findings().stream().map(d -> at(d, display)).toList() : loaded.diagnostics().stream().map(d -> at(d, display)).toList();
-        return analysis(doc, display, lines, lexemes, loaded, found, sources);
+        return analysis(doc, display, lines, lexemes, loaded, found, sources, Optional.empty());
     }
 
     private static Analysis analysis(Document doc, String display, LineMap lines, List<Lexemes.Lexeme> lexemes, Sources.Loaded loaded,
-                                     List<Diagnostic> found, Sources sources) {
+                                     List<Diagnostic> found, Sources sources, Optional<Verifier.Front> front) {
         Optional<SourceUnit> unit = loaded.unit();
         Optional<Indexes> indexes = unit.isPresent() ? Optional.of(Indexes.of(sources, List.of(loaded))) : Optional.empty();
-        return new Analysis(doc, display, lines, lexemes, unit, found, indexes);
+        return new Analysis(doc, display, lines, lexemes, unit, found, indexes, front);
     }
 
     private static Diagnostic at(Diagnostic d, String display) {
         return new Diagnostic(d.severity(), d.code(), new Position(display, d.pos().line(), d.pos().col()), d.message());
-    }
-
-    private static List<Diagnostic> prepare(Verifier v, Path file) {
-        Diagnostics d = new Diagnostics();
-        v.prepare(List.of(file), d, new LinkedHashMap<>());
-        return d.sorted();
     }
 
     private static List<Diagnostic> ownFindings(List<Diagnostic> all, String display) {
@@ -81,6 +76,6 @@ final class Checking {
         texts.put(probe, "case safecase_lsp_probe \"Checks the module " + stem + "\"\nimport " + stem + "\n");
         Verifier v = new Verifier(project.optionsFor(path), new Overlay(texts));
         String shown = v.sources().display(path);
-        return Optional.of(new Probe(v, ownFindings(prepare(v, probe), shown)));
+        return Optional.of(new Probe(v, ownFindings(v.front(List.of(probe)).diagnostics(), shown)));
     }
 }

@@ -31,7 +31,9 @@ import org.eclipse.lsp4j.services.LanguageClient;
  * debounced on both edges: the first change after a quiet spell of {@link #DEBOUNCE_MS} is checked
  * at once (so the diagnostics of a single edit come as fast as the check), and a burst of changes
  * after it is checked once, when the typing pauses for {@link #DEBOUNCE_MS}. Verifications (on save) run on a thread of their
- * own and publish when done. A failure in one request is logged and answered with an error;
+ * own and publish when done; a save proves the front end of the check of the same text (the case checked and lowered
+ * as it was typed) when nothing that check read has changed since ({@link Verifier#run(Verifier.Front)}), and
+ * prepares the file again otherwise. A failure in one request is logged and answered with an error;
  * the server goes on.
  */
 final class Session {
@@ -186,10 +188,11 @@ final class Session {
         String display = v.sources().display(path);
         String uri = a.doc().uri();
         String text = a.doc().text();
+        Optional<Verifier.Front> front = a.front();
         verify.execute(() -> {
             try {
                 long t0 = System.nanoTime();
-                Verifier.Outcome outcome = v.run(List.of(path));
+                Verifier.Outcome outcome = front.isPresent() ? v.run(front.get()) : v.run(List.of(path));
                 long ms = (System.nanoTime() - t0) / 1_000_000;
                 Optional<CaseResult> mine = outcome.run().cases().stream().filter(c -> c.file().equals(display)).findFirst();
                 if (mine.isEmpty() || !mine.get().checked()) {

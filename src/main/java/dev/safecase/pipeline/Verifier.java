@@ -48,6 +48,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -63,8 +64,7 @@ import java.util.stream.Stream;
 public final class Verifier {
     public static final String VERSION = "0.1.0";
 
-    /** The prover's class files' digest: part of every cache key (computed once per JVM, a few milliseconds). */
-    /** The prover's fingerprint, computed on first use (a cache key needs it; --version does not). */
+    /** The prover's class files' digest, part of every cache key: computed on first use (--version does not need it). */
     private static final class ProverBuild {
         static final String VALUE = dev.safecase.prove.Fingerprint.ofProver();
     }
@@ -158,6 +158,74 @@ public final class Verifier {
         return sources;
     }
 
+    /**
+     * The front end's work on some files (parsed, checked, lowered, evidence decided), kept so that a later run on
+     * the same inputs can prove it without doing it again ({@link #run(Front)}): the language server checks a buffer
+     * as it is typed and proves the same text when it is saved. It remembers what it read, to tell whether it is
+     * still what a run now would prepare ({@link #current(Front)}).
+     */
+    public static final class Front {
+        private final Verifier made;
+        private final List<Path> paths;
+        private final Map<String, Prepared> prepared;
+        private final List<Diagnostic> diagnostics;
+        private final Map<String, String> failed;
+        private final List<Sources.Read> reads;
+
+        private Front(Verifier made, List<Path> paths, Map<String, Prepared> prepared, List<Diagnostic> diagnostics,
+                      Map<String, String> failed) {
+            this.made = made;
+            this.paths = List.copyOf(paths);
+            this.prepared = Collections.unmodifiableMap(new LinkedHashMap<>(prepared));
+            this.diagnostics = List.copyOf(diagnostics);
+            this.failed = Collections.unmodifiableMap(new LinkedHashMap<>(failed));
+            this.reads = made.sources.reads();
+        }
+
+        /** The cases checked, by name. */
+        public Map<String, Prepared> prepared() {
+            return prepared;
+        }
+
+        /** Every finding of the front end, in source order. */
+        public List<Diagnostic> diagnostics() {
+            return diagnostics;
+        }
+    }
+
+    /** Parses, checks and lowers every case of the paths and decides its evidence, without proving. */
+    public Front front(List<Path> paths) {
+        Diagnostics diags = new Diagnostics();
+        Map<String, String> failed = new LinkedHashMap<>();
+        Map<String, Prepared> prepared = prepare(paths, diags, failed);
+        return new Front(this, paths, prepared, diags.sorted(), failed);
+    }
+
+    /**
+     * Whether preparing the front's files now, with this verifier's options and overlay, would give the front
+     * again: the same options; every file it read (the cases and their imports, and each place an import was
+     * looked for) read again with the same text; every evidence item decided again with the same state, reason
+     * and file hash (the file is hashed again, as every run does). A front with a case that failed to check, or
+     * made from a folder (whose listing is not remembered), is never current: such a run is cheap anyway.
+     */
+    public boolean current(Front f) {
+        if (!f.made.options.equals(options) || !f.failed.isEmpty()) return false;
+        for (Path p : f.paths) if (!sources.isFile(p.toAbsolutePath().normalize())) return false;
+        if (!Sources.unchanged(f.reads, sources.overlay())) return false;
+        Validity validity = new Validity(options.root(), options.today(), this::deadline);
+        for (Prepared p : f.prepared.values()) {
+            for (Model.Evidence e : p.model().all(Model.Evidence.class)) {
+                Validity.Outcome was = p.evidence().get(e.id());
+                Validity.Outcome now = validity.decide(p.model(), e);
+                if (was == null || was.state() != now.state() || !was.reason().equals(now.reason())
+                        || !was.actualSha256().equals(now.actualSha256())) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
     /** Parses, checks and lowers every case under the paths, without proving. */
     public Map<String, Prepared> prepare(List<Path> paths, Diagnostics diags, Map<String, String> failedCases) {
         Map<String, Prepared> out = new LinkedHashMap<>();
@@ -210,10 +278,25 @@ public final class Verifier {
     /** As {@link #run(List)}, taking verdicts from shards' partial results too. */
     public Outcome run(List<Path> paths, Extras extras) {
         Timing timing = new Timing();
-        Diagnostics diags = new Diagnostics();
-        Map<String, String> failed = new LinkedHashMap<>();
-        Map<String, Prepared> prepared = prepare(paths, diags, failed);
+        Front front = front(paths);
         timing.lap("prepare");
+        return prove(front, extras, timing);
+    }
+
+    /**
+     * As {@link #run(List)} on the front's files: proves and judges the front when this verifier made it or it is
+     * {@link #current(Front) current} for this verifier, and otherwise prepares the files again.
+     */
+    public Outcome run(Front front) {
+        if (front.made != this && !current(front)) return run(front.paths);
+        return prove(front, Extras.NONE, new Timing());
+    }
+
+    private Outcome prove(Front front, Extras extras, Timing timing) {
+        Diagnostics diags = new Diagnostics();
+        diags.addAll(front.diagnostics);
+        Map<String, String> failed = front.failed;
+        Map<String, Prepared> prepared = front.prepared;
         List<VerdictSource> sources = new ArrayList<>();
         if (!extras.partials().isEmpty()) sources.add(Partials.read(extras.partials()));
         Optional<VerdictCache> cache = options.cache().map(d -> new VerdictCache(d, VerdictCache.DEFAULT_MAX_BYTES));

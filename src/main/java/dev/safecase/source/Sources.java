@@ -13,6 +13,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,6 +44,8 @@ public final class Sources {
     private final Overlay overlay;
     private final Map<String, Loaded> cache = new HashMap<>();
     private final Map<String, SourceText> texts = new HashMap<>();
+    private final List<Read> reads = new ArrayList<>();
+    private final Map<String, Optional<String>> readTexts = new HashMap<>();
 
     private final Vocabulary vocabulary;
 
@@ -70,6 +73,39 @@ public final class Sources {
 
     public Overlay overlay() {
         return overlay;
+    }
+
+    /**
+     * One look at a file in this run: whether it existed (on disk or overlaid) and its text, empty when it was
+     * absent or unreadable. Every file read and every place an import was looked for is one.
+     */
+    public record Read(Path file, boolean exists, Optional<String> text) {
+        /** Whether a look now, through {@code overlay} and the disk, would see the same. */
+        boolean same(Overlay overlay) {
+            boolean now = overlay.contains(file) || Files.isRegularFile(file);
+            return now == exists && currentText(file, overlay).equals(text);
+        }
+    }
+
+    /** What this run has read so far, in order (bundled modules, which cannot change, are not listed). */
+    public List<Read> reads() {
+        return List.copyOf(reads);
+    }
+
+    /**
+     * Whether reading {@code reads} again through {@code overlay} and the disk sees the same files with the same
+     * texts, so that the files would load, and every import resolve, as they did.
+     */
+    public static boolean unchanged(List<Read> reads, Overlay overlay) {
+        for (Read r : reads) if (!r.same(overlay)) return false;
+        return true;
+    }
+
+    private static Optional<String> currentText(Path file, Overlay overlay) {
+        Optional<String> over = overlay.text(file);
+        if (over.isPresent()) return over;
+        if (!Files.isRegularFile(file)) return Optional.empty();
+        return SourceText.read(file, file.toString(), new Diagnostics()).map(SourceText::text);
     }
 
     /** A file exists for this run: it is on disk or overlaid. */
@@ -127,11 +163,16 @@ public final class Sources {
         Path abs = file.toAbsolutePath().normalize();
         String key = key(abs);
         Loaded hit = cache.get(key);
-        if (hit != null) return hit;
+        if (hit != null) {
+            reads.add(new Read(abs, isFile(abs), readTexts.get(key)));
+            return hit;
+        }
         Diagnostics d = new Diagnostics();
         String display = display(abs);
         Optional<SourceText> text = overlay.text(abs).map(t -> new SourceText(abs, display, t));
         if (text.isEmpty()) text = SourceText.read(abs, display, d);
+        readTexts.put(key, text.map(SourceText::text));
+        reads.add(new Read(abs, isFile(abs), readTexts.get(key)));
         Loaded loaded = parse(key, text.orElse(new SourceText(abs, display, "")), text.isPresent(), d);
         cache.put(key, loaded);
         return loaded;
@@ -169,6 +210,7 @@ public final class Sources {
                 Loaded l = load(candidate);
                 return new ModuleLookup.Found(l, bundled && !sameAsBundled(rel, l.text().text()));
             }
+            reads.add(new Read(candidate.toAbsolutePath().normalize(), false, Optional.empty()));
         }
         if (!bundled) return new ModuleLookup.Missing();
         String key = BUNDLED_DISPLAY + rel;

@@ -152,6 +152,14 @@ class LspProtocolTest {
             assertTrue(refuted.path("message").asText().contains("counterexample: err = 1/50"), text(refuted));
             assertRange(refuted.path("range"), at(FIXED, "top", 0, 0), at(FIXED, "top", 0, 3));
 
+            // a save of the same buffer after its evidence file changed on disk: the save proves the front end of the
+            // last check only while everything it read is unchanged, so the new file is read (3/100 > 2%)
+            TestFiles.write(tmp, "cases/evidence/run.json", "{\"n\": 100, \"failures\": 0}\n");
+            lsp.notify("textDocument/didSave", Map.of("textDocument", doc(uri)));
+            JsonNode again = lsp.diagnostics(uri, d -> d.toString().contains("safecase verify") && d.toString().contains(":bounded"));
+            JsonNode weaker = find(again, d -> d.path("code").asText().endsWith(":bounded"));
+            assertTrue(weaker.path("message").asText().contains("refuted"), text(weaker));
+
             // hover: a quantity's type, range and description; a claim's status; a built-in's meaning
             JsonNode qh = lsp.request("textDocument/hover", pos(uri, at(FIXED, "err <= 1%", 0, 1)));
             String q = qh.path("contents").path("value").asText();
