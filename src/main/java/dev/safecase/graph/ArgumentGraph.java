@@ -206,18 +206,20 @@ public final class ArgumentGraph {
      * reached across an odd number of attack and elimination edges.
      */
     private Set<String> reach(boolean wantPro) {
-        Set<String> seen = new HashSet<>();
+        Set<String> seenPro = new HashSet<>();
+        Set<String> seenCounter = new HashSet<>();
         Set<String> out = new LinkedHashSet<>();
         Deque<Map.Entry<String, Boolean>> todo = new ArrayDeque<>();
         for (String r : roots) todo.push(Map.entry(r, true));
         while (!todo.isEmpty()) {
             Map.Entry<String, Boolean> e = todo.pop();
-            String key = e.getKey() + (e.getValue() ? "+" : "-");
-            if (!seen.add(key)) continue;
-            if (e.getValue() == wantPro) out.add(e.getKey());
+            boolean pro = e.getValue();
+            if (!(pro ? seenPro : seenCounter).add(e.getKey())) continue;
+            if (pro == wantPro) out.add(e.getKey());
             for (Edge x : edges(e.getKey())) {
                 boolean flips = x.kind() == EdgeKind.ATTACK || x.kind() == EdgeKind.ELIMINATION;
-                todo.push(Map.entry(x.to(), flips != e.getValue()));
+                boolean next = flips != pro;
+                if (!(next ? seenPro : seenCounter).contains(x.to())) todo.push(Map.entry(x.to(), next));
             }
         }
         return out;
