@@ -45,7 +45,7 @@ public final class Sources {
     private final Map<String, Loaded> cache = new HashMap<>();
     private final Map<String, SourceText> texts = new HashMap<>();
     private final List<Read> reads = new ArrayList<>();
-    private final Map<String, Optional<String>> readTexts = new HashMap<>();
+    private final Map<String, Read> firstReads = new HashMap<>();
 
     private final Vocabulary vocabulary;
 
@@ -82,8 +82,8 @@ public final class Sources {
     public record Read(Path file, boolean exists, Optional<String> text) {
         /** Whether a look now, through {@code overlay} and the disk, would see the same. */
         boolean same(Overlay overlay) {
-            boolean now = overlay.contains(file) || Files.isRegularFile(file);
-            return now == exists && currentText(file, overlay).equals(text);
+            boolean now = present(file, overlay);
+            return now == exists && (!now || currentText(file, overlay).equals(text));
         }
     }
 
@@ -101,15 +101,19 @@ public final class Sources {
         return true;
     }
 
+    /** The text of a file that exists: overlaid, or read from disk (empty when unreadable). */
     private static Optional<String> currentText(Path file, Overlay overlay) {
         Optional<String> over = overlay.text(file);
         if (over.isPresent()) return over;
-        if (!Files.isRegularFile(file)) return Optional.empty();
         return SourceText.read(file, file.toString(), new Diagnostics()).map(SourceText::text);
     }
 
     /** A file exists for this run: it is on disk or overlaid. */
     public boolean isFile(Path file) {
+        return present(file, overlay);
+    }
+
+    private static boolean present(Path file, Overlay overlay) {
         return overlay.contains(file) || Files.isRegularFile(file);
     }
 
@@ -164,15 +168,18 @@ public final class Sources {
         String key = key(abs);
         Loaded hit = cache.get(key);
         if (hit != null) {
-            reads.add(new Read(abs, isFile(abs), readTexts.get(key)));
+            // the same file reached by another path (a link): that path must lead to it next time too
+            Read first = firstReads.get(key);
+            if (first != null && !first.file().equals(abs)) reads.add(new Read(abs, first.exists(), first.text()));
             return hit;
         }
         Diagnostics d = new Diagnostics();
         String display = display(abs);
         Optional<SourceText> text = overlay.text(abs).map(t -> new SourceText(abs, display, t));
         if (text.isEmpty()) text = SourceText.read(abs, display, d);
-        readTexts.put(key, text.map(SourceText::text));
-        reads.add(new Read(abs, isFile(abs), readTexts.get(key)));
+        Read read = new Read(abs, text.isPresent() || isFile(abs), text.map(SourceText::text));
+        firstReads.put(key, read);
+        reads.add(read);
         Loaded loaded = parse(key, text.orElse(new SourceText(abs, display, "")), text.isPresent(), d);
         cache.put(key, loaded);
         return loaded;
