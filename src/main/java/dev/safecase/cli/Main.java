@@ -67,8 +67,10 @@ public final class Main implements Callable<Integer> {
             t.setDaemon(true);
             t.start();
         }
-        System.exit(run(args, new PrintWriter(System.out, true, StandardCharsets.UTF_8),
-                new PrintWriter(System.err, true, StandardCharsets.UTF_8)));
+        int code = run(args, new PrintWriter(System.out, true, StandardCharsets.UTF_8),
+                new PrintWriter(System.err, true, StandardCharsets.UTF_8));
+        dev.safecase.prove.Z3Library.settle();
+        System.exit(code);
     }
 
     /** Runs the CLI with the given streams; used by main and by tests. */

@@ -10,6 +10,7 @@ import dev.safecase.lower.Obligation;
 import dev.safecase.lower.ObligationRef;
 import dev.safecase.prove.Block;
 import dev.safecase.prove.Prover;
+import dev.safecase.prove.Z3Library;
 import dev.safecase.prove.Verdict;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
@@ -46,7 +47,15 @@ final class Proving {
         Map<Block, String> keys = new IdentityHashMap<>();
         Map<Block, List<Verdict>> verdicts = new IdentityHashMap<>();
         List<Block> missing = new ArrayList<>();
+        // A key is only asked for by a source or written into a shard's partial result: without either (--no-cache),
+        // every block goes to the prover, whose library starts loading now, while the rest of the set-up goes on.
+        boolean keyed = !setup.sources().isEmpty() || setup.shard().isPresent();
+        if (!keyed && !mine.isEmpty()) Z3Library.preload();
         for (Block b : mine) {
+            if (!keyed) {
+                missing.add(b);
+                continue;
+            }
             String key = BlockKey.of(b, params, evidenceSha);
             keys.put(b, key);
             Optional<List<Verdict>> known = Optional.empty();
@@ -54,8 +63,13 @@ final class Proving {
                 known = s.get(key, b);
                 if (known.isPresent()) break;
             }
-            if (known.isPresent()) verdicts.put(b, known.get());
-            else missing.add(b);
+            if (known.isPresent()) {
+                verdicts.put(b, known.get());
+            } else {
+                // the first block to decide: load the prover's library on another thread while the look-ups go on
+                if (missing.isEmpty()) Z3Library.preload();
+                missing.add(b);
+            }
         }
         if (setup.requireAll() && !missing.isEmpty()) {
             throw new Verifier.MissingVerdicts("the partial results do not hold the verdicts of " + missing.size() + " of " + mine.size()

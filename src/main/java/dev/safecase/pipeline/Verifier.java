@@ -35,6 +35,7 @@ import dev.safecase.prove.Prover;
 import dev.safecase.prove.SolverId;
 import dev.safecase.prove.SmtLib;
 import dev.safecase.prove.Verdict;
+import dev.safecase.prove.Z3Library;
 import dev.safecase.prove.Z3Session;
 import dev.safecase.result.CaseResult;
 import dev.safecase.result.ObligationResult;
@@ -195,9 +196,14 @@ public final class Verifier {
 
     /** Parses, checks and lowers every case of the paths and decides its evidence, without proving. */
     public Front front(List<Path> paths) {
+        return front(paths, false);
+    }
+
+    /** As {@link #front(List)}; with {@code proving}, the prover's library starts loading once a case has checked. */
+    private Front front(List<Path> paths, boolean proving) {
         Diagnostics diags = new Diagnostics();
         Map<String, String> failed = new LinkedHashMap<>();
-        Map<String, Prepared> prepared = prepare(paths, diags, failed);
+        Map<String, Prepared> prepared = prepare(paths, diags, failed, proving);
         return new Front(this, paths, prepared, diags.sorted(), failed);
     }
 
@@ -228,6 +234,16 @@ public final class Verifier {
 
     /** Parses, checks and lowers every case under the paths, without proving. */
     public Map<String, Prepared> prepare(List<Path> paths, Diagnostics diags, Map<String, String> failedCases) {
+        return prepare(paths, diags, failedCases, false);
+    }
+
+    /**
+     * As {@link #prepare(List, Diagnostics, Map)}. With {@code proving} (a run without a cache, which proves every
+     * obligation), the first case that checks starts loading the prover's library on another thread, so that the
+     * load (about a quarter of a second) overlaps the lowering instead of following it; a run that stops at input
+     * errors never loads it (docs/benchmarks.md, Start-up).
+     */
+    private Map<String, Prepared> prepare(List<Path> paths, Diagnostics diags, Map<String, String> failedCases, boolean proving) {
         Map<String, Prepared> out = new LinkedHashMap<>();
         Validity validity = new Validity(options.root(), options.today(), this::deadline);
         CaseDiscovery.Discovered found = CaseDiscovery.find(sources, paths, diags);
@@ -246,6 +262,7 @@ public final class Verifier {
                     (written, caseFile) -> EvidencePaths.locate(written, caseFile.orElse(null), options.root(),
                             options.audience().vocabulary()).escape(), local, this::deadline);
             if (model.isPresent()) {
+                if (proving) Z3Library.preload();
                 Map<String, Validity.Outcome> ev = new LinkedHashMap<>();
                 for (Model.Evidence e : model.get().all(Model.Evidence.class)) ev.put(e.id(), validity.decide(model.get(), e));
                 ArgumentGraph graph = ArgumentGraph.of(model.get());
@@ -278,7 +295,7 @@ public final class Verifier {
     /** As {@link #run(List)}, taking verdicts from shards' partial results too. */
     public Outcome run(List<Path> paths, Extras extras) {
         Timing timing = new Timing();
-        Front front = front(paths);
+        Front front = front(paths, options.cache().isEmpty() && extras.partials().isEmpty());
         timing.lap("prepare");
         return prove(front, extras, timing);
     }

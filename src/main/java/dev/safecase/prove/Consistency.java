@@ -124,10 +124,15 @@ final class Consistency {
 
     /** One context for the phase; each check in its own scope, without tracking (only the answer matters). */
     private final class Phase implements AutoCloseable {
-        private final Context ctx = new Context(Map.of("model", "false"));
+        private final Context ctx = newContext();
         private final Z3Terms terms = new Z3Terms(ctx, Z3Terms.AS_WRITTEN);
         private final Solver solver = ctx.mkSimpleSolver();
         private final List<Object> keep = new ArrayList<>();
+
+        private static Context newContext() {
+            Z3Library.ensure();
+            return new Context(Map.of("model", "false"));
+        }
 
         Phase() {
             Params params = ctx.mkParams();

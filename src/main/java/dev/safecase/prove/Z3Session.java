@@ -71,6 +71,7 @@ public final class Z3Session implements AutoCloseable {
         this.timeoutMs = timeoutMs;
         this.rlimit = rlimit;
         this.naming = naming;
+        Z3Library.ensure();
         this.ctx = new Context(Map.of("model", "true"));
         String loaded = solverVersion();
         if (!loaded.equals(SolverId.declared())) {

@@ -15,6 +15,7 @@ import org.antlr.v4.runtime.tree.ErrorNode;
 import org.antlr.v4.runtime.tree.ParseTreeListener;
 import org.antlr.v4.runtime.tree.TerminalNode;
 import org.antlr.v4.runtime.CharStreams;
+import org.antlr.v4.runtime.CommonToken;
 import org.antlr.v4.runtime.CommonTokenStream;
 import org.antlr.v4.runtime.DefaultErrorStrategy;
 import org.antlr.v4.runtime.Lexer;
@@ -86,7 +87,9 @@ public final class Parser {
     /** As {@link #parse(SourceText, Diagnostics)}, handing each top-level declaration to {@code sink} as it is parsed. */
     public static Optional<SafeCaseParser.FileContext> parse(SourceText source, Diagnostics diags, DeclSink sink) {
         Diagnostics local = new Diagnostics();
-        SafeCaseLexer lexer = lexer(source);
+        // A tree handed over declaration by declaration is only read for its AST, never for its trivia: its token
+        // stream may go without whitespace and comments (about half the tokens of a file), which the parser skips anyway.
+        SafeCaseLexer lexer = sink.wants() ? new WithoutTrivia(source) : lexer(source);
         lexer.removeErrorListeners();
         lexer.addErrorListener(new SyntaxErrors(source.display(), local, true));
         CommonTokenStream tokens = new CommonTokenStream(lexer);
@@ -97,6 +100,35 @@ public final class Parser {
                 ? Optional.empty() : tree(tokens, source.display(), local, local.hasErrors() ? DeclSink.NONE : sink);
         diags.addAll(local.sorted());
         return local.hasErrors() ? Optional.empty() : tree;
+    }
+
+    /**
+     * The lexer without whitespace and complete comments: they are matched as ever, but no token is made for them.
+     * An unclosed comment or long string still gives its token, for {@link TokenChecks} to report.
+     */
+    private static final class WithoutTrivia extends SafeCaseLexer {
+        /** Stands for a trivia token inside {@link #nextToken}; never handed out. */
+        private final CommonToken trivia = new CommonToken(WS);
+
+        WithoutTrivia(SourceText source) {
+            super(CharStreams.fromString(source.text(), source.display()));
+        }
+
+        @Override
+        public Token emit() {
+            if (_type == WS || _type == LINE_COMMENT || _type == BLOCK_COMMENT) {
+                _token = trivia;
+                return trivia;
+            }
+            return super.emit();
+        }
+
+        @Override
+        public Token nextToken() {
+            Token t = super.nextToken();
+            while (t == trivia) t = super.nextToken();
+            return t;
+        }
     }
 
     /** Hands each declaration of the file rule to the sink when the rule exits, and drops it from the tree. */

@@ -61,6 +61,10 @@ class ChildJvmTest {
         Child broken = run("check", "--today", "2026-11-22", "broken.case");
         assertEquals(2, broken.code(), broken.err());
         assertFalse(broken.loadedZ3(), "an input error");
+        // without a cache the library starts loading once a case has checked: a case that does not check never loads it
+        Child brokenNoCache = run("check", "--no-cache", "--today", "2026-11-22", "broken.case");
+        assertEquals(2, brokenNoCache.code(), brokenNoCache.err());
+        assertFalse(brokenNoCache.loadedZ3(), "an input error without a cache");
 
         Child fresh = run("check", "--today", "2026-11-22", "--format", "json", "cases");
         assertEquals(1, fresh.code(), fresh.err());
